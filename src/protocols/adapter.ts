@@ -1,0 +1,24 @@
+import type { CapturedRequest } from './captured-request'
+import type { CaptureProblem, ProtocolId, TrackingEvent } from './tracking-event'
+
+/** What an adapter made of one capture. */
+export interface Decoded {
+  events: TrackingEvent[]
+  problems: CaptureProblem[]
+}
+
+/**
+ * Recognises one tracking protocol and translates its captures into TrackingEvents.
+ * Implementations are plain objects, pure, and never throw: bad input becomes a CaptureProblem.
+ */
+export interface ProtocolAdapter {
+  readonly id: ProtocolId
+  /** Short label for people, e.g. "Adobe Media Edge". */
+  readonly label: string
+  /** Cheap test on the URL alone. Matches on path, not host: vendors run on first-party domains. */
+  matchesUrl(url: URL): boolean
+  /** Never throws. Zero events and zero problems means "not a tracking request after all". */
+  decode(capture: CapturedRequest): Decoded
+}
+
+export const NOTHING: Decoded = Object.freeze({ events: [], problems: [] }) as Decoded

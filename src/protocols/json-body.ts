@@ -1,0 +1,51 @@
+import type { CapturedBody } from './captured-request'
+
+export type JsonResult = { ok: true; value: unknown } | { ok: false; reason: string }
+
+/** Text of a body, decoding base64 as UTF-8. Never throws; undecodable bytes become U+FFFD. */
+export function bodyText(body: CapturedBody): string {
+  if (body.encoding !== 'base64') return body.text
+  try {
+    const binary = atob(body.text)
+    const bytes = new Uint8Array(binary.length)
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+    return new TextDecoder().decode(bytes)
+  } catch {
+    return ''
+  }
+}
+
+/** Parses a JSON body. Never throws; the reason says what a person needs to fix it. */
+export function parseJsonBody(body: CapturedBody): JsonResult {
+  if (body.truncatedFrom !== undefined) {
+    return { ok: false, reason: `the body was truncated at capture (${body.truncatedFrom} bytes), so it cannot be decoded` }
+  }
+  const text = bodyText(body)
+  if (text.trim() === '') return { ok: false, reason: 'the body is empty' }
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error)
+    return { ok: false, reason: `the body is not valid JSON (${detail})` }
+  }
+}
+
+/** A plain JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Own property only: a page-supplied `__proto__` or `constructor` key never reaches a prototype. */
+export function field(value: unknown, key: string): unknown {
+  return isRecord(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined
+}
+
+export function stringField(value: unknown, key: string): string | undefined {
+  const v = field(value, key)
+  return typeof v === 'string' ? v : undefined
+}
+
+export function numberField(value: unknown, key: string): number | undefined {
+  const v = field(value, key)
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined
+}

@@ -1,0 +1,128 @@
+/**
+ * HAR 1.2 → CapturedRequest[], for HAR files written by Chrome, Firefox, Charles, Proxyman, mitmproxy,
+ * Playwright's recordHar and Sessionscope itself (http://www.softwareishard.com/blog/har-12-spec/).
+ * Each capture's `seq` is its entry index, so findings point at HAR entries.
+ */
+import type { CapturedBody, CapturedRequest, HttpHeader, WebSocketFrame } from '../protocols/captured-request'
+import { field, isRecord, numberField, stringField } from '../protocols/json-body'
+
+export interface HarCapture {
+  captures: CapturedRequest[]
+  /** The latest moment the capture covers: its last response, or the time Sessionscope exported it. */
+  observedUntil: number | null
+}
+
+/** Why a file is not a readable HAR. The CLI prints `message` as its one-line reason. */
+export class HarError extends Error {
+  override name = 'HarError'
+}
+
+/** Reads a HAR document (text or parsed JSON). Throws HarError when it is not a HAR at all. Pure. */
+export function fromHar(input: string | unknown): HarCapture {
+  let document: unknown = input
+  if (typeof input === 'string') {
+    try {
+      document = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input)
+    } catch (error) {
+      throw new HarError(`not valid JSON (${error instanceof Error ? error.message : String(error)})`)
+    }
+  }
+  const log = field(document, 'log')
+  if (!isRecord(log)) throw new HarError('not a HAR file: there is no "log" object')
+  const entries = field(log, 'entries')
+  if (!Array.isArray(entries)) throw new HarError('not a HAR file: "log.entries" is not an array')
+
+  const captures: CapturedRequest[] = []
+  let previousTime = 0
+  let observedUntil: number | null = exportedUntil(log)
+  entries.forEach((entry, index) => {
+    const capture = toCapture(entry, index, previousTime)
+    if (!capture) return
+    captures.push(capture)
+    previousTime = capture.observedAt
+    const end = capture.observedAt + Math.max(0, numberField(entry, 'time') ?? 0)
+    const lastFrame = capture.frames?.at(-1)?.time ?? 0
+    observedUntil = Math.max(observedUntil ?? 0, end, lastFrame)
+  })
+  return { captures, observedUntil }
+}
+
+function toCapture(entry: unknown, index: number, previousTime: number): CapturedRequest | null {
+  const request = field(entry, 'request')
+  const url = stringField(request, 'url')
+  if (url === undefined) return null
+  const started = Date.parse(stringField(entry, 'startedDateTime') ?? '')
+  return {
+    seq: index,
+    url,
+    method: (stringField(request, 'method') ?? 'GET').toUpperCase(),
+    requestHeaders: headers(field(request, 'headers')),
+    requestBody: requestBody(field(request, 'postData')),
+    response: response(field(entry, 'response')),
+    // An entry without a readable start time keeps the order it has in the file.
+    observedAt: Number.isFinite(started) ? started : previousTime,
+    tabId: null,
+    frameId: null,
+    ...frames(field(entry, '_webSocketMessages')),
+  }
+}
+
+function headers(value: unknown): HttpHeader[] {
+  if (!Array.isArray(value)) return []
+  return value.flatMap((header) => {
+    const name = stringField(header, 'name')
+    const headerValue = field(header, 'value')
+    if (name === undefined || headerValue === undefined || headerValue === null) return []
+    return [{ name, value: String(headerValue) }]
+  })
+}
+
+function requestBody(postData: unknown): CapturedBody | null {
+  if (!isRecord(postData)) return null
+  const mimeType = stringField(postData, 'mimeType')
+  const text = stringField(postData, 'text')
+  const encoding = stringField(postData, 'encoding') ?? stringField(postData, '_encoding')
+  if (text !== undefined) return withMime({ text, ...(encoding === 'base64' ? { encoding: 'base64' as const } : {}) }, mimeType)
+  const params = field(postData, 'params')
+  if (Array.isArray(params)) {
+    const form = new URLSearchParams()
+    for (const param of params) form.append(stringField(param, 'name') ?? '', stringField(param, 'value') ?? '')
+    return withMime({ text: form.toString() }, mimeType)
+  }
+  return null
+}
+
+function response(value: unknown): CapturedRequest['response'] {
+  const status = numberField(value, 'status')
+  if (status === undefined) return null
+  const content = field(value, 'content')
+  const text = stringField(content, 'text')
+  const size = numberField(content, 'size')
+  const encoding = stringField(content, 'encoding')
+  let body: CapturedBody | null = null
+  if (text !== undefined) body = withMime({ text, ...(encoding === 'base64' ? { encoding: 'base64' as const } : {}) }, stringField(content, 'mimeType'))
+  else if (size === 0 || status === 204) body = { text: '' }
+  const statusText = stringField(value, 'statusText')
+  return { status, ...(statusText !== undefined ? { statusText } : {}), headers: headers(field(value, 'headers')), body }
+}
+
+function frames(value: unknown): { frames?: WebSocketFrame[] } {
+  if (!Array.isArray(value)) return {}
+  const list: WebSocketFrame[] = value.flatMap((message) => {
+    const type = stringField(message, 'type')
+    const time = numberField(message, 'time')
+    if ((type !== 'send' && type !== 'receive') || time === undefined) return []
+    const data = field(message, 'data')
+    return [{ direction: type, time: time * 1000, opcode: numberField(message, 'opcode') ?? 1, data: typeof data === 'string' ? data : '' }]
+  })
+  return { frames: list }
+}
+
+function withMime(body: CapturedBody, mimeType: string | undefined): CapturedBody {
+  return mimeType === undefined ? body : { ...body, mimeType }
+}
+
+function exportedUntil(log: Record<string, unknown>): number | null {
+  const until = Date.parse(stringField(field(log, '_sessionscope'), 'observedUntil') ?? '')
+  return Number.isFinite(until) ? until : null
+}

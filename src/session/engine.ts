@@ -1,0 +1,181 @@
+import type { Decoded } from '../protocols/adapter'
+import type { TrackingEvent } from '../protocols/tracking-event'
+import type { Counts, Finding } from './finding'
+import { countFindings, ZERO_COUNTS } from './finding'
+import type { Session } from './session'
+import type { EngineSettings } from './settings'
+import { problemFindings, step, stepClock } from './step'
+import { expiryDue } from './transition'
+
+/**
+ * An event applied to a session, kept while the vendor's backend could still reorder it, with the session as
+ * it was before: a late arrival with an earlier client timestamp is re-applied in timestamp order from there.
+ */
+export interface WindowEntry {
+  event: TrackingEvent
+  key: string
+  before: Session | null
+  findings: Finding[]
+}
+
+/**
+ * The engine's whole state for one capture log (a browser tab or one HAR file). Serializable as-is (Maps aside).
+ * `ingest` and `tick` update it in place; `cloneEngine` takes a cheap checkpoint for replays.
+ */
+export interface EngineState {
+  sessions: Map<string, Session>
+  /** `protocol␟sessionId` → session key */
+  ids: Map<string, string>
+  windows: Map<string, WindowEntry[]>
+  /** Counts of findings attached to no session (undecodable requests, events without a session ID). */
+  loose: Counts
+}
+
+/** The decision for one event, possibly revised by a later `ingest` (reordering) — the latest one wins. */
+export interface EventResult {
+  event: TrackingEvent
+  sessionKey: string | null
+  findings: Finding[]
+}
+
+export interface IngestResult {
+  events: EventResult[]
+  /** Findings about captures that decoded into no event. */
+  problems: Finding[]
+  /** Keys of sessions that changed. */
+  sessions: Set<string>
+}
+
+export function createEngine(): EngineState {
+  return { sessions: new Map(), ids: new Map(), windows: new Map(), loose: ZERO_COUNTS }
+}
+
+/** A checkpoint: later ingests into either copy leave the other untouched. */
+export function cloneEngine(state: EngineState): EngineState {
+  return { sessions: new Map(state.sessions), ids: new Map(state.ids), windows: new Map(state.windows), loose: state.loose }
+}
+
+/** Feeds one decoded capture through the session machine. Pure apart from updating `state`. */
+export function ingest(state: EngineState, decoded: Decoded, settings: EngineSettings): IngestResult {
+  const result: IngestResult = { events: [], problems: [], sessions: new Set() }
+  for (const problem of decoded.problems) {
+    const findings = problemFindings(problem)
+    state.loose = countFindings(state.loose, findings)
+    result.problems.push(...findings)
+  }
+  for (const event of decoded.events) ingestEvent(state, event, settings, result)
+  return result
+}
+
+/** Lets the clock reach `now`: sessions the vendor would have closed by then expire. */
+export function tick(state: EngineState, now: number, settings: EngineSettings): IngestResult {
+  const result: IngestResult = { events: [], problems: [], sessions: new Set() }
+  for (const [key, session] of state.sessions) {
+    const { session: after, findings } = stepClock(session, now, settings)
+    if (after === session) continue
+    state.sessions.set(key, after)
+    state.windows.delete(key)
+    result.sessions.add(key)
+    result.problems.push(...findings)
+  }
+  return result
+}
+
+/** The earliest time at which some session will expire unless an event arrives first; null if none can. */
+export function nextExpiry(state: EngineState, settings: EngineSettings): number | null {
+  let earliest: number | null = null
+  for (const session of state.sessions.values()) {
+    const due = expiryDue(session, settings)
+    if (due && (earliest === null || due.at < earliest)) earliest = due.at
+  }
+  return earliest
+}
+
+function ingestEvent(state: EngineState, event: TrackingEvent, settings: EngineSettings, result: IngestResult): void {
+  const target = route(state, event)
+  if (target === null) {
+    // No session ID to route by: check the event on its own, attached to no session.
+    const { findings } = step(null, event, '', settings)
+    const loose = findings.map((finding) => ({ ...finding, sessionKey: null }))
+    state.loose = countFindings(state.loose, loose)
+    result.events.push({ event, sessionKey: null, findings: loose })
+    return
+  }
+  const { key } = target
+  const window = trimWindow(state.windows.get(key) ?? [], event, settings)
+  const at = insertionPoint(window, event)
+  const replay = [event, ...window.slice(at).map((entry) => entry.event)]
+  let session = at < window.length ? window[at]!.before : target.before
+  const kept = window.slice(0, at)
+  for (const next of replay) {
+    const before: Session | null = session
+    const outcome = step(before, next, key, settings)
+    session = outcome.session
+    kept.push({ event: next, key, before, findings: outcome.findings })
+    result.events.push({ event: next, sessionKey: key, findings: outcome.findings })
+  }
+  state.sessions.set(key, session!)
+  state.windows.set(key, kept)
+  if (session!.sessionId !== null) state.ids.set(idKey(session!.protocol, session!.sessionId), key)
+  result.sessions.add(key)
+}
+
+/** Which session an event belongs to; null when it names none. `before` null: the event opens a session. */
+function route(state: EngineState, event: TrackingEvent): { key: string; before: Session | null } | null {
+  if (event.role === 'start') {
+    const outcome = event.start
+    const base = outcome?.kind === 'issued' ? outcome.sessionId : `start@${new Date(event.observedAt).toISOString()}`
+    return { key: uniqueKey(state, `${event.protocol}:${base}`), before: null }
+  }
+  if (event.sessionId === null) return null
+  const known = state.ids.get(idKey(event.protocol, event.sessionId))
+  if (known !== undefined) return { key: known, before: state.sessions.get(known) ?? null }
+  const pending = adoptableStart(state, event)
+  if (pending) return { key: pending.key, before: pending }
+  return { key: uniqueKey(state, `${event.protocol}:${event.sessionId}`), before: null }
+}
+
+/**
+ * The most recent start of the same protocol whose response was not visible: the first unknown ID that
+ * follows it is most likely the one its response carried.
+ */
+function adoptableStart(state: EngineState, event: TrackingEvent): Session | undefined {
+  let candidate: Session | undefined
+  for (const session of state.sessions.values()) {
+    if (session.protocol !== event.protocol || session.state !== 'pending' || session.sessionId !== null) continue
+    if (session.startedAt > event.observedAt) continue
+    if (!candidate || session.startedAt >= candidate.startedAt) candidate = session
+  }
+  return candidate
+}
+
+/** Entries the backend could still reorder against `event`: the last few seconds, at most N events. */
+function trimWindow(window: WindowEntry[], event: TrackingEvent, settings: EngineSettings): WindowEntry[] {
+  const cutoff = event.observedAt - settings.reorderWindowMs
+  const recent = window.filter((entry) => entry.event.observedAt >= cutoff)
+  return recent.slice(Math.max(0, recent.length - settings.reorderWindowEvents + 1))
+}
+
+/** Where `event` goes in client-timestamp order; session starts are forwarded at once and never overtaken. */
+function insertionPoint(window: readonly WindowEntry[], event: TrackingEvent): number {
+  let at = window.length
+  if (event.clientTime === null || event.role === 'start') return at
+  while (at > 0) {
+    const previous = window[at - 1]!
+    if (previous.before === null || previous.event.role === 'start') break
+    if (previous.event.clientTime === null || previous.event.clientTime <= event.clientTime) break
+    at--
+  }
+  return at
+}
+
+function uniqueKey(state: EngineState, base: string): string {
+  if (!state.sessions.has(base)) return base
+  let n = 2
+  while (state.sessions.has(`${base}#${n}`)) n++
+  return `${base}#${n}`
+}
+
+function idKey(protocol: string, sessionId: string): string {
+  return `${protocol}\u241f${sessionId}`
+}

@@ -1,0 +1,46 @@
+/** Severity follows the vendor's consequence: data lost or rejected = error; metrics skewed = warning. */
+export type Severity = 'error' | 'warning' | 'info'
+
+/** Where a finding points in the capture log; null for a finding about a session as a whole. */
+export interface FindingLocation {
+  capture: number
+  /** The event within the capture, or null for a finding about the capture itself. */
+  ordinal: number | null
+  frame: number | null
+}
+
+export interface Finding {
+  rule: string
+  severity: Severity
+  message: string
+  docs: string
+  sessionKey: string | null
+  at: FindingLocation | null
+}
+
+export interface Counts {
+  errors: number
+  warnings: number
+  infos: number
+}
+
+export const ZERO_COUNTS: Counts = Object.freeze({ errors: 0, warnings: 0, infos: 0 })
+
+/** Returns new counts with `findings` added (sign 1) or removed (sign -1). */
+export function countFindings(counts: Counts, findings: readonly Finding[], sign: 1 | -1 = 1): Counts {
+  if (findings.length === 0) return counts
+  const next = { ...counts }
+  for (const finding of findings) {
+    if (finding.severity === 'error') next.errors += sign
+    else if (finding.severity === 'warning') next.warnings += sign
+    else next.infos += sign
+  }
+  return next
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
+
+/** True when `severity` is at least as severe as `threshold`. */
+export function atLeast(severity: Severity, threshold: Severity): boolean {
+  return ORDER[severity] <= ORDER[threshold]
+}

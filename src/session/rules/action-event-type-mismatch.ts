@@ -1,0 +1,19 @@
+import { ADOBE_DOCS } from './docs-links'
+import type { Rule } from './rule'
+
+const rule: Rule = {
+  id: 'action-event-type-mismatch',
+  severity: 'error',
+  title: 'The URL names a different event than the body',
+  why:
+    'Each Media Edge endpoint accepts exactly one event type ("always set this property to media.<action> for ' +
+    'this endpoint"). A body whose eventType differs from the URL action is rejected or counted as the wrong event.',
+  fix: 'Post each event to the endpoint of its own type: media.play to /va/v1/play, media.ping to /va/v1/ping.',
+  docs: ADOBE_DOCS.mediaEdgeSessions,
+  onEvent({ event }) {
+    if (event.urlAction === undefined || event.urlAction === event.type) return null
+    if (event.missingFields.includes('eventType')) return null
+    return { message: `The request went to /va/v1/${event.urlAction} but its body carries media.${event.type}.` }
+  },
+}
+export default rule

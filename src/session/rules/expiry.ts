@@ -1,0 +1,37 @@
+import { sameLocation } from '../locations'
+import type { ExpiryReason } from '../session'
+import { clock, expiryCause, sessionName } from './describe'
+import type { Rule } from './rule'
+
+type ExpiryRuleText = Pick<Rule, 'id' | 'title' | 'why' | 'fix' | 'docs'>
+
+/**
+ * The three expiry rules differ only in their cause. An expiry is an error at the first event that arrives for
+ * the closed session (that event is lost); with no later event it is only information: abandoning a session
+ * is normal in browsers, and nothing was lost.
+ */
+export function expiryRule(reason: ExpiryReason, text: ExpiryRuleText): Rule {
+  return {
+    ...text,
+    severity: 'error',
+    onEvent({ event, after, settings }) {
+      const expiry = after.expiry
+      if (!expiry || expiry.reason !== reason || !sameLocation(expiry.revealedBy, event.origin)) return null
+      return {
+        message:
+          `${event.type} arrived for ${sessionName(after)} at ${clock(event.observedAt)}, but the vendor closed the ` +
+          `session at ${clock(expiry.at)} (${expiryCause(reason, settings)}): this event and every later one ` +
+          'sent with this session ID are lost.',
+      }
+    },
+    onClock({ before, after, settings }) {
+      if (before.expiry || !after.expiry || after.expiry.reason !== reason) return null
+      return {
+        severity: 'info',
+        message:
+          `${sessionName(after)} expired at ${clock(after.expiry.at)} (${expiryCause(reason, settings)}) without ` +
+          'sessionEnd. Nothing was lost unless the player sends more events with this ID.',
+      }
+    },
+  }
+}

@@ -1,0 +1,54 @@
+import type { EventOrigin, ProtocolId, SessionSummaryFields } from '../protocols/tracking-event'
+import type { Counts, Finding } from './finding'
+
+export type LifecycleState = 'pending' | 'active' | 'completed' | 'ended' | 'expired' | 'rejected'
+
+/** Why a session expired: the three ways Adobe's backend closes a session without sessionEnd. */
+export type ExpiryReason = 'idle' | 'playhead-stalled' | 'too-old'
+
+/**
+ * How the session ID became known: issued by the start response; adopted from the first event that used it
+ * while the start's response was not visible; or only ever seen on events (never issued in this capture).
+ */
+export type IdSource = 'issued' | 'adopted' | 'unverified'
+
+export interface Expiry {
+  reason: ExpiryReason
+  /** Observed time at which the vendor closed the session. */
+  at: number
+  /** The first event that arrived for the expired session, if any. */
+  revealedBy: EventOrigin | null
+}
+
+/** The state of one tracking session. Plain, immutable data: `step` returns a new object. */
+export interface Session {
+  key: string
+  protocol: ProtocolId
+  sessionId: string | null
+  idSource: IdSource | null
+  state: LifecycleState
+  /** Observed times, ms since the epoch. */
+  startedAt: number
+  lastEventAt: number
+  lastPlayheadMoveAt: number
+  endedAt: number | null
+  playhead: number | null
+  /** Why the vendor refused the start (state 'rejected'). */
+  rejection: string | null
+  expiry: Expiry | null
+  summary: SessionSummaryFields
+  events: number
+  counts: Counts
+  /** Findings about the session as a whole, with no event behind them (e.g. expired and never heard of again). */
+  openFindings: Finding[]
+}
+
+/** States in which the vendor's backend no longer accepts events for the session. */
+export function isClosed(session: Session): boolean {
+  return session.state === 'ended' || session.state === 'expired'
+}
+
+/** States in which the session can still time out. */
+export function canExpire(session: Session): boolean {
+  return session.state === 'pending' || session.state === 'active' || session.state === 'completed'
+}

@@ -1,0 +1,82 @@
+import type { CaptureProblem, TrackingEvent } from '../protocols/tracking-event'
+import type { Finding } from './finding'
+import { countFindings } from './finding'
+import type { FindingDraft, Rule } from './rules/rule'
+import { rules as allRules } from './rules'
+import type { Session } from './session'
+import type { EngineSettings } from './settings'
+import { advanceClock, openSession, transition } from './transition'
+
+export interface StepResult {
+  session: Session
+  findings: Finding[]
+}
+
+/**
+ * Applies one event to a session (`before` null: the event opens a new session under `key`) and runs every
+ * rule on the transition. Pure.
+ */
+export function step(
+  before: Session | null,
+  event: TrackingEvent,
+  key: string,
+  settings: EngineSettings,
+  rules: readonly Rule[] = allRules,
+): StepResult {
+  const after = transition(before ?? openSession(key, event), event, settings)
+  const findings: Finding[] = []
+  for (const rule of rules) {
+    const draft = rule.onEvent?.({ before, event, after, settings })
+    if (draft) findings.push(toFinding(rule, draft, event.protocol, key, { ...event.origin }))
+  }
+  // A finding pinned to this event replaces the same rule's finding about the session as a whole
+  // (an expiry first noticed by the clock, then revealed by a late event).
+  const superseded = after.openFindings.filter((open) => findings.some((f) => f.rule === open.rule))
+  const counts = countFindings(countFindings(after.counts, superseded, -1), findings)
+  const openFindings = superseded.length === 0 ? after.openFindings : after.openFindings.filter((f) => !superseded.includes(f))
+  return { session: { ...after, counts, openFindings }, findings }
+}
+
+/** Lets time pass for a session with no event; it may expire. Pure. */
+export function stepClock(before: Session, now: number, settings: EngineSettings, rules: readonly Rule[] = allRules): StepResult {
+  const after = advanceClock(before, now, settings)
+  if (after === before) return { session: before, findings: [] }
+  const findings: Finding[] = []
+  for (const rule of rules) {
+    const draft = rule.onClock?.({ before, after, now, settings })
+    if (draft) findings.push(toFinding(rule, draft, after.protocol, after.key, null))
+  }
+  return {
+    session: { ...after, counts: countFindings(after.counts, findings), openFindings: [...after.openFindings, ...findings] },
+    findings,
+  }
+}
+
+/** Findings about a capture that could not be decoded into events. Pure. */
+export function problemFindings(problem: CaptureProblem, rules: readonly Rule[] = allRules): Finding[] {
+  const findings: Finding[] = []
+  for (const rule of rules) {
+    const draft = rule.onProblem?.(problem)
+    if (draft) {
+      findings.push(toFinding(rule, draft, problem.protocol, null, { capture: problem.capture, ordinal: null, frame: problem.frame }))
+    }
+  }
+  return findings
+}
+
+function toFinding(
+  rule: Rule,
+  draft: FindingDraft,
+  protocol: TrackingEvent['protocol'],
+  sessionKey: string | null,
+  at: Finding['at'],
+): Finding {
+  return {
+    rule: rule.id,
+    severity: draft.severity ?? rule.severity,
+    message: draft.message,
+    docs: rule.docsByProtocol?.[protocol] ?? rule.docs,
+    sessionKey,
+    at,
+  }
+}
