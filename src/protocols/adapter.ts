@@ -17,6 +17,8 @@ export interface ProtocolAdapter {
   readonly label: string
   /** Cheap test on the URL alone. Matches on path, not host: vendors run on first-party domains. */
   matchesUrl(url: URL): boolean
+  /** webRequest match patterns covering every URL `matchesUrl` accepts, so the worker wakes only for these. */
+  readonly webRequestPatterns: readonly string[]
   /** Never throws. Zero events and zero problems means "not a tracking request after all". */
   decode(capture: CapturedRequest): Decoded
 }

@@ -61,6 +61,7 @@ const ROLES: Record<string, LifecycleRole> = {
 export const adobeMediaEdge: ProtocolAdapter = {
   id: 'adobe-media-edge',
   label: 'Adobe Media Edge',
+  webRequestPatterns: ['*://*/*/va/v1/*', '*://*/*/v1/interact*', '*://*/*/v1/collect*'],
 
   matchesUrl(url) {
     const media = MEDIA_PATH.exec(url.pathname)

@@ -34,3 +34,8 @@ export function decodeCapture(capture: CapturedRequest): Decoded {
 export function protocolLabel(id: ProtocolId): string {
   return adapters.find((adapter) => adapter.id === id)?.label ?? id
 }
+
+/** Every adapter's webRequest patterns. */
+export function webRequestPatterns(): string[] {
+  return [...new Set(adapters.flatMap((adapter) => adapter.webRequestPatterns))]
+}

@@ -35,6 +35,8 @@ export interface EngineState {
 export interface EventResult {
   event: TrackingEvent
   sessionKey: string | null
+  /** 1-based place in the session's applied order (after reordering); 0 for events of no session. */
+  position: number
   findings: Finding[]
 }
 
@@ -98,7 +100,7 @@ function ingestEvent(state: EngineState, event: TrackingEvent, settings: EngineS
     const { findings } = step(null, event, '', settings)
     const loose = findings.map((finding) => ({ ...finding, sessionKey: null }))
     state.loose = countFindings(state.loose, loose)
-    result.events.push({ event, sessionKey: null, findings: loose })
+    result.events.push({ event, sessionKey: null, position: 0, findings: loose })
     return
   }
   const { key } = target
@@ -112,7 +114,7 @@ function ingestEvent(state: EngineState, event: TrackingEvent, settings: EngineS
     const outcome = step(before, next, key, settings)
     session = outcome.session
     kept.push({ event: next, key, before, findings: outcome.findings })
-    result.events.push({ event: next, sessionKey: key, findings: outcome.findings })
+    result.events.push({ event: next, sessionKey: key, position: outcome.session.events, findings: outcome.findings })
   }
   state.sessions.set(key, session!)
   state.windows.set(key, kept)

@@ -5,7 +5,7 @@ import type { EngineSettings } from '../settings'
 
 export function quoteId(id: string | null): string {
   if (id === null) return '(no ID)'
-  return id.length > 24 ? `"${id.slice(0, 10)}…${id.slice(-8)}"` : `"${id}"`
+  return id.length > 40 ? `"${id.slice(0, 16)}…${id.slice(-8)}"` : `"${id}"`
 }
 
 export function sessionName(session: Session): string {

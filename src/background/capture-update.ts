@@ -1,0 +1,64 @@
+/**
+ * The worker's only browser-shaped input, reduced to plain data: what webRequest or the page hook reported
+ * about one request. `merge.ts` folds these into CaptureRecords.
+ */
+import type { CapturedBody, HttpHeader } from '../protocols/captured-request'
+import type { HookRequest, HookResponse } from '../shared/hook-messages'
+
+export type CaptureUpdate =
+  | {
+      kind: 'request'
+      tabId: number
+      frameId: number
+      requestId: string
+      url: string
+      method: string
+      body: CapturedBody | null
+      time: number
+      resourceType: string
+    }
+  | { kind: 'request-headers'; tabId: number; requestId: string; headers: HttpHeader[] }
+  | { kind: 'response'; tabId: number; requestId: string; status: number; statusText: string; headers: HttpHeader[] }
+  | { kind: 'failed'; tabId: number; requestId: string; error: string }
+  | { kind: 'hook-request'; tabId: number; frameId: number; message: HookRequest }
+  | { kind: 'hook-response'; tabId: number; frameId: number; message: HookResponse }
+
+export type WebRequestBody = chrome.webRequest.OnBeforeRequestDetails['requestBody']
+
+/** webRequest's `requestBody` as text: raw bytes as UTF-8 (base64 when they are not), form data url-encoded. */
+export function bodyFromWebRequest(requestBody: WebRequestBody | null): CapturedBody | null {
+  if (!requestBody || requestBody.error) return null
+  if (requestBody.raw && requestBody.raw.length > 0) {
+    const parts = requestBody.raw.flatMap((part: chrome.webRequest.UploadData) => (part.bytes ? [new Uint8Array(part.bytes)] : []))
+    if (parts.length === 0) return null
+    const bytes = new Uint8Array(parts.reduce((sum: number, part: Uint8Array) => sum + part.length, 0))
+    let offset = 0
+    for (const part of parts) {
+      bytes.set(part, offset)
+      offset += part.length
+    }
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
+    } catch {
+      let binary = ''
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+      return { text: btoa(binary), encoding: 'base64' }
+    }
+  }
+  if (requestBody.formData) {
+    const form = new URLSearchParams()
+    for (const [key, values] of Object.entries(requestBody.formData)) for (const value of values as unknown[]) form.append(key, String(value))
+    return { text: form.toString(), mimeType: 'application/x-www-form-urlencoded' }
+  }
+  return null
+}
+
+export function headersFromWebRequest(headers: chrome.webRequest.HttpHeader[] | undefined): HttpHeader[] {
+  return (headers ?? []).map((header) => ({ name: header.name, value: header.value ?? '' }))
+}
+
+/** The request URL as both sources report it: absolute, without fragment. */
+export function normalizeUrl(url: string): string {
+  const hash = url.indexOf('#')
+  return hash === -1 ? url : url.slice(0, hash)
+}

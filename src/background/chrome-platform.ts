@@ -1,0 +1,39 @@
+/** The pipeline's view of the browser. */
+import { DEFAULT_SETTINGS } from '../session/settings'
+import { announceChanges } from '../shared/changes'
+import { tabScope } from '../store/records'
+import { showErrorCount } from './badge'
+import { browserSession } from './browser-session'
+import type { Platform } from './pipeline'
+
+export const EXPIRY_ALARM = 'sessionscope-expiry'
+/** Chrome does not fire alarms sooner than this after they are set. */
+const MIN_ALARM_DELAY_MS = 30_000
+
+export const chromePlatform: Platform = {
+  settings: () => DEFAULT_SETTINGS,
+  now: () => Date.now(),
+  async tabInfo(tabId) {
+    if (tabId < 0) return { title: 'Requests of no tab (service workers, prefetch)', url: '' }
+    const tab = await chrome.tabs.get(tabId)
+    return { title: tab.title ?? '', url: tab.url ?? tab.pendingUrl ?? '' }
+  },
+  async scopeOfTab(tabId) {
+    return tabScope(tabId, await browserSession())
+  },
+  changed(scopes) {
+    for (const scope of scopes) if (scope.tabId !== null) showErrorCount(scope.tabId, scope.counts.errors)
+    announceChanges(scopes.map((scope) => scope.scope))
+  },
+  cleared(scope, tabId) {
+    if (tabId !== null) showErrorCount(tabId, 0)
+    announceChanges([scope])
+  },
+  scheduleExpiry(at) {
+    if (at === null) void chrome.alarms.clear(EXPIRY_ALARM)
+    else void chrome.alarms.create(EXPIRY_ALARM, { when: Math.max(at, Date.now() + MIN_ALARM_DELAY_MS) })
+  },
+  log(error) {
+    console.error('[sessionscope]', error)
+  },
+}

@@ -1,0 +1,231 @@
+/**
+ * The ingest pipeline of the service worker: capture update → merged capture → session engine → store.
+ * Browser APIs come in through `Platform`, so the whole pipeline runs in unit tests on fake-indexeddb.
+ * Updates are processed strictly in arrival order; writes are batched and land in one transaction.
+ */
+import { eventId } from '../protocols/tracking-event'
+import type { EventResult } from '../session/engine'
+import { createEngine, nextExpiry } from '../session/engine'
+import type { Counts, Finding } from '../session/finding'
+import { ZERO_COUNTS } from '../session/finding'
+import type { EngineSettings } from '../session/settings'
+import { database } from '../store/db'
+import type { CaptureRecord, Scope, ScopeRecord, SerializedEngine } from '../store/records'
+import { capturesOf, sessionsOf } from '../store/queries'
+import type { ScopeWrite } from '../store/writes'
+import { deleteScope, earliestExpiry, lastCaptureSeq, recentCaptures, scopesDueBy, writeChanges } from '../store/writes'
+import type { CaptureUpdate } from './capture-update'
+import { emptyRecent, mergeUpdate, remember } from './merge'
+import type { Applied, ScopeState } from './scope-engine'
+import { advance, applyCapture } from './scope-engine'
+import { serialQueue } from './serial-queue'
+
+/** Batches writes for this long, so a burst of requests costs one transaction. */
+const FLUSH_DELAY_MS = 25
+const RECENT_ON_LOAD = 500
+
+export interface Platform {
+  settings(): EngineSettings
+  now(): number
+  /** Title and URL of a tab, when the browser tells. */
+  tabInfo(tabId: number): Promise<{ title: string; url: string } | null>
+  /** The scope of a tab: tab ids restart with the browser, so scopes carry the browser session too. */
+  scopeOfTab(tabId: number): Promise<Scope>
+  /** Called after each write with the scopes that changed. */
+  changed(scopes: readonly ScopeRecord[]): void
+  /** Called after a scope and all its data were deleted. */
+  cleared(scope: Scope, tabId: number | null): void
+  /** Wake the worker at `at` to let sessions expire (null: nothing can expire). */
+  scheduleExpiry(at: number | null): void
+  log(error: unknown): void
+}
+
+export interface Pipeline {
+  submit(update: CaptureUpdate): Promise<void>
+  /** Resolves when everything submitted so far is stored. */
+  flush(): Promise<void>
+  /** Lets every scope's clock reach `now`; sessions that went silent expire. */
+  expire(now: number): Promise<void>
+  clearScope(scope: Scope): Promise<void>
+}
+
+interface PendingScope {
+  state: ScopeState
+  events: Map<string, EventResult>
+  problems: Map<number, Finding[]>
+  sessions: Set<string>
+  removed: Set<string>
+  clearFrom: number | null
+}
+
+export function createPipeline(platform: Platform): Pipeline {
+  const run = serialQueue(platform.log)
+  const scopes = new Map<Scope, ScopeState>()
+  const pendingCaptures = new Map<number, CaptureRecord>()
+  const pendingScopes = new Map<Scope, PendingScope>()
+  let seq: number | null = null
+  let flushTimer: ReturnType<typeof setTimeout> | null = null
+
+  async function nextSeqReady(): Promise<() => number> {
+    seq ??= (await lastCaptureSeq()) + 1
+    return () => seq!++
+  }
+
+  async function loadScope(scope: Scope, tabId: number | null): Promise<ScopeState> {
+    const loaded = scopes.get(scope)
+    if (loaded) return loaded
+    const db = await database()
+    const now = platform.now()
+    const record: ScopeRecord = (await db.get('scopes', scope)) ?? {
+      scope, kind: 'tab', tabId, title: '', url: '', createdAt: now, updatedAt: now,
+      engine: { ids: [], windows: [], loose: ZERO_COUNTS }, counts: ZERO_COUNTS, sessions: 0, nextExpiry: null, lastCapture: -1,
+    }
+    const engine = createEngine()
+    for (const session of await sessionsOf(scope)) engine.sessions.set(session.key, stripRecord(session))
+    engine.ids = new Map(record.engine.ids)
+    engine.windows = new Map(record.engine.windows)
+    engine.loose = record.engine.loose
+    const recent = emptyRecent()
+    for (const capture of await recentCaptures(scope, RECENT_ON_LOAD)) remember(recent, capture)
+    const state: ScopeState = { record, engine, history: [], recent }
+    scopes.set(scope, state)
+    return state
+  }
+
+  function pendingFor(state: ScopeState): PendingScope {
+    const scope = state.record.scope
+    let pending = pendingScopes.get(scope)
+    if (!pending) {
+      pending = { state, events: new Map(), problems: new Map(), sessions: new Set(), removed: new Set(), clearFrom: null }
+      pendingScopes.set(scope, pending)
+    }
+    return pending
+  }
+
+  function stage(state: ScopeState, applied: Applied): void {
+    const pending = pendingFor(state)
+    if (applied.clearFrom !== null) {
+      const from = applied.clearFrom
+      pending.clearFrom = pending.clearFrom === null ? from : Math.min(pending.clearFrom, from)
+      for (const [id, result] of pending.events) if (result.event.origin.capture >= from) pending.events.delete(id)
+      for (const capture of pending.problems.keys()) if (capture >= from) pending.problems.delete(capture)
+    }
+    for (const result of applied.events) pending.events.set(eventId(result.event.origin), result)
+    for (const [capture, findings] of applied.problems) pending.problems.set(capture, findings)
+    for (const key of applied.removedSessions) {
+      pending.removed.add(key)
+      pending.sessions.delete(key)
+    }
+    for (const key of applied.sessions) {
+      pending.sessions.add(key)
+      pending.removed.delete(key)
+    }
+    scheduleFlush()
+  }
+
+  function scheduleFlush(): void {
+    flushTimer ??= setTimeout(() => {
+      flushTimer = null
+      void run(writePending)
+    }, FLUSH_DELAY_MS)
+  }
+
+  async function writePending(): Promise<void> {
+    if (pendingCaptures.size === 0 && pendingScopes.size === 0) return
+    const settings = platform.settings()
+    const now = platform.now()
+    const writes: ScopeWrite[] = [...pendingScopes.values()].map((pending) => {
+      const { state } = pending
+      state.record = refreshRecord(state, settings, now)
+      return {
+        record: state.record,
+        sessions: [...pending.sessions].flatMap((key) => state.engine.sessions.get(key) ?? []),
+        removedSessions: [...pending.removed],
+        events: [...pending.events.values()],
+        problems: pending.problems,
+        clearFrom: pending.clearFrom,
+      }
+    })
+    const captures = [...pendingCaptures.values()]
+    pendingCaptures.clear()
+    pendingScopes.clear()
+    await writeChanges(captures, writes)
+    platform.changed(writes.map((write) => write.record))
+    platform.scheduleExpiry(await earliestExpiry())
+  }
+
+  async function handle(update: CaptureUpdate): Promise<void> {
+    const nextSeq = await nextSeqReady()
+    const scope = await platform.scopeOfTab(update.tabId)
+    const fresh = !scopes.has(scope)
+    const state = await loadScope(scope, update.tabId)
+    const merged = mergeUpdate(state.recent, scope, update, nextSeq)
+    if (!merged) return
+    remember(state.recent, merged)
+    const result = await applyCapture(state, merged, platform.settings(), async () => (await capturesOf(scope)).concat([...pendingCaptures.values()].filter((c) => c.scope === scope)))
+    if (!result) return
+    remember(state.recent, result.capture)
+    pendingCaptures.set(result.capture.seq, result.capture)
+    if (fresh || state.record.url === '') await describeTab(state, update.tabId)
+    stage(state, result.applied)
+  }
+
+  async function describeTab(state: ScopeState, tabId: number): Promise<void> {
+    const info = await platform.tabInfo(tabId).catch(() => null)
+    if (info) {
+      state.record.title = info.title
+      state.record.url = info.url
+    }
+  }
+
+  return {
+    submit: (update) => run(() => handle(update)),
+    flush: () =>
+      run(async () => {
+        if (flushTimer !== null) clearTimeout(flushTimer)
+        flushTimer = null
+        await writePending()
+      }),
+    expire: (now) =>
+      run(async () => {
+        for (const record of await scopesDueBy(now)) {
+          const state = await loadScope(record.scope, record.tabId)
+          const applied = advance(state, now, platform.settings())
+          if (applied.sessions.size > 0) stage(state, applied)
+        }
+        if (flushTimer !== null) clearTimeout(flushTimer)
+        flushTimer = null
+        await writePending()
+        platform.scheduleExpiry(await earliestExpiry())
+      }),
+    clearScope: (scope) =>
+      run(async () => {
+        const record = scopes.get(scope)?.record ?? (await (await database()).get('scopes', scope))
+        scopes.delete(scope)
+        pendingScopes.delete(scope)
+        for (const [key, capture] of pendingCaptures) if (capture.scope === scope) pendingCaptures.delete(key)
+        await deleteScope(scope)
+        platform.cleared(scope, record?.tabId ?? null)
+        platform.scheduleExpiry(await earliestExpiry())
+      }),
+  }
+}
+
+/** The scope record as it should be stored now: engine internals, totals and the next expiry. */
+function refreshRecord(state: ScopeState, settings: EngineSettings, now: number): ScopeRecord {
+  const { engine } = state
+  let counts: Counts = engine.loose
+  for (const session of engine.sessions.values()) counts = addCounts(counts, session.counts)
+  const serialized: SerializedEngine = { ids: [...engine.ids], windows: [...engine.windows], loose: engine.loose }
+  return { ...state.record, engine: serialized, counts, sessions: engine.sessions.size, nextExpiry: nextExpiry(engine, settings), updatedAt: now }
+}
+
+function addCounts(a: Counts, b: Counts): Counts {
+  return { errors: a.errors + b.errors, warnings: a.warnings + b.warnings, infos: a.infos + b.infos }
+}
+
+function stripRecord<T extends { id: string; scope: string }>(record: T): Omit<T, 'id' | 'scope'> {
+  const { id: _id, scope: _scope, ...session } = record
+  return session
+}
+

@@ -1,0 +1,25 @@
+/**
+ * `self.__sessionscope`, for end-to-end tests driving the worker from outside (Playwright's
+ * worker.evaluate). It reads the store and forces pending work; it can change nothing a page could not.
+ */
+import { database } from '../store/db'
+import type { Pipeline } from './pipeline'
+import { chromePlatform } from './chrome-platform'
+
+export function exposeTestApi(pipeline: Pipeline): void {
+  Object.assign(globalThis, {
+    __sessionscope: {
+      flush: () => pipeline.flush(),
+      expire: (now: number) => pipeline.expire(now),
+      scopeOfTab: (tabId: number) => chromePlatform.scopeOfTab(tabId),
+      async dump() {
+        await pipeline.flush()
+        const db = await database()
+        const [captures, events, findings, sessions, scopes] = await Promise.all([
+          db.getAll('captures'), db.getAll('events'), db.getAll('findings'), db.getAll('sessions'), db.getAll('scopes'),
+        ])
+        return { captures, events, findings, sessions, scopes }
+      },
+    },
+  })
+}

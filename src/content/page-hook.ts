@@ -1,0 +1,203 @@
+/**
+ * Runs in the page's own world at document_start, before any page script (built as a standalone IIFE).
+ * Wraps fetch, XMLHttpRequest and navigator.sendBeacon to see what webRequest cannot: response bodies (the
+ * Media Edge session ID exists only there) and beacon bodies. Only tracking URLs are touched; everything
+ * else passes straight through. It never changes what the page sends or receives, and never throws into it.
+ */
+import { adapterForUrl } from '../protocols'
+import type { HookBody, HookMessage, HookVia } from '../shared/hook-messages'
+import { HOOK_EVENT, MAX_BODY_CHARS } from '../shared/hook-messages'
+
+const INSTALLED = Symbol.for('sessionscope.hook')
+
+install()
+
+function install(): void {
+  const global = window as unknown as Record<symbol, unknown>
+  if (global[INSTALLED]) return
+  Object.defineProperty(global, INSTALLED, { value: true })
+
+  // Keep our own references: page scripts that run later may replace any of these.
+  const originalFetch = window.fetch
+  const originalOpen = XMLHttpRequest.prototype.open
+  const originalSend = XMLHttpRequest.prototype.send
+  const originalSendBeacon = Navigator.prototype.sendBeacon
+  const dispatch = EventTarget.prototype.dispatchEvent
+  const CustomEventCtor = CustomEvent
+  const stringify = JSON.stringify
+  const now = Date.now
+  const xhrState = new WeakMap<XMLHttpRequest, { url: string; method: string }>()
+  const documentId = Math.random().toString(36).slice(2, 10)
+  let counter = 0
+
+  const nextId = (): string => `${documentId}-${++counter}`
+
+  function post(message: HookMessage): void {
+    try {
+      dispatch.call(document, new CustomEventCtor(HOOK_EVENT, { detail: stringify(message) }))
+    } catch {
+      // Never let capture break the page.
+    }
+  }
+
+  /** The absolute URL (without fragment) if it is a tracking URL, else null. */
+  function trackedUrl(raw: unknown): string | null {
+    try {
+      const url = new URL(String(raw), location.href)
+      url.hash = ''
+      return adapterForUrl(url.href) ? url.href : null
+    } catch {
+      return null
+    }
+  }
+
+  function postRequest(id: string, via: HookVia, url: string, method: string, body: unknown): void {
+    const time = now()
+    const converted = bodyOf(body)
+    if (converted instanceof Promise) {
+      void converted.then((resolved) => post({ kind: 'request', id, via, url, method, body: resolved, time }))
+    } else {
+      post({ kind: 'request', id, via, url, method, body: converted, time })
+    }
+  }
+
+  window.fetch = function fetch(this: unknown, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    // eslint-disable-next-line prefer-rest-params
+    const args = arguments as unknown as Parameters<typeof originalFetch>
+    let url: string | null = null
+    let method = 'GET'
+    let body: unknown = null
+    try {
+      const isRequest = typeof Request !== 'undefined' && input instanceof Request
+      url = trackedUrl(isRequest ? input.url : input)
+      if (url !== null) {
+        method = String(init?.method ?? (isRequest ? input.method : 'GET')).toUpperCase()
+        body = init?.body !== undefined ? init.body : isRequest && input.body !== null ? input.clone().text() : null
+      }
+    } catch {
+      url = null
+    }
+    if (url === null) return originalFetch.apply(this, args)
+    const id = nextId()
+    postRequest(id, 'fetch', url, method, body)
+    return originalFetch.apply(this, args).then(
+      (response) => {
+        try {
+          const headers = [...response.headers]
+          void response
+            .clone()
+            .text()
+            .then(
+              (text) => post({ kind: 'response', id, status: response.status, statusText: response.statusText, headers, body: capped(text) }),
+              () => post({ kind: 'response', id, status: response.status, statusText: response.statusText, headers, body: null }),
+            )
+        } catch {
+          // The body was already used or is not readable: the worker still gets the status from webRequest.
+        }
+        return response
+      },
+      (error: unknown) => {
+        post({ kind: 'response', id, status: 0, statusText: error instanceof Error ? error.message : 'failed', headers: [], body: null })
+        throw error
+      },
+    )
+  } as typeof window.fetch
+
+  XMLHttpRequest.prototype.open = function open(this: XMLHttpRequest, method: string, url: string | URL) {
+    try {
+      const tracked = trackedUrl(url)
+      if (tracked !== null) xhrState.set(this, { url: tracked, method: String(method).toUpperCase() })
+      else xhrState.delete(this)
+    } catch {
+      // Leave the request alone.
+    }
+    // eslint-disable-next-line prefer-rest-params
+    return originalOpen.apply(this, arguments as unknown as Parameters<typeof originalOpen>)
+  } as typeof XMLHttpRequest.prototype.open
+
+  XMLHttpRequest.prototype.send = function send(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    const state = xhrState.get(this)
+    if (state) {
+      const id = nextId()
+      postRequest(id, 'xhr', state.url, state.method, body ?? null)
+      const xhr = this
+      xhr.addEventListener('loadend', () => {
+        try {
+          post({ kind: 'response', id, status: xhr.status, statusText: xhr.statusText, headers: parseHeaders(xhr.getAllResponseHeaders()), body: xhrBody(xhr) })
+        } catch {
+          // Ignore unreadable responses.
+        }
+      })
+    }
+    // eslint-disable-next-line prefer-rest-params
+    return originalSend.apply(this, arguments as unknown as Parameters<typeof originalSend>)
+  }
+
+  if (typeof originalSendBeacon === 'function') {
+    Navigator.prototype.sendBeacon = function sendBeacon(this: Navigator, url: string | URL, data?: BodyInit | null): boolean {
+      // eslint-disable-next-line prefer-rest-params
+      const queued = originalSendBeacon.apply(this, arguments as unknown as Parameters<typeof originalSendBeacon>)
+      try {
+        const tracked = queued ? trackedUrl(url) : null
+        if (tracked !== null) postRequest(nextId(), 'beacon', tracked, 'POST', data ?? null)
+      } catch {
+        // The beacon is on its way regardless.
+      }
+      return queued
+    }
+  }
+
+  function xhrBody(xhr: XMLHttpRequest): HookBody | null {
+    if (xhr.responseType === '' || xhr.responseType === 'text') return capped(xhr.responseText)
+    if (xhr.responseType === 'json') return xhr.response === null ? null : capped(stringify(xhr.response))
+    return null
+  }
+}
+
+/** Converts any request body the page can send into text; Blobs and Requests need a promise. */
+function bodyOf(body: unknown): HookBody | null | Promise<HookBody | null> {
+  try {
+    if (body === null || body === undefined) return null
+    if (typeof body === 'string') return capped(body)
+    if (body instanceof Promise) return body.then((text: unknown) => (typeof text === 'string' ? capped(text) : null), () => null)
+    if (body instanceof URLSearchParams) return capped(body.toString())
+    if (body instanceof Blob) return body.arrayBuffer().then((buffer) => fromBytes(new Uint8Array(buffer)), () => null)
+    if (body instanceof ArrayBuffer) return fromBytes(new Uint8Array(body))
+    if (ArrayBuffer.isView(body)) return fromBytes(new Uint8Array(body.buffer, body.byteOffset, body.byteLength))
+    if (body instanceof FormData) {
+      const form = new URLSearchParams()
+      body.forEach((value, key) => form.append(key, typeof value === 'string' ? value : `[file ${value.name}]`))
+      return capped(form.toString())
+    }
+    return null
+  } catch {
+    return null
+  }
+}
+
+function fromBytes(bytes: Uint8Array): HookBody {
+  const length = Math.min(bytes.length, MAX_BODY_CHARS)
+  const slice = bytes.subarray(0, length)
+  const truncated = bytes.length > length ? { truncatedFrom: bytes.length } : {}
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(slice), ...truncated }
+  } catch {
+    let binary = ''
+    for (let i = 0; i < slice.length; i += 0x8000) binary += String.fromCharCode(...slice.subarray(i, i + 0x8000))
+    return { text: btoa(binary), encoding: 'base64', ...truncated }
+  }
+}
+
+function capped(text: string): HookBody {
+  return text.length > MAX_BODY_CHARS ? { text: text.slice(0, MAX_BODY_CHARS), truncatedFrom: text.length } : { text }
+}
+
+function parseHeaders(raw: string): Array<[string, string]> {
+  return raw
+    .split(/\r?\n/)
+    .filter(Boolean)
+    .map((line): [string, string] => {
+      const colon = line.indexOf(':')
+      return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()]
+    })
+}

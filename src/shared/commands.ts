@@ -1,0 +1,15 @@
+/** Commands from extension pages (panel, popup) to the worker: requests and answers, never bulk data. */
+export type Command =
+  | { type: 'scope-of-tab'; tabId: number }
+  | { type: 'clear-scope'; scope: string }
+
+export interface CommandAnswers {
+  'scope-of-tab': string
+  'clear-scope': true
+}
+
+export async function sendCommand<C extends Command>(command: C): Promise<CommandAnswers[C['type']]> {
+  const answer: unknown = await chrome.runtime.sendMessage(command)
+  if (answer && typeof answer === 'object' && 'error' in answer) throw new Error(String((answer as { error: unknown }).error))
+  return answer as CommandAnswers[C['type']]
+}

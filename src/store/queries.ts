@@ -1,0 +1,39 @@
+/** Read-only queries for the panel and popup. Only the service worker writes (store/writes.ts). */
+import type { CaptureRecord, EventRecord, FindingRecord, Scope, ScopeRecord, SessionRecord } from './records'
+import { database } from './db'
+
+export async function listScopes(): Promise<ScopeRecord[]> {
+  const scopes = await (await database()).getAll('scopes')
+  return scopes.sort((a, b) => b.updatedAt - a.updatedAt)
+}
+
+export async function getScope(scope: Scope): Promise<ScopeRecord | undefined> {
+  return (await database()).get('scopes', scope)
+}
+
+/** Sessions of a scope, oldest first. */
+export async function sessionsOf(scope: Scope): Promise<SessionRecord[]> {
+  const sessions = await (await database()).getAllFromIndex('sessions', 'byScope', scope)
+  return sessions.sort((a, b) => a.startedAt - b.startedAt || a.key.localeCompare(b.key))
+}
+
+/** Events of one session in the order the session applied them. `sessionKey` '' = events of no session. */
+export async function eventsOf(scope: Scope, sessionKey: string): Promise<EventRecord[]> {
+  const range = IDBKeyRange.bound([scope, sessionKey, -Infinity], [scope, sessionKey, Infinity])
+  return (await database()).getAllFromIndex('events', 'bySession', range)
+}
+
+/** Findings pinned to events or captures of one session ('' = of no session), in capture order. */
+export async function findingsOf(scope: Scope, sessionKey: string): Promise<FindingRecord[]> {
+  const findings = await (await database()).getAllFromIndex('findings', 'bySession', [scope, sessionKey])
+  return findings.sort((a, b) => a.capture - b.capture || a.ordinal - b.ordinal || a.index - b.index)
+}
+
+export async function capturesOf(scope: Scope): Promise<CaptureRecord[]> {
+  const range = IDBKeyRange.bound([scope, -Infinity], [scope, Infinity])
+  return (await database()).getAllFromIndex('captures', 'byScope', range)
+}
+
+export async function captureBySeq(seq: number): Promise<CaptureRecord | undefined> {
+  return (await database()).get('captures', seq)
+}

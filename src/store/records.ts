@@ -1,0 +1,99 @@
+/** What the store holds. The service worker writes it; the panel and popup only read it (store/queries.ts). */
+import type { CapturedRequest } from '../protocols/captured-request'
+import type { LifecycleRole, ProtocolId } from '../protocols/tracking-event'
+import type { WindowEntry } from '../session/engine'
+import type { Counts, Finding } from '../session/finding'
+import type { Session } from '../session/session'
+
+/**
+ * A capture log with its own sessions: a browser tab ('tab:12@<browser session>') or an imported file
+ * ('import:…'). Tab ids restart with the browser, hence the browser session in tab scopes.
+ */
+export type Scope = string
+
+export function tabScope(tabId: number, browserSession: string): Scope {
+  return `tab:${tabId}@${browserSession}`
+}
+
+/** How a capture was seen; both sources of one request merge into one capture. */
+export type CaptureSource = 'webRequest' | 'fetch' | 'xhr' | 'beacon' | 'websocket' | 'har'
+
+/** One request of the append-only capture log, enriched in place as its response arrives. */
+export interface CaptureRecord extends CapturedRequest {
+  scope: Scope
+  sources: CaptureSource[]
+  /** Joins later webRequest events (headers, status) to this capture. */
+  webRequestId?: string
+  /** Joins the page hook's later messages (response body) to this capture. */
+  hookId?: string
+  /** webRequest's resource type ('xmlhttprequest', 'ping' for beacons…). */
+  resourceType?: string
+  /** What the capture decoded to when last applied; an update that leaves it unchanged needs no replay. */
+  signature?: string
+}
+
+/** One decoded event, in the order its session applied it (`position`, 1-based). */
+export interface EventRecord {
+  scope: Scope
+  capture: number
+  ordinal: number
+  frame: number | null
+  /** '' when the event belongs to no session (IndexedDB keys cannot hold null). */
+  sessionKey: string
+  position: number
+  protocol: ProtocolId
+  type: string
+  role: LifecycleRole
+  sessionId: string | null
+  playhead: number | null
+  clientTime: number | null
+  observedAt: number
+  urlAction?: string
+  details: unknown
+}
+
+/** A finding pinned to a capture (ordinal -1: the capture as a whole) or an event. */
+export interface FindingRecord extends Finding {
+  scope: Scope
+  capture: number
+  ordinal: number
+  index: number
+  /** '' when the finding belongs to no session. */
+  sessionKey: string
+}
+
+export interface SessionRecord extends Session {
+  /** `${scope}|${key}` */
+  id: string
+  scope: Scope
+}
+
+/** The engine's resumable state for a scope, minus its sessions (stored one record each). */
+export interface SerializedEngine {
+  ids: Array<[string, string]>
+  windows: Array<[string, WindowEntry[]]>
+  loose: Counts
+}
+
+export interface ScopeRecord {
+  scope: Scope
+  kind: 'tab' | 'import'
+  tabId: number | null
+  /** Page title and URL last seen for the tab, or the imported file's name. */
+  title: string
+  url: string
+  createdAt: number
+  updatedAt: number
+  engine: SerializedEngine
+  /** All findings of the scope, for the badge and lists. */
+  counts: Counts
+  sessions: number
+  /** Earliest time a session of this scope may expire (for the expiry alarm); null if none can. */
+  nextExpiry: number | null
+  /** Highest capture seq applied to the engine. */
+  lastCapture: number
+}
+
+export function sessionRecordId(scope: Scope, key: string): string {
+  return `${scope}|${key}`
+}

@@ -1,0 +1,137 @@
+/** Writes, for the service worker only: it is the single writer of the database. */
+import type { EventResult } from '../session/engine'
+import type { Finding } from '../session/finding'
+import type { Session } from '../session/session'
+import { database } from './db'
+import type { CaptureRecord, EventRecord, FindingRecord, Scope, ScopeRecord, SessionRecord } from './records'
+import { sessionRecordId } from './records'
+
+/** Everything that changed in one scope since the last write. */
+export interface ScopeWrite {
+  record: ScopeRecord
+  /** Current state of changed sessions. */
+  sessions: Session[]
+  removedSessions: string[]
+  /** Latest result per event (replaces the stored event and its findings). */
+  events: EventResult[]
+  /** Findings about whole captures, per capture seq (replacing earlier ones). */
+  problems: Map<number, Finding[]>
+  /** Stored events and findings of captures at or after this seq are deleted before writing. */
+  clearFrom: number | null
+}
+
+/** Writes captures and derived state in one transaction: after a crash, either all of it is there or none. */
+export async function writeChanges(captures: readonly CaptureRecord[], scopes: readonly ScopeWrite[]): Promise<void> {
+  const db = await database()
+  const tx = db.transaction(['captures', 'events', 'findings', 'sessions', 'scopes'], 'readwrite')
+  // Stale derived data goes first: cursor deletions run asynchronously and must not catch the new records.
+  for (const write of scopes) {
+    if (write.clearFrom === null) continue
+    const range = IDBKeyRange.bound([write.record.scope, write.clearFrom], [write.record.scope, Number.POSITIVE_INFINITY])
+    await Promise.all([
+      deleteAll(tx.objectStore('events').index('byScope').openCursor(range)),
+      deleteAll(tx.objectStore('findings').index('byScope').openCursor(range)),
+    ])
+  }
+  const work: Array<Promise<unknown>> = captures.map((capture) => tx.objectStore('captures').put(capture))
+  for (const write of scopes) {
+    const { scope } = write.record
+    for (const result of write.events) {
+      const { capture, ordinal } = result.event.origin
+      work.push(tx.objectStore('events').put(toEventRecord(scope, result)))
+      work.push(tx.objectStore('findings').delete(IDBKeyRange.bound([capture, ordinal], [capture, ordinal, []])))
+      result.findings.forEach((finding, index) => work.push(tx.objectStore('findings').put(toFindingRecord(scope, finding, capture, ordinal, index))))
+    }
+    for (const [capture, findings] of write.problems) {
+      work.push(tx.objectStore('findings').delete(IDBKeyRange.bound([capture, -1], [capture, -1, []])))
+      findings.forEach((finding, index) => work.push(tx.objectStore('findings').put(toFindingRecord(scope, finding, capture, -1, index))))
+    }
+    for (const session of write.sessions) work.push(tx.objectStore('sessions').put(toSessionRecord(scope, session)))
+    for (const key of write.removedSessions) work.push(tx.objectStore('sessions').delete(sessionRecordId(scope, key)))
+    work.push(tx.objectStore('scopes').put(write.record))
+  }
+  await Promise.all([...work, tx.done])
+}
+
+/** Deletes a scope and everything derived from it, captures included. */
+export async function deleteScope(scope: Scope): Promise<void> {
+  const db = await database()
+  const tx = db.transaction(['captures', 'events', 'findings', 'sessions', 'scopes'], 'readwrite')
+  const range = IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, Number.POSITIVE_INFINITY])
+  await Promise.all([
+    deleteAll(tx.objectStore('captures').index('byScope').openCursor(range)),
+    deleteAll(tx.objectStore('events').index('byScope').openCursor(range)),
+    deleteAll(tx.objectStore('findings').index('byScope').openCursor(range)),
+    deleteAll(tx.objectStore('sessions').index('byScope').openCursor(scope)),
+    tx.objectStore('scopes').delete(scope),
+    tx.done,
+  ])
+}
+
+/** The highest capture seq ever stored (-1 when empty). */
+export async function lastCaptureSeq(): Promise<number> {
+  const cursor = await (await database()).transaction('captures').store.openCursor(null, 'prev')
+  return cursor ? cursor.key : -1
+}
+
+/** The most recent captures of a scope, oldest first. */
+export async function recentCaptures(scope: Scope, limit: number): Promise<CaptureRecord[]> {
+  const range = IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, Number.POSITIVE_INFINITY])
+  const list: CaptureRecord[] = []
+  let cursor = await (await database()).transaction('captures').store.index('byScope').openCursor(range, 'prev')
+  while (cursor && list.length < limit) {
+    list.push(cursor.value)
+    cursor = await cursor.continue()
+  }
+  return list.reverse()
+}
+
+/** Scopes with a session that may expire at or before `until`. */
+export async function scopesDueBy(until: number): Promise<ScopeRecord[]> {
+  return (await database()).getAllFromIndex('scopes', 'byNextExpiry', IDBKeyRange.upperBound(until))
+}
+
+/** The earliest expiry over all scopes, or null. */
+export async function earliestExpiry(): Promise<number | null> {
+  const cursor = await (await database()).transaction('scopes').store.index('byNextExpiry').openCursor()
+  return cursor ? cursor.value.nextExpiry : null
+}
+
+async function deleteAll(request: Promise<{ delete(): Promise<void>; continue(): Promise<unknown> } | null>): Promise<void> {
+  let cursor = await request
+  while (cursor) {
+    await cursor.delete()
+    cursor = (await cursor.continue()) as typeof cursor
+  }
+}
+
+function toEventRecord(scope: Scope, result: EventResult): EventRecord {
+  const { event } = result
+  const record: EventRecord = {
+    scope,
+    capture: event.origin.capture,
+    ordinal: event.origin.ordinal,
+    frame: event.origin.frame,
+    sessionKey: result.sessionKey ?? '',
+    position: result.position,
+    protocol: event.protocol,
+    type: event.type,
+    role: event.role,
+    sessionId: event.sessionId,
+    playhead: event.playhead,
+    clientTime: event.clientTime,
+    observedAt: event.observedAt,
+    details: event.details,
+  }
+  if (event.urlAction !== undefined) record.urlAction = event.urlAction
+  return record
+}
+
+function toFindingRecord(scope: Scope, finding: Finding, capture: number, ordinal: number, index: number): FindingRecord {
+  return { ...finding, scope, capture, ordinal, index, sessionKey: finding.sessionKey ?? '' }
+}
+
+function toSessionRecord(scope: Scope, session: Session): SessionRecord {
+  return { ...session, id: sessionRecordId(scope, session.key), scope }
+}
+
