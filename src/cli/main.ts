@@ -72,11 +72,11 @@ function parseOptions(argv: readonly string[]): { files: string[]; format: (type
       options: { format: { type: 'string', default: 'text' }, 'fail-on': { type: 'string', default: 'error' } },
     })
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]}\n${USAGE}`)
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (${USAGE})`)
   }
   const [command, ...files] = parsed.positionals
-  if (command !== 'lint') throw new UsageError(command === undefined ? USAGE : `unknown command "${command}"\n${USAGE}`)
-  if (files.length === 0) throw new UsageError(`no HAR file given\n${USAGE}`)
+  if (command !== 'lint') throw new UsageError(command === undefined ? USAGE : `unknown command "${command}" (${USAGE})`)
+  if (files.length === 0) throw new UsageError(`no HAR file given (${USAGE})`)
   const format = parsed.values.format
   if (!isOneOf(FORMATS, format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`)
   const failOn = parsed.values['fail-on']

@@ -121,7 +121,8 @@ function decodeEvent(
   const timestamp = stringField(xdm, TIMESTAMP)
   const parsedTime = timestamp === undefined ? Number.NaN : Date.parse(timestamp)
   const missing = missingFields(xdm, type)
-  const timestampMissing = field(xdm, TIMESTAMP) === undefined
+  // Without an xdm object, "xdm" is the one missing field worth naming.
+  const timestampMissing = isRecord(xdm) && field(xdm, TIMESTAMP) === undefined
   const event: TrackingEvent = {
     protocol: 'adobe-media-edge',
     origin: { capture: capture.seq, ordinal, frame: null },

@@ -19,15 +19,15 @@ export class HarError extends Error {
 
 /** Reads a HAR document (text or parsed JSON). Throws HarError when it is not a HAR at all. Pure. */
 export function fromHar(input: string | unknown): HarCapture {
-  let document: unknown = input
+  let parsed: unknown = input
   if (typeof input === 'string') {
     try {
-      document = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input)
+      parsed = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input)
     } catch (error) {
       throw new HarError(`not valid JSON (${error instanceof Error ? error.message : String(error)})`)
     }
   }
-  const log = field(document, 'log')
+  const log = field(parsed, 'log')
   if (!isRecord(log)) throw new HarError('not a HAR file: there is no "log" object')
   const entries = field(log, 'entries')
   if (!Array.isArray(entries)) throw new HarError('not a HAR file: "log.entries" is not an array')

@@ -104,11 +104,11 @@ function ingestEvent(state: EngineState, event: TrackingEvent, settings: EngineS
     return
   }
   const { key } = target
-  const window = trimWindow(state.windows.get(key) ?? [], event, settings)
-  const at = insertionPoint(window, event)
-  const replay = [event, ...window.slice(at).map((entry) => entry.event)]
-  let session = at < window.length ? window[at]!.before : target.before
-  const kept = window.slice(0, at)
+  const reorderable = trimWindow(state.windows.get(key) ?? [], event, settings)
+  const at = insertionPoint(reorderable, event)
+  const replay = [event, ...reorderable.slice(at).map((entry) => entry.event)]
+  let session = at < reorderable.length ? reorderable[at]!.before : target.before
+  const kept = reorderable.slice(0, at)
   for (const next of replay) {
     const before: Session | null = session
     const outcome = step(before, next, key, settings)
@@ -152,18 +152,18 @@ function adoptableStart(state: EngineState, event: TrackingEvent): Session | und
 }
 
 /** Entries the backend could still reorder against `event`: the last few seconds, at most N events. */
-function trimWindow(window: WindowEntry[], event: TrackingEvent, settings: EngineSettings): WindowEntry[] {
+function trimWindow(entries: WindowEntry[], event: TrackingEvent, settings: EngineSettings): WindowEntry[] {
   const cutoff = event.observedAt - settings.reorderWindowMs
-  const recent = window.filter((entry) => entry.event.observedAt >= cutoff)
+  const recent = entries.filter((entry) => entry.event.observedAt >= cutoff)
   return recent.slice(Math.max(0, recent.length - settings.reorderWindowEvents + 1))
 }
 
 /** Where `event` goes in client-timestamp order; session starts are forwarded at once and never overtaken. */
-function insertionPoint(window: readonly WindowEntry[], event: TrackingEvent): number {
-  let at = window.length
+function insertionPoint(entries: readonly WindowEntry[], event: TrackingEvent): number {
+  let at = entries.length
   if (event.clientTime === null || event.role === 'start') return at
   while (at > 0) {
-    const previous = window[at - 1]!
+    const previous = entries[at - 1]!
     if (previous.before === null || previous.event.role === 'start') break
     if (previous.event.clientTime === null || previous.event.clientTime <= event.clientTime) break
     at--

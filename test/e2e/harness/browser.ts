@@ -1,0 +1,113 @@
+/**
+ * Launches Debian's Chromium with the built extension (dist/) and gives tests its service worker.
+ * Never downloads a browser: playwright-core drives /usr/bin/chromium.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { BrowserContext, Page, Worker } from 'playwright-core'
+import { chromium } from 'playwright-core'
+
+export const DIST = resolve(import.meta.dirname, '../../../dist')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export interface ExtensionBrowser {
+  context: BrowserContext
+  extensionId: string
+  /** The extension's service worker, started again if it was stopped. */
+  worker(): Promise<Worker>
+  /** Runs `fn` in the service worker. */
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>
+  /** Opens an extension page (path under dist/) in a tab. */
+  openExtensionPage(path: string): Promise<Page>
+  /** The browser's tab id of a page. */
+  tabIdOf(page: Page): Promise<number>
+  /** Stops the service worker, as Chrome does after 30 s idle; returns once it is gone. */
+  stopWorker(): Promise<void>
+  close(): Promise<void>
+}
+
+export async function launchWithExtension(extraArgs: string[] = []): Promise<ExtensionBrowser> {
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} has no build; run npm run build first`)
+  const profile = mkdtempSync(join(tmpdir(), 'sessionscope-e2e-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+      ...extraArgs,
+    ],
+  })
+  let current: Worker | null = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }))
+  const extensionId = new URL(current.url()).host
+  const isOurs = (worker: Worker): boolean => worker.url().startsWith(`chrome-extension://${extensionId}/`)
+  // Playwright keeps listing a stopped worker, so follow starts ourselves.
+  context.on('serviceworker', (worker) => {
+    if (isOurs(worker)) current = worker
+  })
+
+  async function worker(): Promise<Worker> {
+    if (current) return current
+    // Any extension page that messages the worker starts it again.
+    const started = context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20_000 })
+    const page = await context.newPage()
+    await page.goto(`chrome-extension://${extensionId}/src/popup/popup.html?tabId=-1`)
+    await started
+    await page.close()
+    return current!
+  }
+
+  return {
+    context,
+    extensionId,
+    worker,
+    async evaluate(fn, arg) {
+      return (await worker()).evaluate(fn, arg)
+    },
+    async openExtensionPage(path) {
+      const page = await context.newPage()
+      await page.goto(`chrome-extension://${extensionId}/${path}`)
+      return page
+    },
+    async tabIdOf(page) {
+      const url = page.url()
+      return (await worker()).evaluate(async (pageUrl) => {
+        const tabs = await chrome.tabs.query({})
+        const tab = tabs.find((t) => t.url === pageUrl)
+        if (tab?.id === undefined) throw new Error(`no tab shows ${pageUrl}`)
+        return tab.id
+      }, url)
+    },
+    async stopWorker() {
+      // What Chrome's guide to testing worker termination does: close the worker's DevTools target.
+      const page = await context.newPage()
+      const cdp = await context.newCDPSession(page)
+      const targets = async () => (await cdp.send('Target.getTargets')).targetInfos
+      const target = (await targets()).find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`))
+      if (target) {
+        current = null
+        await cdp.send('Target.closeTarget', { targetId: target.targetId })
+        const deadline = Date.now() + 10_000
+        while ((await targets()).some((t) => t.targetId === target.targetId)) {
+          if (Date.now() > deadline) throw new Error('the service worker did not stop')
+          await new Promise((wait) => setTimeout(wait, 50))
+        }
+      }
+      await cdp.detach()
+      await page.close()
+    },
+    async close() {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}

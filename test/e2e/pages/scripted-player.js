@@ -1,0 +1,46 @@
+// A minimal Media Edge API client, driven step by step by the end-to-end tests through window.player.
+;(() => {
+  const base = `${location.origin}/ee`
+  const configId = 'e2e-datastream'
+  let sessionId = null
+
+  function body(type, playhead, extra) {
+    const mediaCollection = { playhead, ...extra }
+    if (type !== 'sessionStart') mediaCollection.sessionID = sessionId
+    return JSON.stringify({ events: [{ xdm: { eventType: `media.${type}`, timestamp: new Date().toISOString(), mediaCollection } }] })
+  }
+  const url = (type) => `${base}/va/v1/${type}?configId=${configId}`
+
+  window.player = {
+    async start(name = 'E2E video') {
+      const response = await fetch(url('sessionStart'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: body('sessionStart', 0, {
+          sessionDetails: { name, friendlyName: name, playerName: 'scripted-player', contentType: 'VOD', length: 120, channel: 'e2e', streamType: 'video' },
+        }),
+      })
+      const json = await response.json()
+      sessionId = json.handle.find((h) => h.type === 'media-analytics:new-session').payload[0].sessionId
+      return sessionId
+    },
+    async fetch(type, playhead) {
+      const response = await fetch(url(type), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body(type, playhead) })
+      return response.status
+    },
+    xhr(type, playhead) {
+      return new Promise((resolve, reject) => {
+        const xhr = new XMLHttpRequest()
+        xhr.open('POST', url(type))
+        xhr.setRequestHeader('Content-Type', 'application/json')
+        xhr.onload = () => resolve(xhr.status)
+        xhr.onerror = () => reject(new Error('xhr failed'))
+        xhr.send(body(type, playhead))
+      })
+    },
+    beacon(type, playhead) {
+      return navigator.sendBeacon(url(type), new Blob([body(type, playhead)], { type: 'application/json' }))
+    },
+    sessionId: () => sessionId,
+  }
+})()

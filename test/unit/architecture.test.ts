@@ -1,0 +1,130 @@
+/**
+ * The rules of the house (DESIGN.md), checked on the source: the pure core imports no browser, storage, UI
+ * or Node API and reads no clock; every rule and protocol adapter is registered, documented and tested.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { adapters } from '../../src/protocols'
+import { rules } from '../../src/session/rules'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+const SRC = join(ROOT, 'src')
+
+function filesUnder(dir: string, pattern = /\.tsx?$/): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? filesUnder(path, pattern) : pattern.test(name) ? [path] : []
+  })
+}
+
+/** Source without comments and string contents, so prose and messages cannot trip the checks. */
+function code(path: string): string {
+  return readFileSync(path, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:])\/\/.*$/gm, '$1')
+}
+
+function imports(path: string): string[] {
+  return [...readFileSync(path, 'utf8').matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm), ...readFileSync(path, 'utf8').matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!)
+}
+
+const PURE = ['protocols', 'session', 'report'].map((dir) => join(SRC, dir))
+const pureFiles = PURE.flatMap((dir) => filesUnder(dir))
+
+const FORBIDDEN_IMPORTS = /^(node:|chrome$|webextension-polyfill|idb|preact|fs$|path$|os$|crypto$|http$|util$|child_process$)/
+const FORBIDDEN_GLOBALS: Array<[RegExp, string]> = [
+  [/\bDate\.now\s*\(/, 'Date.now()'],
+  [/\bnew Date\(\s*\)/, 'new Date() without a time'],
+  [/\bperformance\.now\s*\(/, 'performance.now()'],
+  [/\bchrome\./, 'chrome.*'],
+  [/\bbrowser\./, 'browser.*'],
+  [/\b(window|document|indexedDB|localStorage|sessionStorage|navigator)\b/, 'a browser global'],
+  [/\b(setTimeout|setInterval|fetch)\s*\(/, 'timers or network'],
+  [/\bprocess\./, 'process.*'],
+  [/\bMath\.random\s*\(/, 'Math.random()'],
+]
+
+describe('the pure core (protocols/, session/, report/)', () => {
+  it('has files to check', () => {
+    expect(pureFiles.length).toBeGreaterThan(10)
+  })
+
+  for (const file of pureFiles) {
+    const name = relative(ROOT, file)
+    it(`${name} imports only pure modules`, () => {
+      for (const specifier of imports(file)) {
+        expect(FORBIDDEN_IMPORTS.test(specifier), `${name} imports ${specifier}`).toBe(false)
+        if (specifier.startsWith('.')) {
+          const target = join(file, '..', specifier)
+          expect(PURE.some((dir) => target.startsWith(dir)) || target.endsWith('package.json'), `${name} imports ${specifier}, outside the pure core`).toBe(true)
+        }
+      }
+    })
+    it(`${name} reads no clock and touches no browser or Node API`, () => {
+      const source = code(file)
+      for (const [pattern, what] of FORBIDDEN_GLOBALS) expect(pattern.test(source), `${name} uses ${what}`).toBe(false)
+    })
+  }
+
+  it('the checks catch a violation', () => {
+    expect(FORBIDDEN_GLOBALS.some(([pattern]) => pattern.test('const t = Date.now()'))).toBe(true)
+    expect(FORBIDDEN_IMPORTS.test('idb')).toBe(true)
+  })
+})
+
+describe('only the store touches IndexedDB', () => {
+  for (const file of filesUnder(SRC).filter((f) => !f.startsWith(join(SRC, 'store')))) {
+    it(`${relative(ROOT, file)} does not import idb`, () => {
+      expect(imports(file).some((s) => s === 'idb')).toBe(false)
+    })
+  }
+})
+
+const RULES_DIR = join(SRC, 'session', 'rules')
+const HELPERS = new Set(['index.ts', 'rule.ts', 'describe.ts', 'docs-links.ts', 'expiry.ts'])
+const ruleFiles = readdirSync(RULES_DIR).filter((name) => name.endsWith('.ts') && !HELPERS.has(name))
+const testSources = filesUnder(join(ROOT, 'test'), /\.test\.tsx?$/).filter((f) => !f.endsWith('architecture.test.ts')).map((f) => readFileSync(f, 'utf8')).join('\n')
+const fixtureSources = filesUnder(join(ROOT, 'test', 'fixtures'), /\.ts$/).map((f) => readFileSync(f, 'utf8')).join('\n')
+
+describe('rules', () => {
+  it('every rule file is registered, and every registered rule has a file', () => {
+    expect(rules.map((rule) => `${rule.id}.ts`).sort()).toEqual([...ruleFiles].sort())
+  })
+
+  it('rule ids are unique kebab-case', () => {
+    expect(new Set(rules.map((rule) => rule.id)).size).toBe(rules.length)
+    for (const rule of rules) expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/)
+  })
+
+  for (const rule of rules) {
+    it(`${rule.id} is documented`, () => {
+      expect(rule.title.length).toBeGreaterThan(10)
+      expect(rule.why.length).toBeGreaterThan(40)
+      expect(rule.fix.length).toBeGreaterThan(20)
+      expect(rule.docs).toMatch(/^https:\/\//)
+      for (const url of Object.values(rule.docsByProtocol ?? {})) expect(url).toMatch(/^https:\/\//)
+    })
+    it(`${rule.id} is tested`, () => {
+      expect(testSources.includes(`'${rule.id}'`) || fixtureSources.includes(`'${rule.id}'`), `no test mentions '${rule.id}'`).toBe(true)
+    })
+  }
+})
+
+describe('protocol adapters', () => {
+  // Everything in protocols/ that is not shared vocabulary is an adapter.
+  const SHARED = new Set(['index.ts', 'adapter.ts', 'captured-request.ts', 'tracking-event.ts', 'json-body.ts'])
+  const adapterFiles = readdirSync(join(SRC, 'protocols')).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !SHARED.has(name))
+  it('every adapter file is registered', () => {
+    expect(adapters.map((adapter) => `${adapter.id}.ts`).sort()).toEqual(adapterFiles.sort())
+  })
+  for (const adapter of adapters) {
+    it(`${adapter.id} has golden fixtures`, () => {
+      const dir = join(ROOT, 'test', 'fixtures', adapter.id)
+      expect(readdirSync(dir).filter((name) => name.endsWith('.har')).length).toBeGreaterThan(0)
+    })
+  }
+  it('adapter ids are the protocol ids of the report contract', () => {
+    for (const adapter of adapters) expect(['adobe-media-edge', 'adobe-media-collection', 'adobe-heartbeat', 'gamesparks', 'videosdk']).toContain(adapter.id)
+  })
+})

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { fromHar, HarError } from '../../../src/report/from-har'
+
+const entry = (overrides: Record<string, unknown> = {}) => ({
+  startedDateTime: '2026-01-15T02:00:00.000Z',
+  time: 50,
+  request: { method: 'post', url: 'https://e/ee/va/v1/play', headers: [{ name: 'Content-Type', value: 'application/json' }], postData: { mimeType: 'application/json', text: '{"events":[]}' } },
+  response: { status: 204, statusText: 'No Content', headers: [], content: { size: 0, mimeType: 'x-unknown' } },
+  ...overrides,
+})
+const har = (entries: unknown[], log: Record<string, unknown> = {}) => JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries, ...log } })
+
+describe('fromHar', () => {
+  it('maps entries to captures with their entry index as seq', () => {
+    const { captures, observedUntil } = fromHar(har([entry(), entry({ startedDateTime: '2026-01-15T02:00:10.000Z' })]))
+    expect(captures).toHaveLength(2)
+    expect(captures[1]).toMatchObject({
+      seq: 1, method: 'POST', url: 'https://e/ee/va/v1/play', observedAt: Date.parse('2026-01-15T02:00:10.000Z'),
+      requestHeaders: [{ name: 'Content-Type', value: 'application/json' }], requestBody: { text: '{"events":[]}', mimeType: 'application/json' },
+      response: { status: 204, body: { text: '' } }, tabId: null, frameId: null,
+    })
+    expect(observedUntil).toBe(Date.parse('2026-01-15T02:00:10.050Z'))
+  })
+
+  it('keeps entry indices when some entries are unusable', () => {
+    const { captures } = fromHar(har([null, { request: {} }, entry()]))
+    expect(captures.map((c) => c.seq)).toEqual([2])
+  })
+
+  it('tells a body that was not saved from an empty one', () => {
+    const notSaved = entry({ response: { status: 200, headers: [], content: { size: 120, mimeType: 'application/json' } } })
+    const saved = entry({ response: { status: 200, headers: [], content: { size: 2, mimeType: 'application/json', text: '{}' } } })
+    const base64 = entry({ response: { status: 200, headers: [], content: { size: 2, mimeType: 'application/json', text: 'e30=', encoding: 'base64' } } })
+    const { captures } = fromHar(har([notSaved, saved, base64]))
+    expect(captures.map((c) => c.response?.body)).toEqual([null, { text: '{}', mimeType: 'application/json' }, { text: 'e30=', encoding: 'base64', mimeType: 'application/json' }])
+  })
+
+  it('reads form posts given as params, and missing request bodies', () => {
+    const form = entry({ request: { method: 'POST', url: 'https://x/', postData: { mimeType: 'application/x-www-form-urlencoded', params: [{ name: 'a', value: '1 2' }, { name: 'b', value: 'x&y' }] } } })
+    const noBody = entry({ request: { method: 'GET', url: 'https://x/' } })
+    const { captures } = fromHar(har([form, noBody]))
+    expect(captures[0]!.requestBody?.text).toBe('a=1+2&b=x%26y')
+    expect(captures[1]!.requestBody).toBeNull()
+  })
+
+  it("reads Chrome's WebSocket frames in ms", () => {
+    const socket = entry({ _webSocketMessages: [{ type: 'receive', time: 1768442400.5, opcode: 1, data: '{"a":1}' }, { type: 'send', time: 1768442401, opcode: 1, data: ' ' }, { type: 'weird' }] })
+    const { captures } = fromHar(har([socket]))
+    expect(captures[0]!.frames).toEqual([
+      { direction: 'receive', time: 1768442400500, opcode: 1, data: '{"a":1}' },
+      { direction: 'send', time: 1768442401000, opcode: 1, data: ' ' },
+    ])
+  })
+
+  it('extends the observed span to the moment Sessionscope exported the capture', () => {
+    const { observedUntil } = fromHar(har([entry()], { _sessionscope: { observedUntil: '2026-01-15T03:00:00.000Z' } }))
+    expect(observedUntil).toBe(Date.parse('2026-01-15T03:00:00.000Z'))
+  })
+
+  it('keeps file order for entries without a readable time', () => {
+    const { captures } = fromHar(har([entry(), entry({ startedDateTime: 'yesterday' })]))
+    expect(captures[1]!.observedAt).toBe(captures[0]!.observedAt)
+  })
+
+  it('accepts a UTF-8 byte order mark', () => {
+    expect(fromHar(`\ufeff${har([entry()])}`).captures).toHaveLength(1)
+  })
+
+  it.each([
+    ['{', /not valid JSON/],
+    ['[]', /no "log" object/],
+    ['{"log":{}}', /"log.entries" is not an array/],
+    ['{"log":{"entries":{}}}', /"log.entries" is not an array/],
+  ])('refuses %s with a one-line reason', (text, reason) => {
+    expect(() => fromHar(text)).toThrow(HarError)
+    expect(() => fromHar(text)).toThrow(reason)
+  })
+})
