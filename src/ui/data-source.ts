@@ -1,0 +1,21 @@
+/**
+ * What the panel and popup read, as one interface passed to them as a prop: the extension passes the store
+ * (store-data-source.ts), tests pass an in-memory fake. Views never write; clearing is a command to the worker.
+ */
+import type { ChangeNotice } from '../shared/changes'
+import type { EventRecord, FindingRecord, Scope, ScopeRecord, SessionRecord } from '../store/records'
+
+export interface DataSource {
+  /** The scope's record; undefined until the worker has stored anything for it. */
+  getScope(scope: Scope): Promise<ScopeRecord | undefined>
+  /** Sessions of the scope, oldest first. */
+  sessionsOf(scope: Scope): Promise<SessionRecord[]>
+  /** Events of one session in applied order ('' = events of no session). */
+  eventsOf(scope: Scope, sessionKey: string): Promise<EventRecord[]>
+  /** Findings pinned to events or captures of one session ('' = of no session), in capture order. */
+  findingsOf(scope: Scope, sessionKey: string): Promise<FindingRecord[]>
+  /** Calls `listener` on every change notice; returns the function that stops listening. */
+  onChanges(listener: (notice: ChangeNotice) => void): () => void
+  /** Asks the worker to forget everything captured in the scope. */
+  clearScope(scope: Scope): Promise<void>
+}

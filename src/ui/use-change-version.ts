@@ -1,0 +1,32 @@
+/** Re-reading on change notices, shared by the panel and the popup. */
+import { useCallback, useEffect, useState } from 'preact/hooks'
+import type { Scope } from '../store/records'
+import type { DataSource } from './data-source'
+
+/** The worker flushes in bursts; one re-read per burst is enough. */
+export const RELOAD_DELAY_MS = 100
+
+/**
+ * A number that grows each time the view should re-read `scope`: after change notices that list it (at most
+ * one re-read per RELOAD_DELAY_MS), or when `reload` is called. Loads list it among their inputs.
+ */
+export function useChangeVersion(source: DataSource, scope: Scope): [version: number, reload: () => void] {
+  const [version, setVersion] = useState(0)
+  const reload = useCallback(() => setVersion((value) => value + 1), [])
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const stop = source.onChanges((notice) => {
+      if (!Array.isArray(notice?.scopes) || !notice.scopes.includes(scope)) return
+      // Throttle rather than debounce: a page that never stops sending must still refresh the view.
+      timer ??= setTimeout(() => {
+        timer = undefined
+        reload()
+      }, RELOAD_DELAY_MS)
+    })
+    return () => {
+      clearTimeout(timer)
+      stop()
+    }
+  }, [source, scope, reload])
+  return [version, reload]
+}
