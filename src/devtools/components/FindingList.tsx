@@ -1,0 +1,91 @@
+import type { Finding } from '../../session/finding'
+import { ruleById } from '../../session/rules'
+import { SeverityMark } from '../../ui/SeverityMark'
+
+interface Props {
+  findings: readonly Finding[]
+  label: string
+  /** Whether the finding's event is on screen, so clicking the finding can select it. */
+  canReveal?: (finding: Finding) => boolean
+  onReveal?: (finding: Finding) => void
+  /** Whether the finding is about the selected event. */
+  isCurrent?: (finding: Finding) => boolean
+}
+
+/** Findings, each with what the rule says and how to fix it. */
+export function FindingList({ findings, label, canReveal, onReveal, isCurrent }: Props) {
+  return (
+    <ul class="finding-list" aria-label={label}>
+      {findings.map((finding, i) => (
+        <FindingItem
+          key={i}
+          finding={finding}
+          onReveal={onReveal && canReveal?.(finding) ? () => onReveal(finding) : undefined}
+          current={isCurrent?.(finding) ?? false}
+        />
+      ))}
+    </ul>
+  )
+}
+
+function FindingItem({ finding, onReveal, current }: { finding: Finding; onReveal: (() => void) | undefined; current: boolean }) {
+  const rule = ruleById(finding.rule)
+  function onClick(event: MouseEvent) {
+    // The docs link and the "how to fix" disclosure do their own thing.
+    if ((event.target as Element | null)?.closest('a, summary, details')) return
+    onReveal?.()
+  }
+  const heading = (
+    <>
+      <SeverityMark severity={finding.severity} />
+      <span class="finding-rule mono">{finding.rule}</span>
+      {rule && <span class="finding-title">{rule.title}</span>}
+    </>
+  )
+  return (
+    <li
+      class={`finding finding-${finding.severity}${onReveal ? ' revealable' : ''}${current ? ' current' : ''}`}
+      data-testid="finding"
+      data-rule={finding.rule}
+      data-severity={finding.severity}
+      aria-current={current ? 'true' : undefined}
+      onClick={onClick}
+    >
+      {onReveal ? (
+        <button type="button" class="finding-heading" title="Show the event in the timeline">
+          {heading}
+        </button>
+      ) : (
+        <div class="finding-heading">{heading}</div>
+      )}
+      <p class="finding-message">{finding.message}</p>
+      <div class="finding-links">
+        <DocsLink href={finding.docs} />
+        {rule && (
+          <details class="finding-fix">
+            <summary>Why and how to fix</summary>
+            <p>{rule.why}</p>
+            <p>{rule.fix}</p>
+          </details>
+        )}
+      </div>
+    </li>
+  )
+}
+
+/** Only https links are followed; anything else in a stored finding is shown as text. */
+function DocsLink({ href }: { href: string }) {
+  if (!href) return null
+  if (!href.startsWith('https://')) {
+    return (
+      <span class="finding-docs mono" data-testid="finding-docs">
+        {href}
+      </span>
+    )
+  }
+  return (
+    <a class="finding-docs" data-testid="finding-docs" href={href} target="_blank" rel="noopener noreferrer" title={href}>
+      Vendor documentation
+    </a>
+  )
+}

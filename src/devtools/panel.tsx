@@ -1,0 +1,22 @@
+/** Mounts the panel on the inspected tab's scope (or the one named in the query string, for tests). */
+import { render } from 'preact'
+import { sendCommand } from '../shared/commands'
+import { LoadFailure } from '../ui/LoadFailure'
+import { resolveScope } from '../ui/resolve-scope'
+import { storeDataSource } from '../ui/store-data-source'
+import { Panel } from './components/Panel'
+
+const root = document.getElementById('root')!
+
+// Follow DevTools' theme rather than the system's: users often run a dark DevTools on a light system.
+const themeName = chrome.devtools?.panels?.themeName
+if (themeName) document.documentElement.dataset.theme = themeName === 'dark' ? 'dark' : 'light'
+
+resolveScope(
+  location.search,
+  () => chrome.devtools?.inspectedWindow?.tabId,
+  (tabId) => sendCommand({ type: 'scope-of-tab', tabId }),
+).then(
+  (scope) => render(<Panel dataSource={storeDataSource} scope={scope} />, root),
+  (error: unknown) => render(<LoadFailure testId="panel" reason={error instanceof Error ? error.message : String(error)} />, root),
+)

@@ -1,0 +1,118 @@
+/** An in-memory DataSource for view tests: the records a worker would have stored, and change notices on demand. */
+import type { ChangeNotice } from '../../../src/shared/changes'
+import type { EventRecord, FindingRecord, Scope, ScopeRecord, SessionRecord } from '../../../src/store/records'
+import type { DataSource } from '../../../src/ui/data-source'
+
+export const SCOPE: Scope = 'tab:7@test'
+export const T0 = Date.parse('2026-01-15T02:00:00.000Z')
+
+export interface FakeData {
+  scope?: ScopeRecord
+  sessions: SessionRecord[]
+  events: EventRecord[]
+  findings: FindingRecord[]
+}
+
+export interface FakeDataSource extends DataSource {
+  data: FakeData
+  /** How many times each query ran, to see re-reads. */
+  reads: { getScope: number; sessionsOf: number; eventsOf: number; findingsOf: number }
+  cleared: Scope[]
+  notify(notice: ChangeNotice): void
+}
+
+export function fakeDataSource(data: FakeData): FakeDataSource {
+  const listeners = new Set<(notice: ChangeNotice) => void>()
+  const source: FakeDataSource = {
+    data,
+    reads: { getScope: 0, sessionsOf: 0, eventsOf: 0, findingsOf: 0 },
+    cleared: [],
+    async getScope(scope) {
+      source.reads.getScope++
+      return source.data.scope?.scope === scope ? structuredClone(source.data.scope) : undefined
+    },
+    async sessionsOf(scope) {
+      source.reads.sessionsOf++
+      return structuredClone(source.data.sessions.filter((session) => session.scope === scope))
+    },
+    async eventsOf(scope, sessionKey) {
+      source.reads.eventsOf++
+      return structuredClone(
+        source.data.events.filter((event) => event.scope === scope && event.sessionKey === sessionKey).sort((a, b) => a.position - b.position),
+      )
+    },
+    async findingsOf(scope, sessionKey) {
+      source.reads.findingsOf++
+      return structuredClone(source.data.findings.filter((finding) => finding.scope === scope && finding.sessionKey === sessionKey))
+    },
+    onChanges(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    async clearScope(scope) {
+      source.cleared.push(scope)
+      source.data = { sessions: [], events: [], findings: [] }
+    },
+    notify(notice) {
+      for (const listener of listeners) listener(notice)
+    },
+  }
+  return source
+}
+
+export function session(key: string, fields: Partial<SessionRecord> = {}): SessionRecord {
+  return {
+    id: `${SCOPE}|${key}`,
+    scope: SCOPE,
+    key,
+    protocol: 'adobe-media-edge',
+    sessionId: key.split(':')[1] ?? null,
+    idSource: 'issued',
+    state: 'active',
+    startedAt: T0,
+    lastEventAt: T0 + 65_000,
+    lastPlayheadMoveAt: T0,
+    endedAt: null,
+    playhead: 0,
+    rejection: null,
+    expiry: null,
+    summary: {},
+    events: 0,
+    counts: { errors: 0, warnings: 0, infos: 0 },
+    openFindings: [],
+    ...fields,
+  }
+}
+
+export function event(sessionKey: string, capture: number, position: number, type: string, fields: Partial<EventRecord> = {}): EventRecord {
+  return {
+    scope: SCOPE,
+    capture,
+    ordinal: 0,
+    frame: null,
+    sessionKey,
+    position,
+    protocol: 'adobe-media-edge',
+    type,
+    role: type === 'sessionStart' ? 'start' : type === 'sessionEnd' ? 'end' : 'event',
+    sessionId: sessionKey.split(':')[1] ?? null,
+    playhead: position * 10,
+    clientTime: T0 + capture * 10_000,
+    observedAt: T0 + capture * 10_000 + 5,
+    details: { eventType: `media.${type}`, playhead: position * 10 },
+    ...fields,
+  }
+}
+
+export function finding(sessionKey: string, capture: number, fields: Partial<FindingRecord> & Pick<FindingRecord, 'rule' | 'severity' | 'message'>): FindingRecord {
+  return {
+    scope: SCOPE,
+    capture,
+    ordinal: 0,
+    index: 0,
+    sessionKey,
+    docs: 'https://experienceleague.adobe.com/en/docs/media-analytics/using',
+    at: { capture, ordinal: 0, frame: null },
+    ...fields,
+  }
+}
