@@ -1,0 +1,77 @@
+import { useState } from 'preact/hooks'
+import type { Scope } from '../../store/records'
+import type { DataSource } from '../../ui/data-source'
+import { useChangeVersion } from '../../ui/use-change-version'
+import { useScopeData } from '../../ui/use-scope-data'
+import { PopupSession } from './PopupSession'
+
+interface Props {
+  dataSource: DataSource
+  scope: Scope
+}
+
+/** The toolbar popup: the tab's sessions at a glance, each with the one finding that matters most. */
+export function Popup({ dataSource, scope }: Props) {
+  const [version, reload] = useChangeVersion(dataSource, scope)
+  const data = useScopeData(dataSource, scope, version)
+  const sessions = data.value?.sessions ?? []
+  const loose = data.value?.loose.length ?? 0
+
+  const [clearing, setClearing] = useState(false)
+  const [actionError, setActionError] = useState<string | null>(null)
+  async function clear() {
+    setClearing(true)
+    setActionError(null)
+    try {
+      await dataSource.clearScope(scope)
+    } catch (error) {
+      setActionError(`Could not clear: ${error instanceof Error ? error.message : String(error)}`)
+    } finally {
+      setClearing(false)
+      reload()
+    }
+  }
+
+  const ready = data.value !== undefined || data.error !== null
+  const error = actionError ?? data.error
+  const tab = data.value?.record
+
+  return (
+    <main class="popup" data-testid="popup" data-ready={ready ? 'true' : 'false'}>
+      <header class="popup-header">
+        <h1>Sessionscope</h1>
+        <button type="button" data-testid="clear" onClick={clear} disabled={clearing} aria-label="Clear this tab's sessions and findings">
+          {clearing ? 'Clearing…' : 'Clear'}
+        </button>
+      </header>
+      {tab?.title && (
+        <p class="popup-tab" title={tab.url || tab.title}>
+          {tab.title}
+        </p>
+      )}
+      {error && (
+        <p class="popup-error" role="alert">
+          {error}
+        </p>
+      )}
+      {ready && sessions.length === 0 && (
+        <p class="popup-empty" data-testid="popup-empty">
+          No tracking sessions captured in this tab yet.
+        </p>
+      )}
+      {sessions.length > 0 && (
+        <ul class="popup-sessions" aria-label="Tracking sessions in this tab">
+          {sessions.map((session) => (
+            <PopupSession key={session.key} session={session} findings={data.value?.findings.get(session.key) ?? []} />
+          ))}
+        </ul>
+      )}
+      {loose > 0 && (
+        <p class="popup-loose">
+          {loose === 1 ? '1 finding is' : `${loose} findings are`} not attached to any session.
+        </p>
+      )}
+      <p class="popup-hint">Open DevTools → Sessionscope for the timeline and every finding.</p>
+    </main>
+  )
+}

@@ -1,0 +1,44 @@
+import { protocolLabel } from '../../protocols'
+import type { Finding } from '../../session/finding'
+import type { SessionRecord } from '../../store/records'
+import { Count } from '../../ui/Count'
+import { formatDuration } from '../../ui/format-duration'
+import { SeverityMark } from '../../ui/SeverityMark'
+import { StateBadge } from '../../ui/StateBadge'
+import { worstFinding } from '../../ui/worst-finding'
+
+/** One session in the popup: its state, what it is, its counts, and the finding that matters most. */
+export function PopupSession({ session, findings }: { session: SessionRecord; findings: readonly Finding[] }) {
+  const worst = worstFinding(findings)
+  const name = session.summary.name ?? session.sessionId
+  return (
+    <li class="popup-session" data-testid="popup-session" data-session-key={session.key}>
+      <div class="popup-line">
+        <StateBadge state={session.state} />
+        <span class="popup-protocol">{protocolLabel(session.protocol)}</span>
+        <span class={`popup-name${session.summary.name ? '' : ' mono'}`} title={name ?? undefined}>
+          {name ?? <span class="muted">no session ID yet</span>}
+        </span>
+      </div>
+      <div class="popup-line popup-stats">
+        <span title="Duration">{formatDuration(session.lastEventAt - session.startedAt)}</span>
+        <span>
+          {session.events} {session.events === 1 ? 'event' : 'events'}
+        </span>
+        <span>
+          <Count value={session.counts.errors} kind="errors" testId="session-errors" /> {session.counts.errors === 1 ? 'error' : 'errors'}
+        </span>
+        <span>
+          <Count value={session.counts.warnings} kind="warnings" testId="session-warnings" />{' '}
+          {session.counts.warnings === 1 ? 'warning' : 'warnings'}
+        </span>
+      </div>
+      {worst && (
+        <p class={`popup-worst popup-worst-${worst.severity}`} data-testid="session-worst" title={worst.message}>
+          <SeverityMark severity={worst.severity} text="icon" />
+          <span>{worst.message}</span>
+        </p>
+      )}
+    </li>
+  )
+}
