@@ -47,31 +47,36 @@ export async function launchWithExtension(extraArgs: string[] = []): Promise<Ext
       ...extraArgs,
     ],
   })
-  let current: Worker | null = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }))
-  const extensionId = new URL(current.url()).host
+  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }))
+  const extensionId = new URL(first.url()).host
   const isOurs = (worker: Worker): boolean => worker.url().startsWith(`chrome-extension://${extensionId}/`)
-  // Playwright keeps listing a stopped worker, so follow starts ourselves.
-  context.on('serviceworker', (worker) => {
-    if (isOurs(worker)) current = worker
-  })
 
-  async function worker(): Promise<Worker> {
-    if (current) return current
-    // Any extension page that messages the worker starts it again.
-    const started = context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20_000 })
+  /** Playwright keeps one handle per worker target and re-attaches it when the worker starts again. */
+  function worker(): Promise<Worker> {
+    return Promise.resolve(context.serviceWorkers().find(isOurs) ?? first)
+  }
+
+  /** Starts a stopped worker: any extension page that messages it does. */
+  async function wake(): Promise<void> {
     const page = await context.newPage()
     await page.goto(`chrome-extension://${extensionId}/src/popup/popup.html?tabId=-1`)
-    await started
+    await page.locator('[data-ready=true]').waitFor({ timeout: 20_000 })
     await page.close()
-    return current!
   }
 
   return {
     context,
     extensionId,
     worker,
-    async evaluate(fn, arg) {
-      return (await worker()).evaluate(fn, arg)
+    async evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
+      const run = async (): Promise<T> => (await worker()).evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown)
+      try {
+        return await run()
+      } catch {
+        // The worker was stopped and nothing has woken it yet.
+        await wake()
+        return run()
+      }
     },
     async openExtensionPage(path) {
       const page = await context.newPage()
@@ -94,7 +99,6 @@ export async function launchWithExtension(extraArgs: string[] = []): Promise<Ext
       const targets = async () => (await cdp.send('Target.getTargets')).targetInfos
       const target = (await targets()).find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`))
       if (target) {
-        current = null
         await cdp.send('Target.closeTarget', { targetId: target.targetId })
         const deadline = Date.now() + 10_000
         while ((await targets()).some((t) => t.targetId === target.targetId)) {
