@@ -125,6 +125,33 @@ describe('Media Edge capture in Chromium', () => {
     await page.close()
   })
 
+  it('sets an alarm for a silent session and shows it expired when it fires, inventing no entry', async () => {
+    const { page, tabId, scope } = await openPlayer()
+    const p = player(page)
+    const before = server.received.length
+    await p.start()
+    await p.xhr('play', 0)
+    await server.waitForRequests(before + 2)
+    let dump = await readDump(browser)
+    await expect.poll(async () => (dump = await readDump(browser)).sessions.find((s) => s.scope === scope)?.events).toBe(2)
+    const session = dump.sessions.find((s) => s.scope === scope)!
+    const alarm = await browser.evaluate(() => chrome.alarms.get('sessionscope-expiry'), null)
+    // The alarm wakes the worker when the earliest open session (this one, or an older test's) can expire.
+    expect(alarm?.scheduledTime).toBeLessThanOrEqual(session.lastEventAt + 600_000 + 1)
+
+    // What the alarm handler does, ten and a half minutes from now.
+    await browser.evaluate((now) => (globalThis as unknown as { __sessionscope: { expire(now: number): Promise<void> } }).__sessionscope.expire(now), session.lastEventAt + 630_000)
+    dump = await readDump(browser)
+    expect(dump.sessions.find((s) => s.scope === scope)).toMatchObject({ state: 'expired', openFindings: [{ rule: 'session-expired-idle', severity: 'info', at: null }] })
+    expect(dump.captures.filter((c) => c.scope === scope)).toHaveLength(2)
+
+    const popup = await browser.openExtensionPage(`src/popup/popup.html?tabId=${tabId}`)
+    await popup.locator('[data-testid=popup][data-ready=true]').waitFor()
+    await expect.poll(() => popup.locator('[data-testid=popup-session] [data-testid=session-state]').textContent()).toBe('expired')
+    await popup.close()
+    await page.close()
+  })
+
   it('loses nothing when the service worker is stopped mid-session: same captures and findings as an undisturbed run', async () => {
     const undisturbed = await openPlayer()
     await playSession(undisturbed.page)
