@@ -1,29 +1,24 @@
 /**
  * Adobe Streaming Media over the Experience Platform Edge Network: the Media Edge API
- * (`POST /ee[/{locationHint}]/va/v1/{action}?configId=…`, one endpoint per event) and `media.*` events the
- * Web SDK sends inside `/ee[/{locationHint}]/v1/interact` or `/v1/collect` (it starts sessions that way).
- * The session ID exists only in the sessionStart response: handle `media-analytics:new-session`.
- * https://developer.adobe.com/data-collection-apis/docs/endpoints/media/sessions/
+ * (`POST /ee[/{locationHint}]/va/v1/{action}?configId=…`, one endpoint per event, plus `downloaded` for
+ * offline sessions) and `media.*` events the Web SDK sends inside `/ee[/{locationHint}]/v1/interact` or
+ * `/v1/collect` (it starts sessions that way). The session ID exists only in the sessionStart response:
+ * handle `media-analytics:new-session`. https://developer.adobe.com/data-collection-apis/docs/endpoints/media/
  *
  *   POST /ee/or2/va/v1/play?configId=…
- *   {"events":[{"xdm":{"eventType":"media.play","timestamp":"2026-01-01T02:00:04.000Z",
+ *   {"events":[{"xdm":{"eventType":"media.play","timestamp":"2026-01-15T02:00:04.000Z",
  *                      "mediaCollection":{"sessionID":"979a3…","playhead":1}}}]}
  */
 import type { Decoded, ProtocolAdapter } from './adapter'
+import { FieldChecks, MEDIA_EVENT_TYPES, STANDARD_CONTENT_TYPES, STATE_NAME, roleOf } from './adobe-media-vocabulary'
 import type { CapturedRequest, CapturedResponse } from './captured-request'
 import { field, isRecord, numberField, parseJsonBody, stringField } from './json-body'
-import type { LifecycleRole, SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
-
-/** The endpoints of the Media Edge OpenAPI (plus `downloaded`). */
-const ACTIONS = new Set([
-  'sessionStart', 'play', 'ping', 'bitrateChange', 'bufferStart', 'pauseStart', 'adBreakStart', 'adStart',
-  'adComplete', 'adSkip', 'adBreakComplete', 'chapterStart', 'chapterComplete', 'chapterSkip', 'error',
-  'sessionEnd', 'sessionComplete', 'statesUpdate', 'downloaded',
-])
+import type { SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
 
 // `{edgeBasePath}[/{locationHint}]/va/v1/{action}`; the base path is `ee` unless configured otherwise.
 const MEDIA_PATH = /^\/[^/]+(?:\/[^/]+)?\/va\/v1\/([^/]+?)\/?$/
 const WEB_SDK_PATH = /^\/[^/]+(?:\/[^/]+)?\/v1\/(?:interact|collect)\/?$/
+const DOWNLOADED = 'downloaded'
 
 /** Fields every event needs, relative to `xdm` (OpenAPI "Media Edge API" 0.1.0). */
 const REQUIRED_ALWAYS = ['eventType', 'mediaCollection', 'mediaCollection.playhead']
@@ -51,12 +46,8 @@ const REQUIRED_BY_TYPE: Record<string, string[]> = {
   error: ['mediaCollection.errorDetails', 'mediaCollection.errorDetails.name', 'mediaCollection.errorDetails.source'],
   bitrateChange: ['mediaCollection.qoeDataDetails'],
 }
-
-const ROLES: Record<string, LifecycleRole> = {
-  sessionStart: 'start',
-  sessionEnd: 'end',
-  sessionComplete: 'complete',
-}
+/** `mediaCollection` keys every event may carry; anything else on a ping is a parameter it must not carry. */
+const PING_KEYS = new Set(['playhead', 'sessionID', 'qoeDataDetails'])
 
 export const adobeMediaEdge: ProtocolAdapter = {
   id: 'adobe-media-edge',
@@ -65,7 +56,7 @@ export const adobeMediaEdge: ProtocolAdapter = {
 
   matchesUrl(url) {
     const media = MEDIA_PATH.exec(url.pathname)
-    if (media) return ACTIONS.has(media[1]!) || url.searchParams.has('configId')
+    if (media) return MEDIA_EVENT_TYPES.has(media[1]!) || media[1] === DOWNLOADED || url.searchParams.has('configId')
     return WEB_SDK_PATH.test(url.pathname) && url.searchParams.has('configId')
   },
 
@@ -89,66 +80,159 @@ export const adobeMediaEdge: ProtocolAdapter = {
     }
     const list = field(parsed.value, 'events')
     if (!Array.isArray(list)) {
-      return isMediaEndpoint
-        ? problem(capture, 'malformed', 'the body has no `events` array')
-        : { events: [], problems: [] }
+      return isMediaEndpoint ? problem(capture, 'malformed', 'the body has no `events` array') : { events: [], problems: [] }
     }
+    if (urlAction === DOWNLOADED) return decodeDownloaded(capture, list)
     const events: TrackingEvent[] = []
     list.forEach((item, index) => {
       const xdm = field(item, 'xdm')
       const eventType = stringField(xdm, 'eventType')
       if (!isMediaEndpoint && !eventType?.startsWith('media.')) return
-      events.push(decodeEvent(capture, xdm, index, events.length, urlAction))
+      events.push(decodeEvent(capture, xdm, { index, ordinal: events.length, urlAction }))
     })
-    if (isMediaEndpoint && events.length === 0) {
-      return problem(capture, 'malformed', 'the `events` array is empty')
-    }
+    if (isMediaEndpoint && events.length === 0) return problem(capture, 'malformed', 'the `events` array is empty')
     return { events, problems: [] }
   },
 }
 
-function decodeEvent(
-  capture: CapturedRequest,
-  xdm: unknown,
-  index: number,
-  ordinal: number,
-  urlAction: string | undefined,
-): TrackingEvent {
+interface Position {
+  index: number
+  ordinal: number
+  urlAction: string | undefined
+  /** For downloaded sessions: the batch the event belongs to. */
+  batch?: string
+}
+
+function decodeEvent(capture: CapturedRequest, xdm: unknown, at: Position): TrackingEvent {
   const eventType = stringField(xdm, 'eventType')
-  const type = eventType === undefined ? (urlAction ?? 'unknown') : eventType.replace(/^media\./, '')
+  const type = eventType === undefined ? (at.urlAction ?? 'unknown') : eventType.replace(/^media\./, '')
   const media = field(xdm, 'mediaCollection')
-  const role = ROLES[type] ?? 'event'
-  const timestamp = stringField(xdm, TIMESTAMP)
-  const parsedTime = timestamp === undefined ? Number.NaN : Date.parse(timestamp)
-  const missing = missingFields(xdm, type)
+  const role = roleOf(type)
+  const timestamp = field(xdm, TIMESTAMP)
+  const parsedTime = typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN
   // Without an xdm object, "xdm" is the one missing field worth naming.
-  const timestampMissing = isRecord(xdm) && field(xdm, TIMESTAMP) === undefined
+  const timestampMissing = isRecord(xdm) && timestamp === undefined
+  const needsSessionId = role !== 'start' && at.batch === undefined
+  const missing = missingFields(xdm, type, needsSessionId)
   const event: TrackingEvent = {
     protocol: 'adobe-media-edge',
-    origin: { capture: capture.seq, ordinal, frame: null },
+    origin: { capture: capture.seq, ordinal: at.ordinal, frame: null },
     type,
+    typeKnown: eventType === undefined ? MEDIA_EVENT_TYPES.has(type) : eventType.startsWith('media.') && MEDIA_EVENT_TYPES.has(type),
     role,
-    sessionId: role === 'start' ? null : nonEmptyString(field(media, 'sessionID')),
+    idIssuer: 'server',
+    sessionId: needsSessionId ? nonEmptyString(field(media, 'sessionID')) : null,
     playhead: numberField(media, 'playhead') ?? null,
     clientTime: Number.isFinite(parsedTime) ? parsedTime : null,
     observedAt: capture.observedAt,
     missingFields: timestampMissing && role !== 'start' ? [...missing, TIMESTAMP] : missing,
+    invalidFields: fieldIssues(media, timestamp),
+    asset: 'main',
     details: xdm ?? null,
   }
-  if (urlAction !== undefined) event.urlAction = urlAction
+  if (at.urlAction !== undefined && at.urlAction !== DOWNLOADED) event.urlAction = at.urlAction
+  if (at.batch !== undefined) event.batch = at.batch
   if (role === 'start') {
-    event.start = startOutcome(capture.response, index)
+    if (at.batch === undefined) event.start = startOutcome(capture.response, at.index)
     event.summary = summary(field(media, 'sessionDetails'))
     if (timestampMissing) event.missingDocumentedOptional = [TIMESTAMP]
+  } else if (at.batch === undefined) {
+    const rejection = vendorRejection(capture.response)
+    if (rejection) event.vendorRejection = rejection
   }
+  describeContent(event, media)
   return event
 }
 
-function missingFields(xdm: unknown, type: string): string[] {
+/** Ads, chapters, player states, custom metadata and parameters, as the session machine and rules need them. */
+function describeContent(event: TrackingEvent, media: unknown): void {
+  const pod = field(media, 'advertisingPodDetails')
+  if (isRecord(pod)) event.adBreak = compact({ index: numberField(pod, 'index'), offset: numberField(pod, 'offset'), name: stringField(pod, 'friendlyName') })
+  const ad = field(media, 'advertisingDetails')
+  if (isRecord(ad)) {
+    event.ad = compact({ id: stringField(ad, 'name'), name: stringField(ad, 'friendlyName'), length: numberField(ad, 'length'), podPosition: numberField(ad, 'podPosition') })
+  }
+  const chapter = field(media, 'chapterDetails')
+  if (isRecord(chapter)) {
+    event.chapter = compact({ index: numberField(chapter, 'index'), offset: numberField(chapter, 'offset'), length: numberField(chapter, 'length'), name: stringField(chapter, 'friendlyName') })
+  }
+  const statesStart = stateNames(field(media, 'statesStart'))
+  const statesEnd = stateNames(field(media, 'statesEnd'))
+  if (statesStart.length > 0 || statesEnd.length > 0) event.states = { start: statesStart, end: statesEnd }
+  const metadata = field(media, 'customMetadata')
+  if (Array.isArray(metadata)) event.customMetadata = metadata.map((entry) => ({ key: String(field(entry, 'name') ?? ''), value: field(entry, 'value') }))
+  if (event.type === 'ping' && isRecord(media)) event.carriesParams = Object.keys(media).some((key) => !PING_KEYS.has(key))
+}
+
+function missingFields(xdm: unknown, type: string, needsSessionId: boolean): string[] {
   if (!isRecord(xdm)) return ['xdm']
   const required = [...REQUIRED_ALWAYS, ...(REQUIRED_BY_TYPE[type] ?? [])]
-  if (type !== 'sessionStart') required.push('mediaCollection.sessionID')
+  if (needsSessionId) required.push('mediaCollection.sessionID')
   return required.filter((path) => valueAt(xdm, path) === undefined || valueAt(xdm, path) === null)
+}
+
+/** Field values the OpenAPI rejects (wrong types, enums) or the docs discourage. */
+function fieldIssues(media: unknown, timestamp: unknown) {
+  const checks = new FieldChecks()
+  checks.timestamp(timestamp, 'timestamp')
+  // The Web SDK rejects a fractional playhead in manual mode; the OpenAPI types it integer.
+  checks.number(field(media, 'playhead'), 'mediaCollection.playhead', { integer: true, fractionSeverity: 'warning' })
+  checks.string(field(media, 'sessionID'), 'mediaCollection.sessionID')
+  const details = field(media, 'sessionDetails')
+  checks.number(field(details, 'length'), 'mediaCollection.sessionDetails.length', { integer: true, fractionSeverity: 'info' })
+  const length = numberField(details, 'length')
+  if (length !== undefined && length <= 0) checks.add('mediaCollection.sessionDetails.length', `should be the content length in seconds (86400 for live streams of unknown length), not ${length}`, 'warning')
+  checks.oneOf(field(details, 'streamType'), 'mediaCollection.sessionDetails.streamType', ['audio', 'video'], 'warning')
+  const contentType = stringField(details, 'contentType')
+  if (contentType !== undefined && !STANDARD_CONTENT_TYPES.has(contentType.toLowerCase())) {
+    checks.add('mediaCollection.sessionDetails.contentType', `"${contentType}" is not a standard content type (vod, live, linear, ugc, dvod, song, podcast, audiobook, radio)`, 'info')
+  }
+  const pod = field(media, 'advertisingPodDetails')
+  checks.number(field(pod, 'index'), 'mediaCollection.advertisingPodDetails.index', { integer: true, min: 0 })
+  checks.number(field(pod, 'offset'), 'mediaCollection.advertisingPodDetails.offset', { integer: true, min: 0 })
+  const ad = field(media, 'advertisingDetails')
+  checks.number(field(ad, 'length'), 'mediaCollection.advertisingDetails.length', { min: 0 })
+  checks.number(field(ad, 'podPosition'), 'mediaCollection.advertisingDetails.podPosition', { integer: true, min: 0 })
+  const chapter = field(media, 'chapterDetails')
+  for (const key of ['index', 'offset', 'length']) checks.number(field(chapter, key), `mediaCollection.chapterDetails.${key}`, { integer: true, min: 0 })
+  checks.oneOf(field(field(media, 'errorDetails'), 'source'), 'mediaCollection.errorDetails.source', ['player', 'external'], 'error')
+  const qoe = field(media, 'qoeDataDetails')
+  for (const key of ['bitrate', 'droppedFrames', 'framesPerSecond', 'timeToStart']) checks.number(field(qoe, key), `mediaCollection.qoeDataDetails.${key}`, { integer: true, fractionSeverity: 'warning' })
+  for (const list of ['statesStart', 'statesEnd']) {
+    const states = field(media, list)
+    if (states === undefined || states === null) continue
+    if (!Array.isArray(states)) {
+      checks.add(`mediaCollection.${list}`, 'must be an array of {name}', 'error')
+      continue
+    }
+    states.forEach((state, i) => {
+      const name = field(state, 'name')
+      if (typeof name !== 'string' || !STATE_NAME.test(name)) checks.add(`mediaCollection.${list}[${i}].name`, 'must be 1–64 letters, digits, "_" or "."', 'error')
+    })
+  }
+  const metadata = field(media, 'customMetadata')
+  if (metadata !== undefined && metadata !== null && !Array.isArray(metadata)) checks.add('mediaCollection.customMetadata', 'must be an array of {name, value}', 'error')
+  return checks.issues
+}
+
+/** `media.downloaded`: each element of `events` is one whole offline session, its events inside. */
+function decodeDownloaded(capture: CapturedRequest, list: unknown[]): Decoded {
+  const events: TrackingEvent[] = []
+  const problems: Decoded['problems'] = []
+  list.forEach((item, sessionIndex) => {
+    const inner = field(field(item, 'xdm'), 'mediaDownloadedEvents')
+    if (!Array.isArray(inner) || inner.length === 0) {
+      problems.push({ protocol: 'adobe-media-edge', kind: 'malformed', capture: capture.seq, frame: null, reason: `downloaded session ${sessionIndex} has no mediaDownloadedEvents` })
+      return
+    }
+    const first = Date.parse(stringField(inner[0], 'mediaEventTimestamp') ?? '')
+    const batch = `${Number.isFinite(first) ? new Date(first).toISOString() : 'unknown'}#${sessionIndex}`
+    for (const entry of inner) {
+      const xdm = { eventType: field(entry, 'mediaEventType'), timestamp: field(entry, 'mediaEventTimestamp'), mediaCollection: field(entry, 'mediaCollection') }
+      events.push(decodeEvent(capture, xdm, { index: sessionIndex, ordinal: events.length, urlAction: DOWNLOADED, batch }))
+    }
+  })
+  return { events, problems }
 }
 
 function valueAt(root: unknown, path: string): unknown {
@@ -159,19 +243,23 @@ function nonEmptyString(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null
 }
 
+function stateNames(value: unknown): string[] {
+  return Array.isArray(value) ? value.flatMap((state) => (typeof field(state, 'name') === 'string' ? [field(state, 'name') as string] : [])) : []
+}
+
+/** Drops undefined values, so decoded details stay small and exact. */
+function compact<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> }
+}
+
 function summary(details: unknown): SessionSummaryFields {
-  const fields: SessionSummaryFields = {}
-  const name = stringField(details, 'friendlyName') ?? stringField(details, 'name')
-  if (name !== undefined) fields.name = name
-  const contentType = stringField(details, 'contentType')
-  if (contentType !== undefined) fields.contentType = contentType
-  const length = numberField(details, 'length')
-  if (length !== undefined) fields.length = length
-  const playerName = stringField(details, 'playerName')
-  if (playerName !== undefined) fields.playerName = playerName
-  const channel = stringField(details, 'channel')
-  if (channel !== undefined) fields.channel = channel
-  return fields
+  return compact({
+    name: stringField(details, 'friendlyName') ?? stringField(details, 'name'),
+    contentType: stringField(details, 'contentType'),
+    length: numberField(details, 'length'),
+    playerName: stringField(details, 'playerName'),
+    channel: stringField(details, 'channel'),
+  })
 }
 
 /** Reads the session ID for the event at `index` out of a sessionStart response. */
@@ -180,9 +268,7 @@ export function startOutcome(response: CapturedResponse | null, index: number): 
   const { status } = response
   if (status === 0) return { kind: 'rejected', status: null, reason: 'the request failed before a response arrived' }
   if (response.body === null) {
-    return status >= 400
-      ? { kind: 'rejected', status, reason: `HTTP ${status}` }
-      : { kind: 'not-visible' }
+    return status >= 400 ? { kind: 'rejected', status, reason: `HTTP ${status}` } : { kind: 'not-visible' }
   }
   const parsed = parseJsonBody(response.body)
   if (!parsed.ok) {
@@ -199,27 +285,30 @@ export function startOutcome(response: CapturedResponse | null, index: number): 
       if (sessionId !== null && status < 300) return { kind: 'issued', sessionId }
     }
   }
-  return { kind: 'rejected', status, reason: rejectionReason(parsed.value, status) }
+  return { kind: 'rejected', status, reason: rejectionReason(parsed.value, status, `HTTP ${status} without a media-analytics:new-session handle (is Media Analytics enabled on the datastream?)`) }
 }
 
-function rejectionReason(body: unknown, status: number): string {
+/** A non-start event the vendor refused (400, 404…): it was not recorded. */
+function vendorRejection(response: CapturedResponse | null): TrackingEvent['vendorRejection'] {
+  if (response === null || response.status < 400) return undefined
+  const parsed = response.body === null ? null : parseJsonBody(response.body)
+  return { status: response.status, reason: parsed?.ok ? rejectionReason(parsed.value, response.status, `HTTP ${response.status}`) : `HTTP ${response.status}` }
+}
+
+function rejectionReason(body: unknown, status: number, fallback: string): string {
   const errors = field(body, 'errors')
   const list = Array.isArray(errors) ? errors : isRecord(body) && field(body, 'title') !== undefined ? [body] : []
   const reasons = list.map((error) => {
     const title = stringField(error, 'title') ?? stringField(error, 'type') ?? 'error'
     const details = field(field(error, 'report'), 'details')
     const detailText = Array.isArray(details)
-      ? details
-          .map((d) => [stringField(d, 'name'), stringField(d, 'reason')].filter(Boolean).join(': '))
-          .filter(Boolean)
-          .join('; ')
+      ? details.map((d) => [stringField(d, 'name'), stringField(d, 'reason')].filter(Boolean).join(': ')).filter(Boolean).join('; ')
       : typeof details === 'string'
         ? details
         : stringField(error, 'detail')
     return detailText ? `${title} (${detailText})` : title
   })
-  if (reasons.length > 0) return `HTTP ${status}: ${reasons.join(', ')}`
-  return `HTTP ${status} without a media-analytics:new-session handle (is Media Analytics enabled on the datastream?)`
+  return reasons.length > 0 ? `HTTP ${status}: ${reasons.join(', ')}` : fallback
 }
 
 function problem(capture: CapturedRequest, kind: 'malformed' | 'not-visible', reason: string): Decoded {

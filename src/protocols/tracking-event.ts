@@ -28,15 +28,38 @@ export interface EventOrigin {
   frame: number | null
 }
 
+export type IssueSeverity = 'error' | 'warning' | 'info'
+
+/** A field value the vendor's schema rejects (error) or discourages (warning, info). */
+export interface FieldIssue {
+  /** Where, as the vendor names it: `mediaCollection.playhead`, `params.media.length`, `l:event:ts`. */
+  path: string
+  /** What is wrong, for people: "must be an integer, not 12.5". */
+  problem: string
+  severity: IssueSeverity
+}
+
 /** One protocol-neutral event decoded from a capture. Pure data. */
 export interface TrackingEvent {
   protocol: ProtocolId
   origin: EventOrigin
-  /** The vendor's event name without namespace, e.g. 'sessionStart', 'play', 'ping'. */
+  /**
+   * The event in Adobe's media vocabulary ('sessionStart', 'play', 'ping', 'adBreakStart', …) or the
+   * vendor's own name for anything else.
+   */
   type: string
+  /** False when the vendor does not define this event type. */
+  typeKnown: boolean
   role: LifecycleRole
+  /**
+   * Who creates session IDs. 'server': an ID no start issued is unknown to the vendor. 'client' (legacy
+   * heartbeats): an ID seen before its start means events sent before the session began.
+   */
+  idIssuer: 'server' | 'client'
   /** The session ID exactly as sent; null when the event carries none. */
   sessionId: string | null
+  /** Offline batches (downloaded content): the events of one batch are one session without a vendor ID. */
+  batch?: string
   /** Only for role 'start'. */
   start?: StartOutcome
   /** Seconds of main content, when the event carries one. */
@@ -49,10 +72,27 @@ export interface TrackingEvent {
   urlAction?: string
   /** Dotted paths of fields the vendor requires for this event but that are absent. */
   missingFields: string[]
+  /** Present fields with values the vendor's schema rejects or discourages. */
+  invalidFields: FieldIssue[]
   /** Required by the vendor's schema but omitted by the vendor's own examples: reported as info only. */
   missingDocumentedOptional?: string[]
   /** Human-facing fields for the session list (content name, player, content type, length…). */
   summary?: SessionSummaryFields
+  adBreak?: { index?: number; offset?: number; name?: string }
+  ad?: { id?: string; name?: string; length?: number; podPosition?: number }
+  chapter?: { index?: number; offset?: number; length?: number; name?: string }
+  /** Player states this event starts and ends (statesUpdate, stateStart, stateEnd). */
+  states?: { start: string[]; end: string[] }
+  /** Which asset the event is about. Heartbeats report the ad's own playhead during ads. */
+  asset?: 'main' | 'ad'
+  /** Heartbeats send no ad-break events: an ad start opens its break and main content closes it. */
+  implicitAdBreak?: boolean
+  /** Custom metadata the event carries, as key and value. */
+  customMetadata?: Array<{ key: string; value: unknown }>
+  /** True when the event carries parameters beyond playhead, session ID and QoE (a ping must not). */
+  carriesParams?: boolean
+  /** The vendor answered this event with an error status: it was not recorded. */
+  vendorRejection?: { status: number; reason: string }
   /** The decoded payload of this event, for display. */
   details: unknown
 }

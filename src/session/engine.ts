@@ -119,11 +119,18 @@ function ingestEvent(state: EngineState, event: TrackingEvent, settings: EngineS
   state.sessions.set(key, session!)
   state.windows.set(key, kept)
   if (session!.sessionId !== null) state.ids.set(idKey(session!.protocol, session!.sessionId), key)
+  if (event.batch !== undefined) state.ids.set(batchKey(event.protocol, event.batch), key)
   result.sessions.add(key)
 }
 
 /** Which session an event belongs to; null when it names none. `before` null: the event opens a session. */
 function route(state: EngineState, event: TrackingEvent): { key: string; before: Session | null } | null {
+  if (event.batch !== undefined) {
+    // An offline batch is one session: its start opens it, the rest of the batch joins it.
+    const known = event.role === 'start' ? undefined : state.ids.get(batchKey(event.protocol, event.batch))
+    if (known !== undefined) return { key: known, before: state.sessions.get(known) ?? null }
+    return { key: uniqueKey(state, `${event.protocol}:batch@${event.batch}`), before: null }
+  }
   if (event.role === 'start') {
     const outcome = event.start
     const base = outcome?.kind === 'issued' ? outcome.sessionId : `start@${new Date(event.observedAt).toISOString()}`
@@ -180,4 +187,8 @@ function uniqueKey(state: EngineState, base: string): string {
 
 function idKey(protocol: string, sessionId: string): string {
   return `${protocol}\u241f${sessionId}`
+}
+
+function batchKey(protocol: string, batch: string): string {
+  return `${protocol}\u241fbatch\u241f${batch}`
 }

@@ -10,7 +10,10 @@ export type ExpiryReason = 'idle' | 'playhead-stalled' | 'too-old'
  * How the session ID became known: issued by the start response; adopted from the first event that used it
  * while the start's response was not visible; or only ever seen on events (never issued in this capture).
  */
-export type IdSource = 'issued' | 'adopted' | 'unverified'
+export type IdSource = 'issued' | 'adopted' | 'unverified' | 'client' | 'batch'
+
+/** Playback as the vendor infers it from play, pauseStart and bufferStart. */
+export type PlaybackState = 'starting' | 'playing' | 'paused' | 'buffering'
 
 export interface Expiry {
   reason: ExpiryReason
@@ -37,6 +40,18 @@ export interface Session {
   rejection: string | null
   expiry: Expiry | null
   summary: SessionSummaryFields
+  playback: PlaybackState
+  /** The playhead when pause or buffering began. */
+  heldPlayhead: number | null
+  adBreak: { openedAt: number; playhead: number | null; implicit: boolean; playheadMoved: boolean } | null
+  ad: { openedAt: number; id: string | null } | null
+  chapter: { openedAt: number; index: number | null } | null
+  /** Player states currently on, and every state ever seen (Adobe keeps only the first 10). */
+  states: string[]
+  statesSeen: string[]
+  /** Client timestamps (ms): of the previous event applied, and the highest applied. */
+  lastClientTime: number | null
+  maxClientTime: number | null
   events: number
   counts: Counts
   /** Findings about the session as a whole, with no event behind them (e.g. expired and never heard of again). */

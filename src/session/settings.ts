@@ -9,6 +9,15 @@ export interface EngineSettings {
   /** Adobe's backend buffers 5 s (at most 10 events) of a session and reorders it by client timestamp. */
   reorderWindowMs: number
   reorderWindowEvents: number
+  /** Main content must ping every 10 s (the Web SDK lets players choose 10–50 s: `mainPingInterval`). */
+  mainPingIntervalMs: number
+  /** Ads ping every 10 s by current docs (1–10 s in the Web SDK: `adPingInterval`; older docs say 1 s). */
+  adPingIntervalMs: number
+}
+
+/** How late a ping may be before it counts as missing: timers re-arm after each response, and networks jitter. */
+export function pingTolerance(intervalMs: number): number {
+  return Math.max(1000, intervalMs * 0.1)
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = Object.freeze({
@@ -17,4 +26,8 @@ export const DEFAULT_SETTINGS: EngineSettings = Object.freeze({
   maxSessionAgeMs: 24 * 60 * 60_000,
   reorderWindowMs: 5_000,
   reorderWindowEvents: 10,
+  mainPingIntervalMs: 10_000,
+  adPingIntervalMs: 10_000,
 })
+
+export const PING_INTERVAL_LIMITS = { main: { min: 10_000, max: 50_000 }, ad: { min: 1_000, max: 10_000 } } as const

@@ -31,18 +31,32 @@ export function openSession(key: string, event: TrackingEvent): Session {
     rejection: null,
     expiry: null,
     summary: event.summary ?? {},
+    playback: 'starting',
+    heldPlayhead: null,
+    adBreak: null,
+    ad: null,
+    chapter: null,
+    states: [],
+    statesSeen: [],
+    lastClientTime: null,
+    maxClientTime: null,
     events: 0,
     counts: ZERO_COUNTS,
     openFindings: [],
   }
-  if (event.role !== 'start') return { ...base, sessionId: event.sessionId, idSource: 'unverified', state: 'active' }
+  if (event.batch !== undefined) return { ...base, idSource: 'batch', state: 'active' }
+  if (event.role !== 'start') {
+    return { ...base, sessionId: event.sessionId, idSource: event.idIssuer === 'client' ? 'client' : 'unverified', state: 'active' }
+  }
   const outcome = event.start ?? { kind: 'not-visible' }
-  if (outcome.kind === 'issued') return { ...base, sessionId: outcome.sessionId, idSource: 'issued', state: 'active' }
+  if (outcome.kind === 'issued') {
+    return { ...base, sessionId: outcome.sessionId, idSource: event.idIssuer === 'client' ? 'client' : 'issued', state: 'active' }
+  }
   if (outcome.kind === 'rejected') return { ...base, state: 'rejected', rejection: outcome.reason }
   return base
 }
 
-/** The session after the vendor's backend received `event`: lifecycle, timers and counters. Pure. */
+/** The session after the vendor's backend received `event`: lifecycle, sub-states, timers. Pure. */
 export function transition(before: Session, event: TrackingEvent, settings: EngineSettings): Session {
   const after: Session = { ...before, events: before.events + 1 }
   const due = expiryDue(before, settings)
@@ -64,10 +78,22 @@ export function transition(before: Session, event: TrackingEvent, settings: Engi
     after.state = 'active'
   }
   after.lastEventAt = Math.max(before.lastEventAt, event.observedAt)
-  if (event.playhead !== null) {
-    if (before.playhead === null || event.playhead !== before.playhead) after.lastPlayheadMoveAt = after.lastEventAt
-    after.playhead = event.playhead
+  if (event.clientTime !== null) {
+    after.lastClientTime = event.clientTime
+    after.maxClientTime = Math.max(before.maxClientTime ?? event.clientTime, event.clientTime)
   }
+  const mainPlayhead = event.asset === 'ad' ? null : event.playhead
+  if (mainPlayhead !== null) {
+    if (before.playhead === null || mainPlayhead !== before.playhead) after.lastPlayheadMoveAt = after.lastEventAt
+    after.playhead = mainPlayhead
+    if (before.adBreak && before.adBreak.playhead !== null && mainPlayhead !== before.adBreak.playhead) {
+      after.adBreak = { ...before.adBreak, playheadMoved: true }
+    }
+  }
+  applyPlayback(after, event)
+  applyAds(after, before, event)
+  applyChapters(after, event)
+  applyStates(after, event)
   if (event.role === 'end') {
     after.state = 'ended'
     after.endedAt = event.observedAt
@@ -75,6 +101,58 @@ export function transition(before: Session, event: TrackingEvent, settings: Engi
     after.state = 'completed'
   }
   return after
+}
+
+function applyPlayback(after: Session, event: TrackingEvent): void {
+  if (event.asset === 'ad') return
+  if (event.type === 'play') {
+    after.playback = 'playing'
+    after.heldPlayhead = null
+  } else if (event.type === 'pauseStart' || event.type === 'bufferStart') {
+    const held = event.type === 'pauseStart' ? 'paused' : 'buffering'
+    if (after.playback !== held) after.heldPlayhead = event.playhead ?? after.playhead
+    after.playback = held
+  }
+}
+
+function applyAds(after: Session, before: Session, event: TrackingEvent): void {
+  const at = event.observedAt
+  switch (event.type) {
+    case 'adBreakStart':
+      after.adBreak = { openedAt: at, playhead: after.playhead, implicit: false, playheadMoved: false }
+      after.ad = null
+      return
+    case 'adBreakComplete':
+      after.adBreak = null
+      after.ad = null
+      return
+    case 'adStart':
+      if (!after.adBreak && event.implicitAdBreak) after.adBreak = { openedAt: at, playhead: after.playhead, implicit: true, playheadMoved: false }
+      after.ad = { openedAt: at, id: event.ad?.id ?? null }
+      return
+    case 'adComplete':
+    case 'adSkip':
+      after.ad = null
+      return
+  }
+  // Heartbeats: main content after the last ad closes the break the ads opened.
+  if (event.asset === 'main' && before.adBreak?.implicit && !before.ad && event.role !== 'start') after.adBreak = null
+}
+
+function applyChapters(after: Session, event: TrackingEvent): void {
+  if (event.type === 'chapterStart') after.chapter = { openedAt: event.observedAt, index: event.chapter?.index ?? null }
+  else if (event.type === 'chapterComplete' || event.type === 'chapterSkip') after.chapter = null
+}
+
+function applyStates(after: Session, event: TrackingEvent): void {
+  if (!event.states) return
+  const active = new Set(after.states)
+  for (const name of event.states.end) active.delete(name)
+  for (const name of event.states.start) active.add(name)
+  after.states = [...active]
+  const seen = new Set(after.statesSeen)
+  for (const name of event.states.start) seen.add(name)
+  after.statesSeen = [...seen]
 }
 
 /** The session after the clock reached `now` with no event: it may have expired. Pure. */

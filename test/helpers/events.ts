@@ -30,12 +30,15 @@ export function ev(type: string, options: EventOptions): TrackingEvent {
     protocol: 'adobe-media-edge',
     origin: { capture: seq, ordinal: 0, frame: null },
     type,
+    typeKnown: true,
     role,
+    idIssuer: 'server',
     sessionId: role === 'start' ? null : options.sid === undefined ? 'A' : options.sid,
     playhead: options.playhead === undefined ? 0 : options.playhead,
     clientTime: options.ts === null ? null : T0 + (options.ts ?? options.at) * 1000,
     observedAt: T0 + options.at * 1000,
     missingFields: [],
+    invalidFields: [],
     details: null,
   }
   if (role === 'start') event.start = options.start ?? { kind: 'issued', sessionId: 'A' }

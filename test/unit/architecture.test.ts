@@ -112,9 +112,8 @@ describe('rules', () => {
 })
 
 describe('protocol adapters', () => {
-  // Everything in protocols/ that is not shared vocabulary is an adapter.
-  const SHARED = new Set(['index.ts', 'adapter.ts', 'captured-request.ts', 'tracking-event.ts', 'json-body.ts'])
-  const adapterFiles = readdirSync(join(SRC, 'protocols')).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !SHARED.has(name))
+  // An adapter file is one that declares a ProtocolAdapter.
+  const adapterFiles = readdirSync(join(SRC, 'protocols')).filter((name) => /:\s*ProtocolAdapter\s*=/.test(readFileSync(join(SRC, 'protocols', name), 'utf8')))
   it('every adapter file is registered', () => {
     expect(adapters.map((adapter) => `${adapter.id}.ts`).sort()).toEqual(adapterFiles.sort())
   })

@@ -1,6 +1,7 @@
 /**
- * Golden fixtures: each scenario's HAR is committed under test/fixtures and linted through the same path
- * users take (HAR import → replay → JSON report). UPDATE_FIXTURES=1 rewrites the HAR files.
+ * Golden fixtures: each protocol's scenarios (test/fixtures/<protocol>/scenarios.ts) are committed as HAR files
+ * and linted through the same path users take (HAR import → replay → JSON report).
+ * UPDATE_FIXTURES=1 rewrites the HAR files from their scenarios.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -8,16 +9,20 @@ import { describe, expect, it } from 'vitest'
 import { fromHar } from '../../src/report/from-har'
 import { toJsonReport } from '../../src/report/json-report'
 import { replay } from '../../src/session/replay'
-import { edgeHar } from '../helpers/edge-har'
-import { scenarios as edgeScenarios } from '../fixtures/adobe-media-edge/scenarios'
+import type { Scenario } from '../helpers/scenario'
 
-const suites = [{ protocol: 'adobe-media-edge', scenarios: edgeScenarios }]
+const suites = import.meta.glob<{ scenarios: Scenario[] }>('../fixtures/*/scenarios.ts', { eager: true })
 
-for (const { protocol, scenarios } of suites) {
+it('finds the fixture suites', () => {
+  expect(Object.keys(suites).length).toBeGreaterThan(0)
+})
+
+for (const [path, { scenarios }] of Object.entries(suites)) {
+  const protocol = path.split('/').at(-2)!
   describe(`${protocol} fixtures`, () => {
     for (const scenario of scenarios) {
       const file = join(import.meta.dirname, '..', 'fixtures', protocol, `${scenario.name}.har`)
-      const generated = `${JSON.stringify(edgeHar(scenario.script), null, 2)}\n`
+      const generated = `${JSON.stringify(scenario.har, null, 2)}\n`
       if (process.env.UPDATE_FIXTURES === '1') writeFileSync(file, generated)
 
       it(`${scenario.name}.har is up to date with its scenario`, () => {
@@ -28,7 +33,9 @@ for (const { protocol, scenarios } of suites) {
       it(`${scenario.name}.har lints to exactly the expected findings`, () => {
         const har = fromHar(readFileSync(file, 'utf8'))
         const report = toJsonReport(replay(har.captures, undefined, har.observedUntil))
-        expect(report.findings.map(({ rule, severity, entry }) => ({ rule, severity, entry }))).toEqual(scenario.expected)
+        const actual = report.findings.map(({ rule, severity, entry, frame }) => ({ rule, severity, entry, ...(frame === null ? {} : { frame }) }))
+        const expected = scenario.expected.map(({ frame, ...rest }) => ({ ...rest, ...(frame === null || frame === undefined ? {} : { frame }) }))
+        expect(actual).toEqual(expected)
       })
     }
   })

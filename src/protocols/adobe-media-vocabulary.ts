@@ -1,0 +1,82 @@
+/**
+ * What the Adobe Streaming Media APIs (Media Edge, Media Collection) share: event types, lifecycle roles,
+ * value rules, and the checks adapters use to report field issues. Sources: reference/adobe-media.md §1–§2.
+ */
+import type { FieldIssue, IssueSeverity, LifecycleRole } from './tracking-event'
+
+/** Event types of the Media Edge OpenAPI and the Media Collection API enum. */
+export const MEDIA_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'sessionStart', 'play', 'ping', 'bitrateChange', 'bufferStart', 'pauseStart', 'error', 'sessionComplete', 'sessionEnd',
+  'adBreakStart', 'adBreakComplete', 'adStart', 'adComplete', 'adSkip', 'chapterStart', 'chapterComplete', 'chapterSkip',
+  'statesUpdate',
+])
+
+const ROLES: Record<string, LifecycleRole> = { sessionStart: 'start', sessionEnd: 'end', sessionComplete: 'complete' }
+
+export function roleOf(type: string): LifecycleRole {
+  return ROLES[type] ?? 'event'
+}
+
+/** Content types with standard meaning; "any string is valid", so others are only noted. */
+export const STANDARD_CONTENT_TYPES: ReadonlySet<string> = new Set(['vod', 'live', 'linear', 'ugc', 'dvod', 'song', 'podcast', 'audiobook', 'radio'])
+
+/** Player state names: letters, digits, `_` and `.`, at most 64 characters. */
+export const STATE_NAME = /^[a-zA-Z0-9_.]{1,64}$/
+/** Custom metadata keys may use letters, digits, `_` and `.` only. */
+export const METADATA_KEY = /^[a-zA-Z0-9_.]+$/
+
+/** Events that may carry custom metadata. */
+export const METADATA_EVENTS: ReadonlySet<string> = new Set(['sessionStart', 'adStart', 'chapterStart'])
+
+export function isLiveContent(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^(live|linear)$/i.test(contentType)
+}
+
+/** Collects field issues; each check is silent when the value is absent (absence is a missing field). */
+export class FieldChecks {
+  readonly issues: FieldIssue[] = []
+
+  add(path: string, problem: string, severity: IssueSeverity): void {
+    this.issues.push({ path, problem, severity })
+  }
+
+  /** A number; an integer when the schema says so (a non-integer number is `fractionSeverity`). */
+  number(value: unknown, path: string, options: { integer?: boolean; min?: number; fractionSeverity?: IssueSeverity } = {}): void {
+    if (value === undefined || value === null) return
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      this.add(path, `must be a number, not ${describe(value)}`, 'error')
+      return
+    }
+    if (options.integer && !Number.isInteger(value)) this.add(path, `must be an integer, not ${value}`, options.fractionSeverity ?? 'error')
+    if (options.min !== undefined && value < options.min) this.add(path, `must be at least ${options.min}, not ${value}`, 'error')
+  }
+
+  string(value: unknown, path: string): void {
+    if (value === undefined || value === null) return
+    if (typeof value !== 'string') this.add(path, `must be a string, not ${describe(value)}`, 'error')
+  }
+
+  boolean(value: unknown, path: string): void {
+    if (value === undefined || value === null) return
+    if (typeof value !== 'boolean') this.add(path, `must be a boolean (true or false), not ${describe(value)}`, 'error')
+  }
+
+  oneOf(value: unknown, path: string, allowed: readonly string[], severity: IssueSeverity): void {
+    if (value === undefined || value === null) return
+    if (typeof value !== 'string' || !allowed.includes(value)) this.add(path, `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, not ${describe(value)}`, severity)
+  }
+
+  timestamp(value: unknown, path: string): void {
+    if (value === undefined || value === null) return
+    if (typeof value !== 'string' || !Number.isFinite(Date.parse(value))) this.add(path, `must be an ISO 8601 date-time, not ${describe(value)}`, 'error')
+  }
+}
+
+/** A short, safe description of a value for messages. */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+  if (Array.isArray(value)) return 'an array'
+  if (value === null) return 'null'
+  if (typeof value === 'object') return 'an object'
+  return String(value)
+}
