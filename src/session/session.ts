@@ -53,6 +53,8 @@ export interface Session {
   lastClientTime: number | null
   maxClientTime: number | null
   events: number
+  /** Rules that report only the first occurrence per session, and have. */
+  reported: string[]
   counts: Counts
   /** Findings about the session as a whole, with no event behind them (e.g. expired and never heard of again). */
   openFindings: Finding[]

@@ -25,16 +25,20 @@ export function step(
 ): StepResult {
   const after = transition(before ?? openSession(key, event), event, settings)
   const findings: Finding[] = []
+  let reported = after.reported
   for (const rule of rules) {
+    if (rule.oncePerSession && reported.includes(rule.id)) continue
     const draft = rule.onEvent?.({ before, event, after, settings })
-    if (draft) findings.push(toFinding(rule, draft, event.protocol, key, { ...event.origin }))
+    if (!draft) continue
+    findings.push(toFinding(rule, draft, event.protocol, key, { ...event.origin }))
+    if (rule.oncePerSession) reported = [...reported, rule.id]
   }
   // A finding pinned to this event replaces the same rule's finding about the session as a whole
   // (an expiry first noticed by the clock, then revealed by a late event).
   const superseded = after.openFindings.filter((open) => findings.some((f) => f.rule === open.rule))
   const counts = countFindings(countFindings(after.counts, superseded, -1), findings)
   const openFindings = superseded.length === 0 ? after.openFindings : after.openFindings.filter((f) => !superseded.includes(f))
-  return { session: { ...after, counts, openFindings }, findings }
+  return { session: { ...after, counts, openFindings, reported }, findings }
 }
 
 /** Lets time pass for a session with no event; it may expire. Pure. */

@@ -41,6 +41,7 @@ export function openSession(key: string, event: TrackingEvent): Session {
     lastClientTime: null,
     maxClientTime: null,
     events: 0,
+    reported: [],
     counts: ZERO_COUNTS,
     openFindings: [],
   }

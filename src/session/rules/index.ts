@@ -1,24 +1,51 @@
 /** The one registry of rules. Adding a rule is one file (named after its id) and one line here. */
 import actionEventTypeMismatch from './action-event-type-mismatch'
+import adBreakNotClosed from './ad-break-not-closed'
+import adOutsideAdBreak from './ad-outside-ad-break'
+import adOverlap from './ad-overlap'
+import chapterNotStarted from './chapter-not-started'
+import chapterOverlap from './chapter-overlap'
+import customMetadataInvalid from './custom-metadata-invalid'
 import duplicateSessionEnd from './duplicate-session-end'
+import duplicateTimestamp from './duplicate-timestamp'
 import eventAfterSessionComplete from './event-after-session-complete'
 import eventAfterSessionEnd from './event-after-session-end'
+import eventBeforeSessionStart from './event-before-session-start'
+import eventRejectedByVendor from './event-rejected-by-vendor'
+import invalidFieldValue from './invalid-field-value'
 import missingRequiredField from './missing-required-field'
-import type { Rule } from './rule'
+import paramsOnPing from './params-on-ping'
+import pingIntervalTooLong from './ping-interval-too-long'
+import playerStateMismatch from './player-state-mismatch'
+import playheadAdvancedWhilePaused from './playhead-advanced-while-paused'
+import playheadMovedDuringAdBreak from './playhead-moved-during-ad-break'
+import playheadOutOfRange from './playhead-out-of-range'
+import sessionCompleteMissing from './session-complete-missing'
 import sessionExpiredIdle from './session-expired-idle'
 import sessionExpiredPlayheadStalled from './session-expired-playhead-stalled'
 import sessionIdAdopted from './session-id-adopted'
 import sessionStartRejected from './session-start-rejected'
 import sessionTooOld from './session-too-old'
+import timestampOutOfOrder from './timestamp-out-of-order'
 import undecodableRequest from './undecodable-request'
+import unknownEventType from './unknown-event-type'
 import unknownSessionId from './unknown-session-id'
+import type { Rule } from './rule'
 
-/** In report order for findings on the same event: the shape of the request first, then the lifecycle. */
+/**
+ * In report order for findings on the same event: the shape of the request, then the session lifecycle,
+ * then order and timing, ads and chapters, playhead and player states.
+ */
 export const rules: readonly Rule[] = [
   undecodableRequest,
   missingRequiredField,
+  invalidFieldValue,
+  unknownEventType,
   actionEventTypeMismatch,
+  customMetadataInvalid,
+  paramsOnPing,
   unknownSessionId,
+  eventBeforeSessionStart,
   eventAfterSessionEnd,
   duplicateSessionEnd,
   eventAfterSessionComplete,
@@ -27,6 +54,20 @@ export const rules: readonly Rule[] = [
   sessionTooOld,
   sessionStartRejected,
   sessionIdAdopted,
+  eventRejectedByVendor,
+  sessionCompleteMissing,
+  duplicateTimestamp,
+  timestampOutOfOrder,
+  pingIntervalTooLong,
+  adOutsideAdBreak,
+  adOverlap,
+  adBreakNotClosed,
+  chapterOverlap,
+  chapterNotStarted,
+  playheadOutOfRange,
+  playheadMovedDuringAdBreak,
+  playheadAdvancedWhilePaused,
+  playerStateMismatch,
 ]
 
 export function ruleById(id: string): Rule | undefined {

@@ -42,6 +42,8 @@ export interface Rule {
   readonly docs: string
   /** Protocol-specific documentation, when it differs from `docs`. */
   readonly docsByProtocol?: Partial<Record<ProtocolId, string>>
+  /** Report only the first occurrence in a session: a player that gets it wrong once gets it wrong every time. */
+  readonly oncePerSession?: boolean
   onEvent?(transition: EventTransition): FindingDraft | null
   onClock?(transition: ClockTransition): FindingDraft | null
   onProblem?(problem: CaptureProblem): FindingDraft | null

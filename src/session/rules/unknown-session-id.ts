@@ -14,7 +14,7 @@ const rule: Rule = {
     'session started, capture again from before playback so the start is included.',
   docs: ADOBE_DOCS.mediaEdgeSessions,
   onEvent({ before, event }) {
-    if (before !== null || event.role === 'start' || event.sessionId === null) return null
+    if (before !== null || event.role === 'start' || event.sessionId === null || event.idIssuer !== 'server' || event.batch !== undefined) return null
     return {
       message:
         `${event.type} uses session ID ${quoteId(event.sessionId)}, which no session start in this capture issued. ` +

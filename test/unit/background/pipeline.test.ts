@@ -154,7 +154,7 @@ describe('late data', () => {
     const s = start(0)
     const play = media('play', 1000, 0)
     const late = media('ping', 20_000, 10)
-    const end = media('sessionEnd', 15_000, 9)
+    const end = media('sessionEnd', 9_000, 8)
     await submitAll(pipeline, [s.webRequest(), s.hook(), s.status(200), play.webRequest()])
     // Before the body arrives, the worker can only adopt the ID.
     expect((await storedFindings()).map((f) => f.rule)).toEqual(['session-id-adopted'])

@@ -86,6 +86,7 @@ export function session(key: string, fields: Partial<SessionRecord> = {}): Sessi
     statesSeen: [],
     lastClientTime: null,
     maxClientTime: null,
+    reported: [],
     events: 0,
     counts: { errors: 0, warnings: 0, infos: 0 },
     openFindings: [],

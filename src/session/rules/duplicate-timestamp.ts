@@ -1,0 +1,22 @@
+import { appliedToLiveSession, TIMESTAMP_ORDERED } from './conditions'
+import { ADOBE_DOCS } from './docs-links'
+import { clock } from './describe'
+import type { Rule } from './rule'
+
+const rule: Rule = {
+  id: 'duplicate-timestamp',
+  severity: 'warning',
+  title: 'Two consecutive events share a timestamp',
+  why:
+    "Adobe's backend orders a session's events by their timestamps. Two events with the same timestamp leave " +
+    'the order to chance, so a pause can land after the ping it preceded.',
+  fix: 'Keep consecutive events at least 1 ms apart, as Adobe\'s own examples do for events that happen at the same moment.',
+  docs: ADOBE_DOCS.order,
+  onEvent(transition) {
+    const { before, event } = transition
+    if (!TIMESTAMP_ORDERED.has(event.protocol) || event.clientTime === null || !appliedToLiveSession(transition)) return null
+    if (before?.lastClientTime !== event.clientTime) return null
+    return { message: `${event.type} has the same timestamp as the event before it (${clock(event.clientTime)}).` }
+  },
+}
+export default rule

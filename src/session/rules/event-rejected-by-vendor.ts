@@ -1,0 +1,24 @@
+import { appliedToLiveSession } from './conditions'
+import { ADOBE_DOCS } from './docs-links'
+import type { Rule } from './rule'
+
+const rule: Rule = {
+  id: 'event-rejected-by-vendor',
+  severity: 'error',
+  title: 'The vendor refused an event of a session that looked healthy',
+  why:
+    'The response says the event was not recorded (400 invalid, 404 unknown session, 410 closed session), ' +
+    "although the session looks open from the traffic. Reported only where Sessionscope's own findings do not " +
+    'already explain the refusal.',
+  fix: 'Read the reason in the message; a 404 or 410 means the session must be restarted with a new sessionStart.',
+  docs: ADOBE_DOCS.collectionEventsRequest,
+  docsByProtocol: { 'adobe-media-edge': ADOBE_DOCS.mediaEdgeTroubleshooting },
+  onEvent(transition) {
+    const { event } = transition
+    if (!event.vendorRejection || !appliedToLiveSession(transition)) return null
+    // A missing field, a bad value or an unknown type already explains a 400.
+    if (event.missingFields.length > 0 || !event.typeKnown || event.invalidFields.some((issue) => issue.severity === 'error')) return null
+    return { message: `The vendor answered ${event.type} with ${event.vendorRejection.reason}: the event was not recorded.` }
+  },
+}
+export default rule

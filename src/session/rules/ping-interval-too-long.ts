@@ -1,0 +1,44 @@
+import { pingTolerance } from '../settings'
+import { appliedToLiveSession } from './conditions'
+import { ADOBE_DOCS } from './docs-links'
+import { duration } from './describe'
+import type { Rule } from './rule'
+
+/** Above this, an ad gap is late by every version of Adobe's docs. */
+const AD_CADENCE_CEILING_MS = 10_000
+
+const rule: Rule = {
+  id: 'ping-interval-too-long',
+  severity: 'warning',
+  title: 'No event for longer than the ping interval',
+  why:
+    'While a session is open, the player must send a ping every 10 seconds (Web SDK: every mainPingInterval, ' +
+    '10–50 s), paused or buffering included; during ads every adPingInterval. Adobe computes time spent and ' +
+    'detects abandonment from these pings, so late pings skew the reports. Ad cadence: Adobe\'s older pages ' +
+    'say 1 s, the current Media Collection docs (since 2024), the Edge examples and the Web SDK default say ' +
+    '10 s. Sessionscope follows the current 10 s; with --ad-ping-interval below 10 s, ad gaps between that ' +
+    'setting and 10 s are reported as information only.',
+  fix: 'Keep a ping timer running from sessionStart until sessionComplete or sessionEnd, re-armed after every event.',
+  docs: ADOBE_DOCS.pingCadence,
+  docsByProtocol: { 'adobe-heartbeat': ADOBE_DOCS.heartbeatParams },
+  onEvent(transition) {
+    const { before, event, settings } = transition
+    if (before === null || before.state !== 'active' || !appliedToLiveSession(transition)) return null
+    const gap = event.clientTime !== null && before.lastClientTime !== null ? event.clientTime - before.lastClientTime : event.observedAt - before.lastEventAt
+    if (before.adBreak) {
+      const interval = settings.adPingIntervalMs
+      const ceiling = Math.max(interval, AD_CADENCE_CEILING_MS)
+      if (gap > ceiling + pingTolerance(ceiling)) {
+        return { message: `${duration(gap)} passed during an ad break without an event before this ${event.type} (ads must ping at least every ${duration(ceiling)}).` }
+      }
+      if (gap > interval + pingTolerance(interval)) {
+        return { severity: 'info', message: `${duration(gap)} passed during an ad break before this ${event.type}; the configured ad ping interval is ${duration(interval)}.` }
+      }
+      return null
+    }
+    const interval = settings.mainPingIntervalMs
+    if (gap <= interval + pingTolerance(interval)) return null
+    return { message: `${duration(gap)} passed without an event before this ${event.type}; main content must ping every ${duration(interval)}.` }
+  },
+}
+export default rule
