@@ -1,11 +1,12 @@
 /** The one registry of protocol adapters. Adding a protocol is one file and one line here. */
 import type { Decoded, ProtocolAdapter } from './adapter'
 import { NOTHING } from './adapter'
+import { adobeHeartbeat } from './adobe-heartbeat'
 import { adobeMediaEdge } from './adobe-media-edge'
 import type { CapturedRequest } from './captured-request'
 import type { ProtocolId } from './tracking-event'
 
-export const adapters: readonly ProtocolAdapter[] = [adobeMediaEdge]
+export const adapters: readonly ProtocolAdapter[] = [adobeMediaEdge, adobeHeartbeat]
 
 /** The adapter that claims a URL, if any. Never throws. */
 export function adapterForUrl(url: string): ProtocolAdapter | undefined {
