@@ -1,6 +1,7 @@
 /** The pipeline's view of the browser. */
-import { DEFAULT_SETTINGS } from '../session/settings'
+import { engineSettings } from '../session/user-settings'
 import { announceChanges } from '../shared/changes'
+import { loadUserSettings } from '../shared/settings-storage'
 import { tabScope } from '../store/records'
 import { showErrorCount } from './badge'
 import { browserSession } from './browser-session'
@@ -11,7 +12,7 @@ export const EXPIRY_ALARM = 'sessionscope-expiry'
 const MIN_ALARM_DELAY_MS = 30_000
 
 export const chromePlatform: Platform = {
-  settings: () => DEFAULT_SETTINGS,
+  settings: async () => engineSettings(await loadUserSettings()),
   now: () => Date.now(),
   async tabInfo(tabId) {
     if (tabId < 0) return { title: 'Requests of no tab (service workers, prefetch)', url: '' }

@@ -1,5 +1,6 @@
 /** The service worker: capture → decode → session engine → IndexedDB, for every tab, DevTools open or not. */
 import { chromePlatform } from './chrome-platform'
+import { onUserSettingsChanged } from '../shared/settings-storage'
 import { listen } from './listeners'
 import { createPipeline } from './pipeline'
 import { exposeTestApi } from './test-api'
@@ -7,5 +8,6 @@ import { exposeTestApi } from './test-api'
 const pipeline = createPipeline(chromePlatform)
 listen(pipeline, (tabId) => chromePlatform.scopeOfTab(tabId))
 exposeTestApi(pipeline)
+onUserSettingsChanged(() => void pipeline.settingsChanged())
 // A stopped worker may have missed its expiry alarm's moment: catch up at once.
 void pipeline.expire(Date.now())

@@ -11,13 +11,13 @@ import { ZERO_COUNTS } from '../session/finding'
 import type { EngineSettings } from '../session/settings'
 import { database } from '../store/db'
 import type { CaptureRecord, Scope, ScopeRecord, SerializedEngine } from '../store/records'
-import { capturesOf, sessionsOf } from '../store/queries'
+import { capturesOf, listScopes, sessionsOf } from '../store/queries'
 import type { ScopeWrite } from '../store/writes'
 import { deleteScope, earliestExpiry, lastCaptureSeq, recentCaptures, scopesDueBy, writeChanges } from '../store/writes'
 import type { CaptureUpdate } from './capture-update'
 import { emptyRecent, mergeUpdate, remember } from './merge'
 import type { Applied, ScopeState } from './scope-engine'
-import { advance, applyCapture } from './scope-engine'
+import { advance, applyCapture, rejudge } from './scope-engine'
 import { serialQueue } from './serial-queue'
 
 /** Batches writes for this long, so a burst of requests costs one transaction. */
@@ -25,7 +25,7 @@ const FLUSH_DELAY_MS = 25
 const RECENT_ON_LOAD = 500
 
 export interface Platform {
-  settings(): EngineSettings
+  settings(): Promise<EngineSettings>
   now(): number
   /** Title and URL of a tab, when the browser tells. */
   tabInfo(tabId: number): Promise<{ title: string; url: string } | null>
@@ -47,6 +47,8 @@ export interface Pipeline {
   /** Lets every scope's clock reach `now`; sessions that went silent expire. */
   expire(now: number): Promise<void>
   clearScope(scope: Scope): Promise<void>
+  /** Re-reads the settings and judges every stored capture again with them. */
+  settingsChanged(): Promise<void>
 }
 
 interface PendingScope {
@@ -64,7 +66,13 @@ export function createPipeline(platform: Platform): Pipeline {
   const pendingCaptures = new Map<number, CaptureRecord>()
   const pendingScopes = new Map<Scope, PendingScope>()
   let seq: number | null = null
+  let settings: EngineSettings | null = null
   let flushTimer: ReturnType<typeof setTimeout> | null = null
+
+  async function currentSettings(): Promise<EngineSettings> {
+    settings ??= await platform.settings()
+    return settings
+  }
 
   async function nextSeqReady(): Promise<() => number> {
     seq ??= (await lastCaptureSeq()) + 1
@@ -132,7 +140,7 @@ export function createPipeline(platform: Platform): Pipeline {
 
   async function writePending(): Promise<void> {
     if (pendingCaptures.size === 0 && pendingScopes.size === 0) return
-    const settings = platform.settings()
+    const settings = await currentSettings()
     const now = platform.now()
     const writes: ScopeWrite[] = [...pendingScopes.values()].map((pending) => {
       const { state } = pending
@@ -162,12 +170,17 @@ export function createPipeline(platform: Platform): Pipeline {
     const merged = mergeUpdate(state.recent, scope, update, nextSeq)
     if (!merged) return
     remember(state.recent, merged)
-    const result = await applyCapture(state, merged, platform.settings(), async () => (await capturesOf(scope)).concat([...pendingCaptures.values()].filter((c) => c.scope === scope)))
+    const result = await applyCapture(state, merged, await currentSettings(), () => logOf(scope))
     if (!result) return
     remember(state.recent, result.capture)
     pendingCaptures.set(result.capture.seq, result.capture)
     if (fresh || state.record.url === '') await describeTab(state, update.tabId)
     stage(state, result.applied)
+  }
+
+  /** Every capture of a scope: stored, plus those still waiting to be written. */
+  async function logOf(scope: Scope): Promise<CaptureRecord[]> {
+    return (await capturesOf(scope)).concat([...pendingCaptures.values()].filter((capture) => capture.scope === scope))
   }
 
   async function describeTab(state: ScopeState, tabId: number): Promise<void> {
@@ -190,13 +203,25 @@ export function createPipeline(platform: Platform): Pipeline {
       run(async () => {
         for (const record of await scopesDueBy(now)) {
           const state = await loadScope(record.scope, record.tabId)
-          const applied = advance(state, now, platform.settings())
+          const applied = advance(state, now, await currentSettings())
           if (applied.sessions.size > 0) stage(state, applied)
         }
         if (flushTimer !== null) clearTimeout(flushTimer)
         flushTimer = null
         await writePending()
         platform.scheduleExpiry(await earliestExpiry())
+      }),
+    settingsChanged: () =>
+      run(async () => {
+        settings = null
+        const fresh = await currentSettings()
+        for (const record of await listScopes()) {
+          const state = await loadScope(record.scope, record.tabId)
+          stage(state, rejudge(state, await logOf(record.scope), fresh))
+        }
+        if (flushTimer !== null) clearTimeout(flushTimer)
+        flushTimer = null
+        await writePending()
       }),
     clearScope: (scope) =>
       run(async () => {

@@ -102,6 +102,11 @@ function rewind(state: ScopeState, seq: number, decoded: Decoded, settings: Engi
   return replayFrom(state, at, engine, settings, seq)
 }
 
+/** Replays a scope's whole capture log, e.g. with new settings. */
+export function rejudge(state: ScopeState, log: CaptureRecord[], settings: EngineSettings): Applied {
+  return rebuild(state, [...log].sort((a, b) => a.seq - b.seq), settings)
+}
+
 function rebuild(state: ScopeState, log: CaptureRecord[], settings: EngineSettings): Applied {
   state.history = log.map((capture) => ({ seq: capture.seq, before: createEngine(), decoded: decodeCapture(capture) }))
   const applied = replayFrom(state, 0, createEngine(), settings, Number.NEGATIVE_INFINITY)

@@ -1,5 +1,6 @@
 /**
- * `sessionscope lint <file.har>... [--format text|json] [--fail-on error|warning|info|never]`
+ * `sessionscope lint <file.har>... [--format text|json] [--fail-on error|warning|info|never]
+ *                   [--main-ping-interval <s>] [--ad-ping-interval <s>]`
  * Exit status: 0 = nothing at or above --fail-on; 1 = findings at or above it; 2 = usage error or unreadable
  * input (one line on stderr, nothing on stdout).
  */
@@ -13,8 +14,12 @@ import { toTextReport } from '../report/text-report'
 import type { Severity } from '../session/finding'
 import { atLeast } from '../session/finding'
 import { replay } from '../session/replay'
+import type { EngineSettings } from '../session/settings'
+import type { UserSettings } from '../session/user-settings'
+import { DEFAULT_USER_SETTINGS, engineSettings, settingProblem } from '../session/user-settings'
 
-const USAGE = 'usage: sessionscope lint <file.har>... [--format text|json] [--fail-on error|warning|info|never]'
+const USAGE =
+  'usage: sessionscope lint <file.har>... [--format text|json] [--fail-on error|warning|info|never] [--main-ping-interval 10-50] [--ad-ping-interval 1-10]'
 const FORMATS = ['text', 'json'] as const
 const THRESHOLDS = ['error', 'warning', 'info', 'never'] as const
 
@@ -31,7 +36,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     const options = parseOptions(argv)
     const reports: FileReport[] = []
-    for (const file of options.files) reports.push({ file, report: await lintFile(file) })
+    for (const file of options.files) reports.push({ file, report: await lintFile(file, options.settings) })
     io.stdout(options.format === 'json' ? `${JSON.stringify(jsonOutput(reports), null, 2)}\n` : toTextReport(reports, io.isTTY))
     return failed(reports, options.failOn) ? 1 : 0
   } catch (error) {
@@ -46,7 +51,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 class InputError extends Error {}
 
-async function lintFile(file: string): Promise<JsonReport> {
+async function lintFile(file: string, settings: EngineSettings): Promise<JsonReport> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -56,20 +61,32 @@ async function lintFile(file: string): Promise<JsonReport> {
   }
   try {
     const har = fromHar(text)
-    return toJsonReport(replay(har.captures, undefined, har.observedUntil))
+    return toJsonReport(replay(har.captures, settings, har.observedUntil))
   } catch (error) {
     if (error instanceof HarError) throw new InputError(`${file}: ${error.message}`)
     throw error
   }
 }
 
-function parseOptions(argv: readonly string[]): { files: string[]; format: (typeof FORMATS)[number]; failOn: (typeof THRESHOLDS)[number] } {
+interface Options {
+  files: string[]
+  format: (typeof FORMATS)[number]
+  failOn: (typeof THRESHOLDS)[number]
+  settings: EngineSettings
+}
+
+function parseOptions(argv: readonly string[]): Options {
   let parsed
   try {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, 'fail-on': { type: 'string', default: 'error' } },
+      options: {
+        format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string', default: 'error' },
+        'main-ping-interval': { type: 'string' },
+        'ad-ping-interval': { type: 'string' },
+      },
     })
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (${USAGE})`)
@@ -81,7 +98,19 @@ function parseOptions(argv: readonly string[]): { files: string[]; format: (type
   if (!isOneOf(FORMATS, format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`)
   const failOn = parsed.values['fail-on']
   if (!isOneOf(THRESHOLDS, failOn)) throw new UsageError(`--fail-on must be one of ${THRESHOLDS.join(', ')}`)
-  return { files, format, failOn }
+  const user: UserSettings = {
+    mainPingIntervalSeconds: seconds(parsed.values['main-ping-interval'], 'main-ping-interval', 'mainPingIntervalSeconds'),
+    adPingIntervalSeconds: seconds(parsed.values['ad-ping-interval'], 'ad-ping-interval', 'adPingIntervalSeconds'),
+  }
+  return { files, format, failOn, settings: engineSettings(user) }
+}
+
+function seconds(value: string | undefined, flag: string, name: keyof UserSettings): number {
+  if (value === undefined) return DEFAULT_USER_SETTINGS[name]
+  const number = value.trim() === '' ? Number.NaN : Number(value)
+  const problem = settingProblem(name, number)
+  if (problem !== null) throw new UsageError(`--${flag} ${problem}, not "${value}"`)
+  return number
 }
 
 function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {

@@ -24,3 +24,8 @@ export interface ProtocolAdapter {
 }
 
 export const NOTHING: Decoded = Object.freeze({ events: [], problems: [] }) as Decoded
+
+/** A capture that decodes into no event, only a problem. */
+export function captureProblem(protocol: ProtocolId, capture: CapturedRequest, kind: CaptureProblem['kind'], reason: string, frame: number | null = null): Decoded {
+  return { events: [], problems: [{ protocol, kind, capture: capture.seq, frame, reason }] }
+}

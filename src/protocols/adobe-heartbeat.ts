@@ -9,10 +9,10 @@
  *       &l:event:ts=1527464160048&s:asset:type=main&s:asset:video_id=3710748&l:asset:length=1330&s:stream:type=vod
  */
 import type { Decoded, ProtocolAdapter } from './adapter'
-import { NOTHING } from './adapter'
+import { captureProblem, NOTHING } from './adapter'
 import { FieldChecks, MEDIA_EVENT_TYPES, roleOf } from './adobe-media-vocabulary'
 import type { CapturedRequest, CapturedResponse } from './captured-request'
-import { bodyText } from './json-body'
+import { bodyText, compact } from './json-body'
 import type { FieldIssue, StartOutcome, TrackingEvent } from './tracking-event'
 
 // Fixed for legacy heartbeats; Media SDK 3.x moved to `*.hb-api.omtrdc.net` (the Media Collection API).
@@ -75,14 +75,14 @@ export const adobeHeartbeat: ProtocolAdapter = {
     const urlCarriesEvent = pairs.some(([name]) => PARAM_NAME.test(name))
     const body = capture.requestBody
     if (body === null) {
-      if (capture.method === 'POST' && !urlCarriesEvent) return problem(capture, 'not-visible', 'the heartbeat body was not visible to any capture source')
+      if (capture.method === 'POST' && !urlCarriesEvent) return captureProblem('adobe-heartbeat', capture, 'not-visible', 'the heartbeat body was not visible to any capture source')
     } else if (body.truncatedFrom !== undefined) {
-      if (!urlCarriesEvent) return problem(capture, 'malformed', `the body was truncated at capture (${body.truncatedFrom} bytes), so it cannot be decoded`)
+      if (!urlCarriesEvent) return captureProblem('adobe-heartbeat', capture, 'malformed', `the body was truncated at capture (${body.truncatedFrom} bytes), so it cannot be decoded`)
     } else {
       pairs.push(...new URLSearchParams(bodyText(body)))
     }
     if (!pairs.some(([name]) => PARAM_NAME.test(name))) {
-      return pairs.length === 0 ? NOTHING : problem(capture, 'malformed', 'the request carries no heartbeat parameters (s:…, l:…) in its URL or body')
+      return pairs.length === 0 ? NOTHING : captureProblem('adobe-heartbeat', capture, 'malformed', 'the request carries no heartbeat parameters (s:…, l:…) in its URL or body')
     }
     return { events: [decodeEvent(capture, collect(pairs))], problems: [] }
   },
@@ -139,7 +139,7 @@ function decodeEvent(capture: CapturedRequest, params: Params): TrackingEvent {
   if (asset !== undefined) event.asset = asset
   if (role === 'start') {
     event.start = startOutcome(sessionId, capture.response)
-    event.summary = defined({
+    event.summary = compact({
       name: text('s:asset:name') ?? text('s:meta:a.media.name') ?? text('s:asset:video_id'),
       contentType: text('s:stream:type'),
       length: number('l:asset:length'),
@@ -153,10 +153,10 @@ function decodeEvent(capture: CapturedRequest, params: Params): TrackingEvent {
   if (type === 'adStart') {
     // Heartbeats have no ad-break calls: the first ad start opens the break, main content closes it.
     event.implicitAdBreak = true
-    event.ad = defined({ id: text('s:asset:ad_id'), length: number('l:asset:length'), podPosition: number('s:asset:pod_position') })
+    event.ad = compact({ id: text('s:asset:ad_id'), length: number('l:asset:length'), podPosition: number('s:asset:pod_position') })
   }
   if (type === 'chapterStart') {
-    event.chapter = defined({
+    event.chapter = compact({
       index: number('l:stream:chapter_pos'),
       offset: number('l:stream:chapter_offset'),
       length: number('l:stream:chapter_length'),
@@ -217,11 +217,3 @@ function vendorRejection(response: CapturedResponse | null): TrackingEvent['vend
   return response !== null && response.status >= 400 ? { status: response.status, reason: `HTTP ${response.status}` } : undefined
 }
 
-/** Drops undefined values, so decoded details stay small and exact. */
-function defined<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> }
-}
-
-function problem(capture: CapturedRequest, kind: 'malformed' | 'not-visible', reason: string): Decoded {
-  return { events: [], problems: [{ protocol: 'adobe-heartbeat', kind, capture: capture.seq, frame: null, reason }] }
-}

@@ -10,9 +10,10 @@
  *                      "mediaCollection":{"sessionID":"979a3…","playhead":1}}}]}
  */
 import type { Decoded, ProtocolAdapter } from './adapter'
+import { captureProblem } from './adapter'
 import { FieldChecks, MEDIA_EVENT_TYPES, STANDARD_CONTENT_TYPES, STATE_NAME, roleOf } from './adobe-media-vocabulary'
 import type { CapturedRequest, CapturedResponse } from './captured-request'
-import { field, isRecord, numberField, parseJsonBody, stringField } from './json-body'
+import { compact, field, isRecord, numberField, parseJsonBody, stringField, stringsAt } from './json-body'
 import type { SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
 
 // `{edgeBasePath}[/{locationHint}]/va/v1/{action}`; the base path is `ee` unless configured otherwise.
@@ -24,7 +25,8 @@ const DOWNLOADED = 'downloaded'
 const REQUIRED_ALWAYS = ['eventType', 'mediaCollection', 'mediaCollection.playhead']
 /** Required by the OpenAPI on every event, but missing from the docs' own sessionStart examples. */
 const TIMESTAMP = 'timestamp'
-const REQUIRED_BY_TYPE: Record<string, string[]> = {
+// A Map, not an object: event types come from the page, which can send "constructor".
+const REQUIRED_BY_TYPE: ReadonlyMap<string, string[]> = new Map(Object.entries({
   sessionStart: [
     'mediaCollection.sessionDetails', 'mediaCollection.sessionDetails.name',
     'mediaCollection.sessionDetails.playerName', 'mediaCollection.sessionDetails.contentType',
@@ -45,7 +47,7 @@ const REQUIRED_BY_TYPE: Record<string, string[]> = {
   ],
   error: ['mediaCollection.errorDetails', 'mediaCollection.errorDetails.name', 'mediaCollection.errorDetails.source'],
   bitrateChange: ['mediaCollection.qoeDataDetails'],
-}
+}))
 /** `mediaCollection` keys every event may carry; anything else on a ping is a parameter it must not carry. */
 const PING_KEYS = new Set(['playhead', 'sessionID', 'qoeDataDetails'])
 
@@ -71,16 +73,16 @@ export const adobeMediaEdge: ProtocolAdapter = {
     const isMediaEndpoint = urlAction !== undefined
     if (capture.requestBody === null) {
       if (!isMediaEndpoint) return { events: [], problems: [] }
-      return problem(capture, 'not-visible', `the ${urlAction} request body was not visible to any capture source`)
+      return captureProblem('adobe-media-edge', capture, 'not-visible', `the ${urlAction} request body was not visible to any capture source`)
     }
     const parsed = parseJsonBody(capture.requestBody)
     if (!parsed.ok) {
       // A Web SDK call we cannot read might not be a media call at all; a /va/ call certainly is.
-      return isMediaEndpoint ? problem(capture, 'malformed', parsed.reason) : { events: [], problems: [] }
+      return isMediaEndpoint ? captureProblem('adobe-media-edge', capture, 'malformed', parsed.reason) : { events: [], problems: [] }
     }
     const list = field(parsed.value, 'events')
     if (!Array.isArray(list)) {
-      return isMediaEndpoint ? problem(capture, 'malformed', 'the body has no `events` array') : { events: [], problems: [] }
+      return isMediaEndpoint ? captureProblem('adobe-media-edge', capture, 'malformed', 'the body has no `events` array') : { events: [], problems: [] }
     }
     if (urlAction === DOWNLOADED) return decodeDownloaded(capture, list)
     const events: TrackingEvent[] = []
@@ -90,7 +92,7 @@ export const adobeMediaEdge: ProtocolAdapter = {
       if (!isMediaEndpoint && !eventType?.startsWith('media.')) return
       events.push(decodeEvent(capture, xdm, { index, ordinal: events.length, urlAction }))
     })
-    if (isMediaEndpoint && events.length === 0) return problem(capture, 'malformed', 'the `events` array is empty')
+    if (isMediaEndpoint && events.length === 0) return captureProblem('adobe-media-edge', capture, 'malformed', 'the `events` array is empty')
     return { events, problems: [] }
   },
 }
@@ -156,8 +158,8 @@ function describeContent(event: TrackingEvent, media: unknown): void {
   if (isRecord(chapter)) {
     event.chapter = compact({ index: numberField(chapter, 'index'), offset: numberField(chapter, 'offset'), length: numberField(chapter, 'length'), name: stringField(chapter, 'friendlyName') })
   }
-  const statesStart = stateNames(field(media, 'statesStart'))
-  const statesEnd = stateNames(field(media, 'statesEnd'))
+  const statesStart = stringsAt(field(media, 'statesStart'), 'name')
+  const statesEnd = stringsAt(field(media, 'statesEnd'), 'name')
   if (statesStart.length > 0 || statesEnd.length > 0) event.states = { start: statesStart, end: statesEnd }
   const metadata = field(media, 'customMetadata')
   if (Array.isArray(metadata)) event.customMetadata = metadata.map((entry) => ({ key: String(field(entry, 'name') ?? ''), value: field(entry, 'value') }))
@@ -166,7 +168,7 @@ function describeContent(event: TrackingEvent, media: unknown): void {
 
 function missingFields(xdm: unknown, type: string, needsSessionId: boolean): string[] {
   if (!isRecord(xdm)) return ['xdm']
-  const required = [...REQUIRED_ALWAYS, ...(REQUIRED_BY_TYPE[type] ?? [])]
+  const required = [...REQUIRED_ALWAYS, ...(REQUIRED_BY_TYPE.get(type) ?? [])]
   if (needsSessionId) required.push('mediaCollection.sessionID')
   return required.filter((path) => valueAt(xdm, path) === undefined || valueAt(xdm, path) === null)
 }
@@ -243,14 +245,6 @@ function nonEmptyString(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null
 }
 
-function stateNames(value: unknown): string[] {
-  return Array.isArray(value) ? value.flatMap((state) => (typeof field(state, 'name') === 'string' ? [field(state, 'name') as string] : [])) : []
-}
-
-/** Drops undefined values, so decoded details stay small and exact. */
-function compact<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> }
-}
 
 function summary(details: unknown): SessionSummaryFields {
   return compact({
@@ -311,6 +305,3 @@ function rejectionReason(body: unknown, status: number, fallback: string): strin
   return reasons.length > 0 ? `HTTP ${status}: ${reasons.join(', ')}` : fallback
 }
 
-function problem(capture: CapturedRequest, kind: 'malformed' | 'not-visible', reason: string): Decoded {
-  return { events: [], problems: [{ protocol: 'adobe-media-edge', kind, capture: capture.seq, frame: null, reason }] }
-}

@@ -11,10 +11,11 @@ export const MEDIA_EVENT_TYPES: ReadonlySet<string> = new Set([
   'statesUpdate',
 ])
 
-const ROLES: Record<string, LifecycleRole> = { sessionStart: 'start', sessionEnd: 'end', sessionComplete: 'complete' }
+// A Map, not an object: a page can name its event "constructor".
+const ROLES: ReadonlyMap<string, LifecycleRole> = new Map([['sessionStart', 'start'], ['sessionEnd', 'end'], ['sessionComplete', 'complete']])
 
 export function roleOf(type: string): LifecycleRole {
-  return ROLES[type] ?? 'event'
+  return ROLES.get(type) ?? 'event'
 }
 
 /** Content types with standard meaning; "any string is valid", so others are only noted. */

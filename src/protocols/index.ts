@@ -2,11 +2,12 @@
 import type { Decoded, ProtocolAdapter } from './adapter'
 import { NOTHING } from './adapter'
 import { adobeHeartbeat } from './adobe-heartbeat'
+import { adobeMediaCollection } from './adobe-media-collection'
 import { adobeMediaEdge } from './adobe-media-edge'
 import type { CapturedRequest } from './captured-request'
 import type { ProtocolId } from './tracking-event'
 
-export const adapters: readonly ProtocolAdapter[] = [adobeMediaEdge, adobeHeartbeat]
+export const adapters: readonly ProtocolAdapter[] = [adobeMediaEdge, adobeMediaCollection, adobeHeartbeat]
 
 /** The adapter that claims a URL, if any. Never throws. */
 export function adapterForUrl(url: string): ProtocolAdapter | undefined {

@@ -49,3 +49,13 @@ export function numberField(value: unknown, key: string): number | undefined {
   const v = field(value, key)
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined
 }
+
+/** Drops undefined values, so decoded details stay small and exact. */
+export function compact<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> }
+}
+
+/** The string values of `key` in a list of objects; anything else is skipped. */
+export function stringsAt(list: unknown, key: string): string[] {
+  return Array.isArray(list) ? list.flatMap((item) => (typeof field(item, key) === 'string' ? [field(item, key) as string] : [])) : []
+}

@@ -2,6 +2,7 @@ import type { Decoded } from '../protocols/adapter'
 import type { TrackingEvent } from '../protocols/tracking-event'
 import type { Counts, Finding } from './finding'
 import { countFindings, ZERO_COUNTS } from './finding'
+import { reordersByTimestamp } from './backend-order'
 import type { Session } from './session'
 import type { EngineSettings } from './settings'
 import { problemFindings, step, stepClock } from './step'
@@ -126,8 +127,8 @@ function ingestEvent(state: EngineState, event: TrackingEvent, settings: EngineS
 /** Which session an event belongs to; null when it names none. `before` null: the event opens a session. */
 function route(state: EngineState, event: TrackingEvent): { key: string; before: Session | null } | null {
   if (event.batch !== undefined) {
-    // An offline batch is one session: its start opens it, the rest of the batch joins it.
-    const known = event.role === 'start' ? undefined : state.ids.get(batchKey(event.protocol, event.batch))
+    // An offline batch is one session, even when its start is not its first event.
+    const known = state.ids.get(batchKey(event.protocol, event.batch))
     if (known !== undefined) return { key: known, before: state.sessions.get(known) ?? null }
     return { key: uniqueKey(state, `${event.protocol}:batch@${event.batch}`), before: null }
   }
@@ -168,7 +169,7 @@ function trimWindow(entries: WindowEntry[], event: TrackingEvent, settings: Engi
 /** Where `event` goes in client-timestamp order; session starts are forwarded at once and never overtaken. */
 function insertionPoint(entries: readonly WindowEntry[], event: TrackingEvent): number {
   let at = entries.length
-  if (event.clientTime === null || event.role === 'start') return at
+  if (event.clientTime === null || event.role === 'start' || !reordersByTimestamp(event.protocol)) return at
   while (at > 0) {
     const previous = entries[at - 1]!
     if (previous.before === null || previous.event.role === 'start') break

@@ -49,7 +49,7 @@ export interface Session {
   /** Player states currently on, and every state ever seen (Adobe keeps only the first 10). */
   states: string[]
   statesSeen: string[]
-  /** Client timestamps (ms): of the previous event applied, and the highest applied. */
+  /** Client timestamps (ms): of the previous event applied (null if it had none), and the highest applied. */
   lastClientTime: number | null
   maxClientTime: number | null
   events: number

@@ -79,10 +79,8 @@ export function transition(before: Session, event: TrackingEvent, settings: Engi
     after.state = 'active'
   }
   after.lastEventAt = Math.max(before.lastEventAt, event.observedAt)
-  if (event.clientTime !== null) {
-    after.lastClientTime = event.clientTime
-    after.maxClientTime = Math.max(before.maxClientTime ?? event.clientTime, event.clientTime)
-  }
+  after.lastClientTime = event.clientTime
+  if (event.clientTime !== null) after.maxClientTime = Math.max(before.maxClientTime ?? event.clientTime, event.clientTime)
   const mainPlayhead = event.asset === 'ad' ? null : event.playhead
   if (mainPlayhead !== null) {
     if (before.playhead === null || mainPlayhead !== before.playhead) after.lastPlayheadMoveAt = after.lastEventAt

@@ -3,6 +3,7 @@
  * Used by the golden fixtures (test/fixtures/adobe-media-edge) and by unit tests.
  */
 import type { Entry, Har } from 'har-format'
+import { har, harEntry } from './har-entry'
 
 export interface EdgeStep {
   /** Wall-clock offset from the script start, ms. The request is observed then, unless `observedDelay` is set. */
@@ -25,6 +26,12 @@ export interface EdgeStep {
   basePath?: string
   /** Send through the Web SDK's /v1/interact instead of /va/v1/{action}. */
   viaInteract?: boolean
+  /** The xdm eventType as sent, when it is not `media.${type}`. */
+  eventType?: string
+  /** Send this text as the body instead of the generated JSON. */
+  rawBody?: string
+  /** The response had a body the capture did not save. */
+  responseNotSaved?: boolean
 }
 
 export interface EdgeScript {
@@ -56,65 +63,29 @@ export function edgeHar(script: EdgeScript): Har {
   const origin = Date.parse(script.origin)
   const entries = script.steps.map((step) => entry(script, origin, step))
   if (script.sortByObserved !== false) entries.sort((a, b) => Date.parse(a.startedDateTime) - Date.parse(b.startedDateTime))
-  return {
-    log: {
-      version: '1.2',
-      creator: { name: 'sessionscope-fixtures', version: '1' },
-      ...(script.comment ? { comment: script.comment } : {}),
-      pages: [],
-      entries,
-    },
-  }
+  return har(entries, script.comment)
 }
 
 function entry(script: EdgeScript, origin: number, step: EdgeStep): Entry {
   const isStart = step.type === 'sessionStart'
-  const timestamp = new Date(origin + step.at).toISOString()
-  const observed = new Date(origin + step.at + (step.observedDelay ?? 0)).toISOString()
   const mediaCollection: Record<string, unknown> = { playhead: step.playhead }
   if (isStart) mediaCollection.sessionDetails = { ...DEFAULT_SESSION_DETAILS, ...script.session }
   else if (step.sessionId !== null) mediaCollection.sessionID = step.sessionId ?? script.sessionId
   Object.assign(mediaCollection, step.media)
-  const xdm: Record<string, unknown> = { eventType: `media.${step.type}`, mediaCollection, timestamp }
+  const xdm: Record<string, unknown> = { eventType: step.eventType ?? `media.${step.type}`, mediaCollection, timestamp: new Date(origin + step.at).toISOString() }
   for (const path of step.omit ?? []) omitPath(xdm, path)
-  const body = JSON.stringify({ events: [{ xdm }] })
   const path = step.viaInteract ? '/v1/interact' : `/va/v1/${step.action ?? step.type}`
-  const url = `${EDGE_HOST}${step.basePath ?? '/ee'}${path}?configId=${DATASTREAM}`
-  const response = isStart ? (step.response ?? startResponse(script.sessionId)) : (step.response ?? { status: 204, body: null })
-  const responseText = response.body === null ? undefined : JSON.stringify(response.body)
-  return {
-    startedDateTime: observed,
-    time: 42,
-    request: {
-      method: 'POST',
-      url,
-      httpVersion: 'HTTP/1.1',
-      cookies: [],
-      headers: [{ name: 'Content-Type', value: 'application/json' }],
-      queryString: [{ name: 'configId', value: DATASTREAM }],
-      postData: { mimeType: 'application/json', text: body },
-      headersSize: -1,
-      bodySize: body.length,
-    },
-    response: {
-      status: response.status,
-      statusText: STATUS_TEXT[response.status] ?? '',
-      httpVersion: 'HTTP/1.1',
-      cookies: [],
-      headers: responseText === undefined ? [] : [{ name: 'Content-Type', value: 'application/json' }],
-      content: responseText === undefined
-        ? { size: 0, mimeType: 'x-unknown' }
-        : { size: responseText.length, mimeType: 'application/json', text: responseText },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: responseText?.length ?? 0,
-    },
-    cache: {},
-    timings: { send: 1, wait: 40, receive: 1 },
-  }
+  const response = step.response ?? (isStart ? startResponse(script.sessionId) : { status: 204, body: null })
+  return harEntry({
+    method: 'POST',
+    url: `${EDGE_HOST}${step.basePath ?? '/ee'}${path}?configId=${DATASTREAM}`,
+    observedAt: origin + step.at + (step.observedDelay ?? 0),
+    body: step.rawBody ?? { events: [{ xdm }] },
+    status: response.status,
+    responseBody: response.body,
+    ...(step.responseNotSaved ? { responseNotSaved: true } : {}),
+  })
 }
-
-const STATUS_TEXT: Record<number, string> = { 200: 'OK', 204: 'No Content', 207: 'Multi-Status', 400: 'Bad Request', 404: 'Not Found' }
 
 export function startResponse(sessionId: string): { status: number; body: unknown } {
   return {

@@ -57,6 +57,15 @@ describe('sessionscope lint', () => {
     expect(stdout).not.toMatch(/\u001b\[/)
   })
 
+  it('takes the ping intervals players may configure', async () => {
+    const paused = join(import.meta.dirname, '..', 'fixtures', 'adobe-media-edge', 'ping-interval-too-long.har')
+    expect((await cli('lint', paused, '--fail-on', 'warning')).status).toBe(1)
+    expect((await cli('lint', paused, '--fail-on', 'warning', '--main-ping-interval', '20')).status).toBe(0)
+    const usage = await cli('lint', paused, '--main-ping-interval', '5')
+    expect([usage.status, usage.stdout, usage.stderr]).toEqual([2, '', 'sessionscope: --main-ping-interval must be between 10 and 50 seconds, not "5"\n'])
+    expect((await cli('lint', paused, '--ad-ping-interval', 'soon')).stderr).toMatch(/--ad-ping-interval must be a number of seconds/)
+  })
+
   it('exits 2 with one line on stderr and nothing on stdout for usage errors and unreadable input', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sessionscope-cli-'))
     const notJson = join(dir, 'broken.har')

@@ -1,5 +1,4 @@
 /** Conditions several rules share. */
-import type { ProtocolId } from '../../protocols/tracking-event'
 import type { EventTransition } from './rule'
 
 /**
@@ -10,9 +9,6 @@ export function appliedToLiveSession({ before, after }: EventTransition): boolea
   if (before === null || after.state === 'expired' || after.state === 'rejected') return false
   return before.state === 'active' || before.state === 'completed' || (before.state === 'pending' && after.state === 'active')
 }
-
-/** Protocols whose backend reorders a session by client timestamp (Media Collection API, and Edge, which inherits it). */
-export const TIMESTAMP_ORDERED: ReadonlySet<ProtocolId> = new Set(['adobe-media-edge', 'adobe-media-collection'])
 
 export function severest(severities: ReadonlyArray<'error' | 'warning' | 'info'>): 'error' | 'warning' | 'info' {
   return severities.includes('error') ? 'error' : severities.includes('warning') ? 'warning' : 'info'

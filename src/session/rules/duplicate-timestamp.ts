@@ -1,4 +1,5 @@
-import { appliedToLiveSession, TIMESTAMP_ORDERED } from './conditions'
+import { reordersByTimestamp } from '../backend-order'
+import { appliedToLiveSession } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
 import { clock } from './describe'
 import type { Rule } from './rule'
@@ -14,7 +15,7 @@ const rule: Rule = {
   docs: ADOBE_DOCS.order,
   onEvent(transition) {
     const { before, event } = transition
-    if (!TIMESTAMP_ORDERED.has(event.protocol) || event.clientTime === null || !appliedToLiveSession(transition)) return null
+    if (!reordersByTimestamp(event.protocol) || event.clientTime === null || !appliedToLiveSession(transition)) return null
     if (before?.lastClientTime !== event.clientTime) return null
     return { message: `${event.type} has the same timestamp as the event before it (${clock(event.clientTime)}).` }
   },

@@ -24,7 +24,10 @@ const rule: Rule = {
   onEvent(transition) {
     const { before, event, settings } = transition
     if (before === null || before.state !== 'active' || !appliedToLiveSession(transition)) return null
-    const gap = event.clientTime !== null && before.lastClientTime !== null ? event.clientTime - before.lastClientTime : event.observedAt - before.lastEventAt
+    // By client clock from the latest moment already covered (an event that arrives out of order opens no
+    // gap); by observed time when either side has no timestamp, rather than mixing the two clocks.
+    const byClient = event.clientTime !== null && before.lastClientTime !== null && before.maxClientTime !== null
+    const gap = byClient ? event.clientTime! - before.maxClientTime! : event.observedAt - before.lastEventAt
     if (before.adBreak) {
       const interval = settings.adPingIntervalMs
       const ceiling = Math.max(interval, AD_CADENCE_CEILING_MS)

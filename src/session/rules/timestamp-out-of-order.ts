@@ -1,4 +1,5 @@
-import { appliedToLiveSession, TIMESTAMP_ORDERED } from './conditions'
+import { reordersByTimestamp } from '../backend-order'
+import { appliedToLiveSession } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
 import { clock, duration } from './describe'
 import type { Rule } from './rule'
@@ -15,7 +16,7 @@ const rule: Rule = {
   docs: ADOBE_DOCS.order,
   onEvent(transition) {
     const { before, event } = transition
-    if (!TIMESTAMP_ORDERED.has(event.protocol) || event.role === 'start' || event.clientTime === null || !appliedToLiveSession(transition)) return null
+    if (!reordersByTimestamp(event.protocol) || event.role === 'start' || event.clientTime === null || !appliedToLiveSession(transition)) return null
     if (before?.maxClientTime == null || event.clientTime >= before.maxClientTime) return null
     return {
       message:

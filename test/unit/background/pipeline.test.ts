@@ -23,7 +23,7 @@ function fakePlatform(): FakePlatform {
   const platform: FakePlatform = {
     changes: [],
     alarms: [],
-    settings: () => DEFAULT_SETTINGS,
+    settings: async () => DEFAULT_SETTINGS,
     now: () => T0,
     tabInfo: async () => ({ title: 'Player', url: 'http://127.0.0.1:9/player' }),
     scopeOfTab: async (tabId) => `tab:${tabId}@test`,
@@ -222,6 +222,22 @@ describe('expiry', () => {
     // Exported and linted up to the same moment, the capture says the same.
     const report = toJsonReport(replay(await capturesOf(SCOPE), DEFAULT_SETTINGS, T0 + 1000 + 600_000))
     expect(report.findings).toMatchObject([{ rule: 'session-expired-idle', entry: null, severity: 'info' }])
+  })
+})
+
+describe('settings', () => {
+  it('judges every stored capture again when the settings change', async () => {
+    const platform = fakePlatform()
+    let current = DEFAULT_SETTINGS
+    platform.settings = async () => current
+    const pipeline = createPipeline(platform)
+    const s = start(0)
+    await submitAll(pipeline, [s.webRequest(), s.hook(), s.hookResponse(200, issued), media('play', 1000, 0).webRequest(), media('ping', 16_000, 15).webRequest()])
+    expect((await storedFindings()).map((f) => f.rule)).toEqual(['ping-interval-too-long'])
+    current = { ...DEFAULT_SETTINGS, mainPingIntervalMs: 20_000 }
+    await pipeline.settingsChanged()
+    expect(await storedFindings()).toEqual([])
+    expect((await getScope(SCOPE))!.counts).toEqual({ errors: 0, warnings: 0, infos: 0 })
   })
 })
 

@@ -136,3 +136,11 @@ describe('the sessionStart answer', () => {
     expect(startOutcome(ok(body), 1)).toEqual({ kind: 'issued', sessionId: 'SECOND' })
   })
 })
+
+describe('event names that are also Object.prototype members', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('decodes media.%s as an unknown event without throwing', (name) => {
+    const { events, problems } = adobeMediaEdge.decode(capture('https://e/ee/va/v1/play', xdm(`media.${name}`, { sessionID: 'S', playhead: 1 })))
+    expect(problems).toEqual([])
+    expect(events[0]).toMatchObject({ type: name, typeKnown: false, role: 'event' })
+  })
+})

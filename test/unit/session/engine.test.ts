@@ -109,6 +109,12 @@ describe('arrival order', () => {
     expect(engine.sessions.get('adobe-media-edge:A')!.state).toBe('ended')
   })
 
+  it('applies heartbeats in arrival order: no reordering is documented for that backend', () => {
+    const heartbeat = (event: TrackingEvent): TrackingEvent => ({ ...event, protocol: 'adobe-heartbeat', idIssuer: 'client' })
+    const { results } = run([ev('sessionStart', { at: 0 }), ev('play', { at: 1 }), ev('sessionEnd', { at: 29.01, ts: 29.0 }), ev('pauseStart', { at: 29.03, ts: 28.999 })].map(heartbeat))
+    expect(rulesOf(results)).toEqual([[3, 'event-after-session-end']])
+  })
+
   it('cannot repair order beyond the backend window', () => {
     const { results } = run([
       ev('sessionStart', { at: 0 }),

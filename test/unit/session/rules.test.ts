@@ -278,6 +278,9 @@ describe('ping-interval-too-long', () => {
     const results = ad(5).flatMap((e) => ingest(engine, one(e), strict).events.flatMap((r) => r.findings))
     expect(results.map((f) => [f.rule, f.severity])).toEqual([['ping-interval-too-long', 'info']])
   })
+  it('measures by observed time across an event without a timestamp, instead of mixing clocks', () => {
+    expect(findings([...started(), ev('ping', { at: 10, ts: null }), ev('ping', { at: 20 })])).toEqual([])
+  })
   it('is silent after sessionComplete, and lets idle expiry speak for a 10-minute gap', () => {
     expect(findings([...started(), ev('sessionComplete', { at: 5 }), ev('sessionEnd', { at: 60 })])).toEqual([])
     resetSeq()
