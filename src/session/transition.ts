@@ -79,8 +79,12 @@ export function transition(before: Session, event: TrackingEvent, settings: Engi
     after.state = 'active'
   }
   after.lastEventAt = Math.max(before.lastEventAt, event.observedAt)
-  after.lastClientTime = event.clientTime
-  if (event.clientTime !== null) after.maxClientTime = Math.max(before.maxClientTime ?? event.clientTime, event.clientTime)
+  // The backend forwards sessionStart at once instead of buffering it with the rest, so its timestamp orders
+  // nothing: the Web SDK stamps it after the calls made in the same tick, and that is harmless.
+  if (event.role !== 'start') {
+    after.lastClientTime = event.clientTime
+    if (event.clientTime !== null) after.maxClientTime = Math.max(before.maxClientTime ?? event.clientTime, event.clientTime)
+  }
   const mainPlayhead = event.asset === 'ad' ? null : event.playhead
   if (mainPlayhead !== null) {
     if (before.playhead === null || mainPlayhead !== before.playhead) after.lastPlayheadMoveAt = after.lastEventAt

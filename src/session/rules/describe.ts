@@ -20,8 +20,9 @@ export function clock(ms: number): string {
   return new Date(ms).toISOString()
 }
 
-/** "10 min", "24 h", "3.5 s": the largest unit that reads naturally. */
+/** "10 min", "24 h", "3.5 s", "17 ms": the largest unit that reads naturally. */
 export function duration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`
   const [value, unit] = ms >= 3_600_000 && ms % 3_600_000 === 0 ? [ms / 3_600_000, 'h'] : ms >= 60_000 ? [ms / 60_000, 'min'] : [ms / 1000, 's']
   return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`
 }

@@ -6,11 +6,14 @@ import type { Rule } from './rule'
 
 const rule: Rule = {
   id: 'duplicate-timestamp',
-  severity: 'warning',
+  severity: 'info',
   title: 'Two consecutive events share a timestamp',
   why:
-    "Adobe's backend orders a session's events by their timestamps. Two events with the same timestamp leave " +
-    'the order to chance, so a pause can land after the ping it preceded.',
+    "Adobe's backend orders a session's events by their timestamps and asks for consecutive events at least " +
+    '1 ms apart: with equal timestamps, only arrival order decides, and parallel requests can arrive swapped. ' +
+    "Adobe's own Web SDK stamps calls made together with the same millisecond, and a tie costs nothing while " +
+    'the requests arrive in order; when they do not, the consequence (an ad outside its break, a pause after ' +
+    'its play) is reported by its own rule. So this is information.',
   fix: 'Keep consecutive events at least 1 ms apart, as Adobe\'s own examples do for events that happen at the same moment.',
   docs: ADOBE_DOCS.order,
   onEvent(transition) {

@@ -240,8 +240,9 @@ describe('chapter-not-started', () => {
 })
 
 describe('duplicate-timestamp', () => {
-  it('fires when consecutive events share a timestamp', () => {
+  it('notes consecutive events that share a timestamp, as information (the Web SDK does it for calls made together)', () => {
     expect(findings([...started(), ev('pauseStart', { at: 1.5, ts: 1 })])).toEqual(['duplicate-timestamp@2'])
+    expect(ruleById('duplicate-timestamp')!.severity).toBe('info')
   })
   it('is silent 1 ms apart, and for heartbeats (whose backend does not reorder by timestamp)', () => {
     expect(findings([...started(), ev('pauseStart', { at: 1.5, ts: 1.001 })])).toEqual([])
