@@ -82,6 +82,16 @@ export interface EdgeServer {
 }
 
 const MEDIA_PATH = /^\/[^/]+(?:\/[^/]+)?\/(?:va\/v1\/[^/]+|v1\/(?:interact|collect))$/
+const COLLECTION_SESSIONS = /\/api\/v1\/sessions$/
+const COLLECTION_EVENTS = /\/api\/v1\/sessions\/[^/]+\/events$/
+const TRANSPARENT_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
+/** The legacy heartbeat host the test pages use; the browser maps it to the server (heartbeatResolverArgs). */
+export const HEARTBEAT_HOST = 'sample.hb.omtrdc.net'
+
+/** Chromium switch that sends the legacy heartbeat host to a plain-HTTP `server`. */
+export function heartbeatResolverArgs(server: EdgeServer): string[] {
+  return [`--host-resolver-rules=MAP ${HEARTBEAT_HOST} 127.0.0.1:${server.port}`]
+}
 
 /** Chromium switches that send EDGE_HOST to `server` and let it present its self-signed certificate. */
 export function hostResolverArgs(server: EdgeServer): string[] {
@@ -160,6 +170,29 @@ export async function startEdgeServer(options: EdgeServerOptions = {}): Promise<
       record.status = interact ? 200 : 204
       response.writeHead(record.status, { ...cors, 'Content-Type': 'application/json' })
       response.end(interact ? JSON.stringify({ requestId: randomUUID(), handle: edgeStateHandles() }) : undefined)
+      return
+    }
+    // The Media Collection API: sessions are answered 201 with the ID in Location, events 204.
+    if (request.method === 'POST' && COLLECTION_SESSIONS.test(url.pathname)) {
+      const record: ReceivedRequest = { method: 'POST', path: url.pathname, search: url.search, body, origin, at: Date.now(), status: 201, issued: randomUUID().replace(/-/g, '') }
+      received.push(record)
+      for (const wake of waiters.splice(0)) wake()
+      response.writeHead(201, { ...cors, Location: `/api/v1/sessions/${record.issued}`, 'Access-Control-Expose-Headers': 'Location', 'Content-Length': '0' })
+      response.end()
+      return
+    }
+    if (request.method === 'POST' && COLLECTION_EVENTS.test(url.pathname)) {
+      received.push({ method: 'POST', path: url.pathname, search: url.search, body, origin, at: Date.now(), status: 204 })
+      for (const wake of waiters.splice(0)) wake()
+      response.writeHead(204, cors).end()
+      return
+    }
+    // Legacy heartbeats: a GET whose query carries the event, answered with an empty image.
+    if (request.method === 'GET' && url.searchParams.has('s:event:type')) {
+      received.push({ method: 'GET', path: url.pathname, search: url.search, body: '', origin, at: Date.now(), status: 200 })
+      for (const wake of waiters.splice(0)) wake()
+      response.writeHead(200, { ...cors, 'Content-Type': 'image/gif', 'Cache-Control': 'no-store' })
+      response.end(TRANSPARENT_GIF)
       return
     }
     unmatched.push(`${request.method} ${url.pathname}`)

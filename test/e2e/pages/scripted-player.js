@@ -3,11 +3,13 @@
   const base = `${location.origin}/ee`
   const configId = 'e2e-datastream'
   let sessionId = null
+  // Added to the client clock of every event, so tests can open gaps without waiting for them.
+  let skew = 0
 
   function body(type, playhead, extra) {
     const mediaCollection = { playhead, ...extra }
     if (type !== 'sessionStart') mediaCollection.sessionID = sessionId
-    return JSON.stringify({ events: [{ xdm: { eventType: `media.${type}`, timestamp: new Date().toISOString(), mediaCollection } }] })
+    return JSON.stringify({ events: [{ xdm: { eventType: `media.${type}`, timestamp: new Date(Date.now() + skew).toISOString(), mediaCollection } }] })
   }
   const url = (type) => `${base}/va/v1/${type}?configId=${configId}`
 
@@ -42,5 +44,8 @@
       return navigator.sendBeacon(url(type), new Blob([body(type, playhead)], { type: 'application/json' }))
     },
     sessionId: () => sessionId,
+    skew(ms) {
+      skew += ms
+    },
   }
 })()
