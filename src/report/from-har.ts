@@ -10,6 +10,8 @@ export interface HarCapture {
   captures: CapturedRequest[]
   /** The latest moment the capture covers: its last response, or the time Sessionscope exported it. */
   observedUntil: number | null
+  /** The settings a Sessionscope export was judged with, if it says (unvalidated: read with readUserSettings). */
+  settings: unknown
 }
 
 /** Why a file is not a readable HAR. The CLI prints `message` as its one-line reason. */
@@ -44,7 +46,7 @@ export function fromHar(input: string | unknown): HarCapture {
     const lastFrame = capture.frames?.at(-1)?.time ?? 0
     observedUntil = Math.max(observedUntil ?? 0, end, lastFrame)
   })
-  return { captures, observedUntil }
+  return { captures, observedUntil, settings: field(field(log, '_sessionscope'), 'settings') }
 }
 
 function toCapture(entry: unknown, index: number, previousTime: number): CapturedRequest | null {
@@ -58,7 +60,8 @@ function toCapture(entry: unknown, index: number, previousTime: number): Capture
     method: (stringField(request, 'method') ?? 'GET').toUpperCase(),
     requestHeaders: headers(field(request, 'headers')),
     requestBody: requestBody(field(request, 'postData')),
-    response: response(field(entry, 'response')),
+    // Sessionscope's own exports say when no response was ever seen (HAR has no way to say it).
+    response: field(field(entry, '_sessionscope'), 'responseSeen') === false ? null : response(field(entry, 'response')),
     // An entry without a readable start time keeps the order it has in the file.
     observedAt: Number.isFinite(started) ? started : previousTime,
     tabId: null,
@@ -113,7 +116,7 @@ function frames(value: unknown): { frames?: WebSocketFrame[] } {
     const time = numberField(message, 'time')
     if ((type !== 'send' && type !== 'receive') || time === undefined) return []
     const data = field(message, 'data')
-    return [{ direction: type, time: time * 1000, opcode: numberField(message, 'opcode') ?? 1, data: typeof data === 'string' ? data : '' }]
+    return [{ direction: type, time: Math.round(time * 1000), opcode: numberField(message, 'opcode') ?? 1, data: typeof data === 'string' ? data : '' }]
   })
   return { frames: list }
 }

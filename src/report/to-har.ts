@@ -1,0 +1,141 @@
+/**
+ * A capture log → HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) that Chrome DevTools can import
+ * and `sessionscope lint` reads back to the same findings. Sessionscope's own data lives only in underscore
+ * fields: per entry `_sessionscope` { protocol, sessionKey, events: [{ type, playhead, findings }] }, and
+ * `log._sessionscope`: the JSON report, the moment the capture was taken up to, and the settings used. Pure.
+ */
+import type { Entry, Har, Header, QueryString } from 'har-format'
+import { version } from '../../package.json'
+import type { CapturedRequest, HttpHeader } from '../protocols/captured-request'
+import { headerValue } from '../protocols/captured-request'
+import { eventId } from '../protocols/tracking-event'
+import type { EngineSettings } from '../session/settings'
+import type { Verdict } from '../session/replay'
+import { replay } from '../session/replay'
+import type { UserSettings } from '../session/user-settings'
+import type { JsonReport } from './json-report'
+import { toJsonReport } from './json-report'
+import { redactCapture } from './redact'
+
+export interface HarExport {
+  /** In capture order. */
+  captures: readonly (CapturedRequest & { sources?: readonly string[] })[]
+  settings: EngineSettings
+  userSettings: UserSettings
+  /** The moment the capture covers up to (now, for a live tab): silent sessions are judged up to it. */
+  observedUntil: number
+  /** Secrets out (the default); false only on the user's explicit request. */
+  redact: boolean
+  /** Where the capture came from, for the HAR comment (a tab title, a file name). */
+  source?: string
+}
+
+/** What `log._sessionscope` carries: the JSON report, plus what a reader needs to reproduce it. */
+export interface HarReport extends JsonReport {
+  observedUntil: string
+  settings: UserSettings
+  redacted: boolean
+}
+
+export function toHar(input: HarExport): { har: Har; report: JsonReport } {
+  const captures = input.captures.map((capture, index) => ({ ...capture, seq: index }))
+  const verdict = replay(captures, input.settings, input.observedUntil)
+  const report = toJsonReport(verdict)
+  const perCapture = findingsByCapture(verdict)
+  const entries = captures.map((capture) => toEntry(input.redact ? redactCapture(capture) : capture, verdict, perCapture))
+  const log: Har['log'] & { _sessionscope: HarReport } = {
+    version: '1.2',
+    creator: { name: 'Sessionscope', version },
+    pages: [],
+    entries,
+    comment: `Exported by Sessionscope${input.source ? ` from ${input.source}` : ''}; ${input.redact ? 'secrets redacted' : 'NOT redacted: contains credentials and cookies'}.`,
+    _sessionscope: { ...report, observedUntil: new Date(input.observedUntil).toISOString(), settings: input.userSettings, redacted: input.redact },
+  }
+  return { har: { log }, report }
+}
+
+function findingsByCapture(verdict: Verdict): Map<string, string[]> {
+  const map = new Map<string, string[]>()
+  for (const finding of verdict.findings) {
+    if (!finding.at) continue
+    const key = finding.at.ordinal === null ? `${finding.at.capture}:capture` : `${finding.at.capture}:${finding.at.ordinal}`
+    map.set(key, [...(map.get(key) ?? []), finding.rule])
+  }
+  return map
+}
+
+function toEntry(capture: CapturedRequest & { sources?: readonly string[] }, verdict: Verdict, findings: Map<string, string[]>): Entry {
+  const events = verdict.events.filter((outcome) => outcome.event.origin.capture === capture.seq)
+  const first = events[0]
+  const body = capture.requestBody
+  const response = capture.response
+  const responseText = response?.body?.text
+  const entry: Entry & Record<`_${string}`, unknown> = {
+    startedDateTime: new Date(capture.observedAt).toISOString(),
+    time: 0,
+    request: {
+      method: capture.method,
+      url: capture.url,
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      headers: headers(capture.requestHeaders),
+      queryString: queryString(capture.url),
+      ...(body
+        ? {
+            postData: {
+              mimeType: body.mimeType ?? headerValue(capture.requestHeaders, 'content-type') ?? 'application/octet-stream',
+              text: body.text,
+              ...(body.encoding ? { _encoding: body.encoding } : {}),
+            },
+          }
+        : {}),
+      headersSize: -1,
+      bodySize: body ? body.text.length : 0,
+    },
+    response: {
+      status: response?.status ?? 0,
+      statusText: response?.statusText ?? '',
+      httpVersion: 'HTTP/1.1',
+      cookies: [],
+      headers: headers(response?.headers ?? []),
+      content: {
+        // -1: a body existed but was not captured; the importer then knows it was not visible.
+        size: responseText === undefined ? (response?.status === 204 ? 0 : -1) : responseText.length,
+        mimeType: (response && headerValue(response.headers, 'content-type')) ?? 'x-unknown',
+        ...(responseText === undefined ? {} : { text: responseText }),
+        ...(response?.body?.encoding ? { encoding: response.body.encoding } : {}),
+      },
+      redirectURL: (response && response.status >= 300 && response.status < 400 && headerValue(response.headers, 'location')) || '',
+      headersSize: -1,
+      bodySize: -1,
+      ...(response?.status === 0 && response.statusText ? { _error: response.statusText } : {}),
+    },
+    cache: {},
+    timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: 0, receive: 0 },
+    _sessionscope: {
+      protocol: first?.event.protocol ?? null,
+      sessionKey: first?.sessionKey ?? null,
+      events: events.map((outcome) => ({ type: outcome.event.type, playhead: outcome.event.playhead, findings: findings.get(eventId(outcome.event.origin)) ?? [] })),
+      findings: findings.get(`${capture.seq}:capture`) ?? [],
+      responseSeen: response !== null,
+      ...(capture.sources ? { sources: [...capture.sources] } : {}),
+    },
+  }
+  if (capture.frames) {
+    entry._resourceType = 'websocket'
+    entry._webSocketMessages = capture.frames.map((frame) => ({ type: frame.direction, time: frame.time / 1000, opcode: frame.opcode, data: frame.data }))
+  }
+  return entry
+}
+
+function headers(list: readonly HttpHeader[]): Header[] {
+  return list.map((header) => ({ name: header.name, value: header.value }))
+}
+
+function queryString(url: string): QueryString[] {
+  try {
+    return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }))
+  } catch {
+    return []
+  }
+}
