@@ -30,6 +30,7 @@ export const chromePlatform: Platform = {
     if (tabId !== null) showErrorCount(tabId, 0)
     announceChanges([scope])
   },
+  newId: () => crypto.randomUUID(),
   scheduleExpiry(at) {
     if (at === null) void chrome.alarms.clear(EXPIRY_ALARM)
     else void chrome.alarms.create(EXPIRY_ALARM, { when: Math.max(at, Date.now() + MIN_ALARM_DELAY_MS) })

@@ -6,8 +6,8 @@ import { createPipeline } from './pipeline'
 import { exposeTestApi } from './test-api'
 
 const pipeline = createPipeline(chromePlatform)
-listen(pipeline, (tabId) => chromePlatform.scopeOfTab(tabId))
+listen(pipeline, (tabId) => chromePlatform.scopeOfTab(tabId), chromePlatform.log)
 exposeTestApi(pipeline)
-onUserSettingsChanged(() => void pipeline.settingsChanged())
+onUserSettingsChanged(() => pipeline.settingsChanged().catch(chromePlatform.log))
 // A stopped worker may have missed its expiry alarm's moment: catch up at once.
-void pipeline.expire(Date.now())
+pipeline.expire(Date.now()).catch(chromePlatform.log)

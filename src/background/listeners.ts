@@ -9,9 +9,9 @@ import { bodyFromWebRequest, headersFromWebRequest } from './capture-update'
 import { EXPIRY_ALARM } from './chrome-platform'
 import type { Pipeline } from './pipeline'
 
-export function listen(pipeline: Pipeline, scopeOfTab: (tabId: number) => Promise<string>): void {
+export function listen(pipeline: Pipeline, scopeOfTab: (tabId: number) => Promise<string>, log: (error: unknown) => void): void {
   const filter: chrome.webRequest.RequestFilter = { urls: webRequestPatterns() }
-  const submit = (update: Parameters<Pipeline['submit']>[0]): void => void pipeline.submit(update)
+  const submit = (update: Parameters<Pipeline['submit']>[0]): void => void pipeline.submit(update).catch(log)
 
   chrome.webRequest.onBeforeRequest.addListener(
     (details) => {
@@ -67,7 +67,7 @@ export function listen(pipeline: Pipeline, scopeOfTab: (tabId: number) => Promis
   })
 
   chrome.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === EXPIRY_ALARM) void pipeline.expire(Date.now())
+    if (alarm.name === EXPIRY_ALARM) pipeline.expire(Date.now()).catch(log)
   })
 
   async function answer(command: Command): Promise<unknown> {
@@ -79,6 +79,9 @@ export function listen(pipeline: Pipeline, scopeOfTab: (tabId: number) => Promis
         if (typeof command.scope !== 'string') throw new Error('scope must be a string')
         await pipeline.clearScope(command.scope)
         return true
+      case 'import-har':
+        if (typeof command.name !== 'string' || typeof command.text !== 'string') throw new Error('an import needs a file name and its text')
+        return pipeline.importHar(command.name.slice(0, 200), command.text)
       default:
         throw new Error('unknown command')
     }

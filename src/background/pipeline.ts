@@ -14,6 +14,7 @@ import type { CaptureRecord, Scope, ScopeRecord, SerializedEngine } from '../sto
 import { capturesOf, listScopes, sessionsOf } from '../store/queries'
 import type { ScopeWrite } from '../store/writes'
 import { deleteScope, earliestExpiry, lastCaptureSeq, recentCaptures, scopesDueBy, writeChanges } from '../store/writes'
+import { fromHar } from '../report/from-har'
 import type { CaptureUpdate } from './capture-update'
 import { emptyRecent, mergeUpdate, remember } from './merge'
 import type { Applied, ScopeState } from './scope-engine'
@@ -35,6 +36,8 @@ export interface Platform {
   changed(scopes: readonly ScopeRecord[]): void
   /** Called after a scope and all its data were deleted. */
   cleared(scope: Scope, tabId: number | null): void
+  /** A fresh unique id (for imported captures). */
+  newId(): string
   /** Wake the worker at `at` to let sessions expire (null: nothing can expire). */
   scheduleExpiry(at: number | null): void
   log(error: unknown): void
@@ -49,6 +52,8 @@ export interface Pipeline {
   clearScope(scope: Scope): Promise<void>
   /** Re-reads the settings and judges every stored capture again with them. */
   settingsChanged(): Promise<void>
+  /** Replays a HAR file's captures into a new scope beside the tabs; returns the scope. Throws HarError. */
+  importHar(name: string, text: string): Promise<Scope>
 }
 
 interface PendingScope {
@@ -61,7 +66,7 @@ interface PendingScope {
 }
 
 export function createPipeline(platform: Platform): Pipeline {
-  const run = serialQueue(platform.log)
+  const run = serialQueue()
   const scopes = new Map<Scope, ScopeState>()
   const pendingCaptures = new Map<number, CaptureRecord>()
   const pendingScopes = new Map<Scope, PendingScope>()
@@ -134,7 +139,7 @@ export function createPipeline(platform: Platform): Pipeline {
   function scheduleFlush(): void {
     flushTimer ??= setTimeout(() => {
       flushTimer = null
-      void run(writePending)
+      run(writePending).catch(platform.log)
     }, FLUSH_DELAY_MS)
   }
 
@@ -218,10 +223,45 @@ export function createPipeline(platform: Platform): Pipeline {
         for (const record of await listScopes()) {
           const state = await loadScope(record.scope, record.tabId)
           stage(state, rejudge(state, await logOf(record.scope), fresh))
+          // A tab's clock is now; an import's stopped when it was captured.
+          const now = record.kind === 'import' ? record.observedUntil : platform.now()
+          if (now != null) stage(state, advance(state, now, fresh))
         }
         if (flushTimer !== null) clearTimeout(flushTimer)
         flushTimer = null
         await writePending()
+      }),
+    importHar: (name, text) =>
+      run(async () => {
+        const har = fromHar(text)
+        const settings = await currentSettings()
+        const nextSeq = await nextSeqReady()
+        const now = platform.now()
+        const scope = `import:${platform.newId()}`
+        const state: ScopeState = {
+          record: {
+            scope, kind: 'import', tabId: null, title: name, url: '', createdAt: now, updatedAt: now, observedUntil: har.observedUntil,
+            engine: { ids: [], windows: [], loose: ZERO_COUNTS }, counts: ZERO_COUNTS, sessions: 0, nextExpiry: null, lastCapture: -1,
+          },
+          engine: createEngine(),
+          history: [],
+          recent: emptyRecent(),
+        }
+        scopes.set(scope, state)
+        for (const capture of har.captures) {
+          const record: CaptureRecord = { ...capture, seq: nextSeq(), scope, sources: ['har'], entry: capture.seq }
+          const result = await applyCapture(state, record, settings, () => logOf(scope))
+          if (!result) continue
+          pendingCaptures.set(result.capture.seq, result.capture)
+          stage(state, result.applied)
+        }
+        if (har.observedUntil !== null) stage(state, advance(state, har.observedUntil, settings))
+        // Even a file without tracking requests becomes a visible (empty) import.
+        pendingFor(state)
+        if (flushTimer !== null) clearTimeout(flushTimer)
+        flushTimer = null
+        await writePending()
+        return scope
       }),
     clearScope: (scope) =>
       run(async () => {

@@ -1,11 +1,16 @@
-/** Commands from extension pages (panel, popup) to the worker: requests and answers, never bulk data. */
+/**
+ * Commands from extension pages (panel, popup) to the worker: requests and answers. They never carry stored
+ * data back (views read the store); an import carries the file, the one thing only the page has.
+ */
 export type Command =
   | { type: 'scope-of-tab'; tabId: number }
   | { type: 'clear-scope'; scope: string }
+  | { type: 'import-har'; name: string; text: string }
 
 export interface CommandAnswers {
   'scope-of-tab': string
   'clear-scope': true
+  'import-har': string
 }
 
 export async function sendCommand<C extends Command>(command: C): Promise<CommandAnswers[C['type']]> {

@@ -30,6 +30,8 @@ export interface CaptureRecord extends CapturedRequest {
   resourceType?: string
   /** What the capture decoded to when last applied; an update that leaves it unchanged needs no replay. */
   signature?: string
+  /** For imported captures: the entry index in the HAR file they came from. */
+  entry?: number
 }
 
 /** One decoded event, in the order its session applied it (`position`, 1-based). */
@@ -92,6 +94,8 @@ export interface ScopeRecord {
   nextExpiry: number | null
   /** Highest capture seq applied to the engine. */
   lastCapture: number
+  /** For imports: the moment the imported capture covers up to (its clock never moves on). */
+  observedUntil?: number | null
 }
 
 export function sessionRecordId(scope: Scope, key: string): string {

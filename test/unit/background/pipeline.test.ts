@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CaptureUpdate } from '../../../src/background/capture-update'
 import type { Pipeline, Platform } from '../../../src/background/pipeline'
 import { createPipeline } from '../../../src/background/pipeline'
+import { fromHar } from '../../../src/report/from-har'
 import { toJsonReport } from '../../../src/report/json-report'
 import { replay } from '../../../src/session/replay'
 import { DEFAULT_SETTINGS } from '../../../src/session/settings'
@@ -19,6 +22,8 @@ interface FakePlatform extends Platform {
   alarms: Array<number | null>
 }
 
+let ids = 0
+
 function fakePlatform(): FakePlatform {
   const platform: FakePlatform = {
     changes: [],
@@ -29,6 +34,7 @@ function fakePlatform(): FakePlatform {
     scopeOfTab: async (tabId) => `tab:${tabId}@test`,
     changed: (scopes) => void platform.changes.push([...scopes]),
     cleared: () => {},
+    newId: () => `id${++ids}`,
     scheduleExpiry: (at) => void platform.alarms.push(at),
     log: (error) => {
       throw error
@@ -238,6 +244,46 @@ describe('settings', () => {
     await pipeline.settingsChanged()
     expect(await storedFindings()).toEqual([])
     expect((await getScope(SCOPE))!.counts).toEqual({ errors: 0, warnings: 0, infos: 0 })
+  })
+})
+
+describe('importing a HAR file', () => {
+  const fixture = (name: string): string => readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', name), 'utf8')
+
+  it.each(['adobe-media-edge/event-after-session-end.har', 'adobe-media-edge/session-expired-idle.har', 'adobe-media-collection/f2-user-abandons.har', 'adobe-heartbeat/vod-preroll.har', 'adobe-media-edge/undecodable-request.har'])(
+    'stores %s as an import whose verdict equals the CLI\'s',
+    async (name) => {
+      const pipeline = createPipeline(fakePlatform())
+      const scope = await pipeline.importHar(name, fixture(name))
+      expect(scope).toMatch(/^import:/)
+      const har = fromHar(fixture(name))
+      const cli = toJsonReport(replay(har.captures, DEFAULT_SETTINGS, har.observedUntil))
+      const captures = await capturesOf(scope)
+      // Stored captures remember their entry in the file, so findings map back to it.
+      const entryOf = new Map(captures.map((c) => [c.seq, c.entry ?? null]))
+      const sessions = await sessionsOf(scope)
+      const pinned = (await Promise.all(['', ...sessions.map((x) => x.key)].map((key) => findingsOf(scope, key)))).flat().sort((a, b) => a.capture - b.capture || a.ordinal - b.ordinal || a.index - b.index)
+      const stored = [...pinned.map((f) => [f.rule, f.severity, entryOf.get(f.capture)]), ...sessions.flatMap((x) => x.openFindings.map((f) => [f.rule, f.severity, null]))]
+      expect(stored).toEqual(cli.findings.map((f) => [f.rule, f.severity, f.entry]))
+      expect(sessions.map((x) => [x.key, x.state])).toEqual(cli.sessions.map((x) => [x.key, x.state]))
+      expect(await getScope(scope)).toMatchObject({ kind: 'import', title: name, tabId: null, observedUntil: har.observedUntil })
+    },
+  )
+
+  it('refuses a file that is not a HAR, storing nothing', async () => {
+    const pipeline = createPipeline(fakePlatform())
+    await expect(pipeline.importHar('notes.txt', 'hello')).rejects.toThrow(/not valid JSON/)
+    expect(await (await database()).count('scopes')).toBe(0)
+  })
+
+  it('keeps an imported expiry when the settings change (its clock stopped at the end of the capture)', async () => {
+    const platform = fakePlatform()
+    const pipeline = createPipeline(platform)
+    const name = 'adobe-media-edge/session-expired-idle.har'
+    const scope = await pipeline.importHar(name, fixture(name))
+    const before = (await sessionsOf(scope)).map((x) => [x.state, x.counts])
+    await pipeline.settingsChanged()
+    expect((await sessionsOf(scope)).map((x) => [x.state, x.counts])).toEqual(before)
   })
 })
 
