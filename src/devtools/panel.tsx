@@ -4,7 +4,7 @@ import { sendCommand } from '../shared/commands'
 import { LoadFailure } from '../ui/LoadFailure'
 import { resolveScope } from '../ui/resolve-scope'
 import { storeDataSource } from '../ui/store-data-source'
-import { Panel } from './components/Panel'
+import { PanelShell } from './components/PanelShell'
 
 const root = document.getElementById('root')!
 
@@ -17,6 +17,6 @@ resolveScope(
   () => chrome.devtools?.inspectedWindow?.tabId,
   (tabId) => sendCommand({ type: 'scope-of-tab', tabId }),
 ).then(
-  (scope) => render(<Panel dataSource={storeDataSource} scope={scope} />, root),
+  (scope) => render(<PanelShell dataSource={storeDataSource} home={scope} />, root),
   (error: unknown) => render(<LoadFailure testId="panel" reason={error instanceof Error ? error.message : String(error)} />, root),
 )

@@ -1,6 +1,7 @@
 /**
  * What the panel and popup read, as one interface passed to them as a prop: the extension passes the store
- * (store-data-source.ts), tests pass an in-memory fake. Views never write; clearing is a command to the worker.
+ * (store-data-source.ts), tests pass an in-memory fake. Views never write: clearing and importing are commands
+ * to the worker.
  */
 import type { ChangeNotice } from '../shared/changes'
 import type { EventRecord, FindingRecord, Scope, ScopeRecord, SessionRecord } from '../store/records'
@@ -16,6 +17,18 @@ export interface DataSource {
   findingsOf(scope: Scope, sessionKey: string): Promise<FindingRecord[]>
   /** Calls `listener` on every change notice; returns the function that stops listening. */
   onChanges(listener: (notice: ChangeNotice) => void): () => void
-  /** Asks the worker to forget everything captured in the scope. */
+  /** Asks the worker to forget everything captured in the scope (for an import: to remove it). */
   clearScope(scope: Scope): Promise<void>
+  /** Imported captures, newest first. */
+  imports(): Promise<ScopeRecord[]>
+  /** Hands a HAR file to the worker, which replays it into a new import; resolves with its scope. */
+  importHar(name: string, text: string): Promise<Scope>
+  /** The scope's capture as a HAR file (secrets removed unless `redact` is false) and its JSON report. */
+  exportScope(scope: Scope, options: { redact: boolean }): Promise<ScopeExport>
+}
+
+export interface ScopeExport {
+  fileName: string
+  har: string
+  report: string
 }

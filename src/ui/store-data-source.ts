@@ -1,8 +1,9 @@
-/** The extension's DataSource: read-only store queries, change notices, and the worker for clearing. */
+/** The extension's DataSource: read-only store queries, change notices, and the worker for clearing and imports. */
 import { onChanges } from '../shared/changes'
 import { sendCommand } from '../shared/commands'
-import { eventsOf, findingsOf, getScope, sessionsOf } from '../store/queries'
+import { eventsOf, findingsOf, getScope, listScopes, sessionsOf } from '../store/queries'
 import type { DataSource } from './data-source'
+import { exportScope } from './export-scope'
 
 export const storeDataSource: DataSource = {
   getScope,
@@ -13,4 +14,9 @@ export const storeDataSource: DataSource = {
   async clearScope(scope) {
     await sendCommand({ type: 'clear-scope', scope })
   },
+  async imports() {
+    return (await listScopes()).filter((scope) => scope.kind === 'import')
+  },
+  importHar: (name, text) => sendCommand({ type: 'import-har', name, text }),
+  exportScope: (scope, options) => exportScope(scope, options),
 }

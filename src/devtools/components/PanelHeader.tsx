@@ -33,9 +33,15 @@ export function PanelHeader({ record, sessions, counts, clearing, onClear }: Pro
         <Total severity="warning" value={counts.warnings} testId="total-warnings" />
         <Total severity="info" value={counts.infos} testId="total-infos" />
       </div>
-      <button type="button" data-testid="clear" onClick={onClear} disabled={clearing} aria-label="Clear this tab's sessions and findings">
-        {clearing ? 'Clearing…' : 'Clear'}
-      </button>
+      {record?.kind === 'import' ? (
+        <button type="button" data-testid="clear" onClick={onClear} disabled={clearing} aria-label="Remove this imported capture">
+          {clearing ? 'Removing…' : 'Remove'}
+        </button>
+      ) : (
+        <button type="button" data-testid="clear" onClick={onClear} disabled={clearing} aria-label="Clear this tab's sessions and findings">
+          {clearing ? 'Clearing…' : 'Clear'}
+        </button>
+      )}
     </header>
   )
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks'
 import type { Scope } from '../../store/records'
 import type { DataSource } from '../../ui/data-source'
+import { saveFile } from '../../ui/save-file'
 import { useChangeVersion } from '../../ui/use-change-version'
 import { useScopeData } from '../../ui/use-scope-data'
 import { PopupSession } from './PopupSession'
@@ -32,6 +33,19 @@ export function Popup({ dataSource, scope }: Props) {
     }
   }
 
+  const [includeSecrets, setIncludeSecrets] = useState(false)
+  const [exported, setExported] = useState<string | null>(null)
+  async function exportHar() {
+    setActionError(null)
+    try {
+      const file = await dataSource.exportScope(scope, { redact: !includeSecrets })
+      saveFile(file.fileName, file.har, 'application/json')
+      setExported(file.fileName)
+    } catch (error) {
+      setActionError(`Could not export: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+
   const ready = data.value !== undefined || data.error !== null
   const error = actionError ?? data.error
   const tab = data.value?.record
@@ -40,10 +54,25 @@ export function Popup({ dataSource, scope }: Props) {
     <main class="popup" data-testid="popup" data-ready={ready ? 'true' : 'false'}>
       <header class="popup-header">
         <h1>Sessionscope</h1>
-        <button type="button" data-testid="clear" onClick={clear} disabled={clearing} aria-label="Clear this tab's sessions and findings">
-          {clearing ? 'Clearing…' : 'Clear'}
-        </button>
+        <div class="popup-actions">
+          <label class={includeSecrets ? 'include-secrets include-secrets-on' : 'include-secrets'}>
+            <input type="checkbox" data-testid="include-secrets" checked={includeSecrets} onChange={(event) => setIncludeSecrets((event.currentTarget as HTMLInputElement).checked)} />
+            secrets
+          </label>
+          <button type="button" data-testid="export-har" onClick={() => void exportHar()} title={includeSecrets ? 'Export as HAR, including credentials and cookies' : 'Export as HAR, with credentials and cookies removed'}>
+            Export HAR
+          </button>
+          <button type="button" data-testid="clear" onClick={clear} disabled={clearing} aria-label="Clear this tab's sessions and findings">
+            {clearing ? 'Clearing…' : 'Clear'}
+          </button>
+        </div>
       </header>
+      {exported && (
+        <p class="popup-note" role="status" data-testid="transfer-status">
+          Saved {exported}
+          {includeSecrets ? ', including secrets.' : ' (secrets removed).'}
+        </p>
+      )}
       {tab?.title && (
         <p class="popup-tab" title={tab.url || tab.title}>
           {tab.title}

@@ -18,6 +18,10 @@ export interface FakeDataSource extends DataSource {
   /** How many times each query ran, to see re-reads. */
   reads: { getScope: number; sessionsOf: number; eventsOf: number; findingsOf: number }
   cleared: Scope[]
+  /** Imported scopes (listed by `imports`), and the files handed to `importHar`. */
+  importedScopes: ScopeRecord[]
+  importedFiles: Array<{ name: string; text: string }>
+  exports: Array<{ scope: Scope; redact: boolean }>
   notify(notice: ChangeNotice): void
 }
 
@@ -27,6 +31,9 @@ export function fakeDataSource(data: FakeData): FakeDataSource {
     data,
     reads: { getScope: 0, sessionsOf: 0, eventsOf: 0, findingsOf: 0 },
     cleared: [],
+    importedScopes: [],
+    importedFiles: [],
+    exports: [],
     async getScope(scope) {
       source.reads.getScope++
       return source.data.scope?.scope === scope ? structuredClone(source.data.scope) : undefined
@@ -52,6 +59,18 @@ export function fakeDataSource(data: FakeData): FakeDataSource {
     async clearScope(scope) {
       source.cleared.push(scope)
       source.data = { sessions: [], events: [], findings: [] }
+    },
+    async imports() {
+      return structuredClone(source.importedScopes)
+    },
+    async importHar(name, text) {
+      if (!text.trimStart().startsWith('{')) throw new Error('not valid JSON')
+      source.importedFiles.push({ name, text })
+      return `import:${source.importedFiles.length}`
+    },
+    async exportScope(scope, { redact }) {
+      source.exports.push({ scope, redact })
+      return { fileName: 'sessionscope-test.har', har: '{"log":{}}', report: '{"summary":{}}' }
     },
     notify(notice) {
       for (const listener of listeners) listener(notice)
