@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
 import { crx } from '@crxjs/vite-plugin'
 import preact from '@preact/preset-vite'
 import type { ViteUserConfig as UserConfig } from 'vitest/config'
@@ -7,19 +11,33 @@ import manifest from './manifest.json' with { type: 'json' }
 /**
  * One config, three builds:
  * - `vite build`: the unpacked extension in dist/ (crxjs reads manifest.json);
- * - `vite build --mode cli`: the Node CLI in lib/;
+ * - `vite build --mode cli`: the Node CLI and the library in lib/, with the library's declarations in lib/types/;
  * - vitest: the unit and e2e projects.
  */
 export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'cli') {
+    let outDir = ''
+    let root = ''
     return {
+      plugins: [{
+        name: 'sessionscope:declarations',
+        configResolved: (config) => void ([root, outDir] = [config.root, config.build.outDir]),
+        closeBundle: () => emitDeclarations(root, join(outDir, 'types')),
+      }],
+      // The icons in public/ are the extension's, not the package's.
+      publicDir: false,
       build: {
         ssr: true,
         outDir: 'lib',
         emptyOutDir: true,
         target: 'node20',
         minify: false,
-        rolldownOptions: { input: { cli: 'src/cli/main.ts' }, output: { format: 'es', entryFileNames: '[name].js' } },
+        rolldownOptions: {
+          input: { cli: 'src/cli/main.ts', index: 'src/cli/index.ts' },
+          // The library's exports are exactly index.ts's; what the CLI shares with it goes to a chunk.
+          preserveEntrySignatures: 'strict',
+          output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/shared-[hash].js' },
+        },
       },
     }
   }
@@ -60,3 +78,49 @@ export default defineConfig(({ mode }): UserConfig => {
     },
   }
 })
+
+/**
+ * The library's TypeScript declarations (`vite build --mode cli`), emitted by tsc from src/cli/index.ts and what
+ * it imports, with tsconfig.json's compiler options given on the command line. tsc keeps the source's
+ * extensionless relative imports, which only `moduleResolution: bundler` resolves; in a `"type": "module"`
+ * package, consumers on `node16`/`nodenext` would silently get `any`. So every relative specifier is then made
+ * explicit (`./x` → `./x.js`, a folder → `./x/index.js`), which every resolution mode understands.
+ */
+const LIBRARY_ENTRY = 'src/cli/index.ts'
+
+const COMPILER_FLAGS = [
+  '--declaration', '--emitDeclarationOnly',
+  '--target', 'ES2022', '--module', 'ESNext', '--moduleResolution', 'bundler', '--lib', 'ES2022,DOM',
+  '--strict', '--noUncheckedIndexedAccess', '--resolveJsonModule', '--isolatedModules', '--verbatimModuleSyntax',
+  '--skipLibCheck', '--rootDir', 'src',
+]
+
+/** Writes the declarations under `outDir` (lib/types: lib/types/cli/index.d.ts). Throws if tsc fails. */
+function emitDeclarations(root: string, outDir: string): void {
+  const typescript = dirname(createRequire(join(root, 'package.json')).resolve('typescript/package.json'))
+  try {
+    execFileSync(process.execPath, [join(typescript, 'bin', 'tsc'), '--ignoreConfig', LIBRARY_ENTRY, ...COMPILER_FLAGS, '--outDir', outDir], { cwd: root, stdio: 'pipe' })
+  } catch (error) {
+    const output = error as { stdout?: Buffer; stderr?: Buffer; message: string }
+    throw new Error(`tsc could not emit the declarations:\n${output.stdout?.toString() ?? ''}${output.stderr?.toString() ?? output.message}`)
+  }
+  for (const file of declarationFiles(resolve(root, outDir))) writeFileSync(file, withExplicitSpecifiers(file, readFileSync(file, 'utf8')))
+}
+
+function declarationFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? declarationFiles(path) : name.endsWith('.d.ts') ? [path] : []
+  })
+}
+
+/** `from './x'`, `import('./x')`: each relative specifier names the .js file whose .d.ts is beside it. */
+function withExplicitSpecifiers(file: string, source: string): string {
+  return source.replace(/(\bfrom\s*|\bimport\s*\(\s*)(['"])(\.\.?\/[^'"]*|\.\.?)\2/g, (_match, before: string, quote: string, specifier: string) => {
+    if (/\.(js|json)$/.test(specifier)) return `${before}${quote}${specifier}${quote}`
+    const target = join(dirname(file), specifier)
+    const explicit = existsSync(`${target}.d.ts`) ? `${specifier}.js` : existsSync(join(target, 'index.d.ts')) ? `${specifier}/index.js` : null
+    if (explicit === null) throw new Error(`${file}: no declarations for "${specifier}"`)
+    return `${before}${quote}${explicit}${quote}`
+  })
+}

@@ -1,26 +1,49 @@
 /**
- * `sessionscope lint <file.har>... [--format text|json] [--fail-on error|warning|info|never]
- *                   [--main-ping-interval <s>] [--ad-ping-interval <s>]`
- * Exit status: 0 = nothing at or above --fail-on; 1 = findings at or above it; 2 = usage error or unreadable
- * input (one line on stderr, nothing on stdout).
+ * `sessionscope lint <file.har | pattern>... [--format text|json|junit] [--fail-on error|warning|info|never]
+ *                   [--rule <id>,...] [--ignore-rule <id>,...] [--main-ping-interval <s>] [--ad-ping-interval <s>]`,
+ * `sessionscope --help`, `sessionscope --version`.
+ * Exit status: 0 = nothing at or above --fail-on (or help, version); 1 = findings at or above it; 2 = usage error
+ * or unreadable input (one line on stderr, nothing on stdout).
  */
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { fromHar, HarError } from '../report/from-har'
+import { version } from '../../package.json'
 import type { JsonReport } from '../report/json-report'
-import { toJsonReport } from '../report/json-report'
+import { toJunitReport } from '../report/junit-report'
 import type { FileReport } from '../report/text-report'
 import { toTextReport } from '../report/text-report'
 import type { Severity } from '../session/finding'
 import { atLeast } from '../session/finding'
-import { replay } from '../session/replay'
-import type { EngineSettings } from '../session/settings'
 import type { UserSettings } from '../session/user-settings'
-import { DEFAULT_USER_SETTINGS, engineSettings, settingProblem } from '../session/user-settings'
+import { DEFAULT_USER_SETTINGS, settingProblem } from '../session/user-settings'
+import { expandFiles, NoMatchError } from './files'
+import { lintHar, rules } from './index'
+import type { LintOptions } from './lint-options'
+import { LintError, ruleIdProblem } from './lint-options'
 
 const USAGE =
-  'usage: sessionscope lint <file.har>... [--format text|json] [--fail-on error|warning|info|never] [--main-ping-interval 10-50] [--ad-ping-interval 1-10]'
-const FORMATS = ['text', 'json'] as const
+  'usage: sessionscope lint <file.har | pattern>... [--format text|json|junit] [--fail-on error|warning|info|never] [--rule <id>] [--ignore-rule <id>] [--main-ping-interval 10-50] [--ad-ping-interval 1-10]'
+const HELP = `usage: sessionscope lint <file.har | pattern>... [options]
+
+Rebuilds the tracking sessions in HAR files (Adobe Media Edge, Media Collection, heartbeats) and reports what
+is wrong with them. Patterns such as "captures/*.har" are expanded even when quoted or on Windows.
+
+options:
+  --format text|json|junit   the report: text for people (the default), json, or junit XML for CI
+  --fail-on <severity>       exit 1 on findings at least this severe: error (the default), warning, info or never
+  --rule <id>[,<id>...]      report only these rules (repeatable)
+  --ignore-rule <id>[,...]   do not report these rules (repeatable)
+  --main-ping-interval <s>   the Web SDK's mainPingInterval your player sets, 10-50 seconds (default 10)
+  --ad-ping-interval <s>     the Web SDK's adPingInterval your player sets, 1-10 seconds (default 10)
+  -h, --help                 print this help
+  --version                  print the version
+
+exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error or unreadable input
+
+rule ids:
+${wrap(rules.map((rule) => rule.id), '  ', 100)}
+`
+const FORMATS = ['text', 'json', 'junit'] as const
 const THRESHOLDS = ['error', 'warning', 'info', 'never'] as const
 
 export interface CliIo {
@@ -30,15 +53,24 @@ export interface CliIo {
 }
 
 class UsageError extends Error {}
+class InputError extends Error {}
 
 /** Runs the CLI and returns its exit status; never calls process.exit itself. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const options = parseOptions(argv)
+    const command = parseCommand(argv)
+    if (command.kind === 'help') {
+      io.stdout(HELP)
+      return 0
+    }
+    if (command.kind === 'version') {
+      io.stdout(`${version}\n`)
+      return 0
+    }
     const reports: FileReport[] = []
-    for (const file of options.files) reports.push({ file, report: await lintFile(file, options.settings) })
-    io.stdout(options.format === 'json' ? `${JSON.stringify(jsonOutput(reports), null, 2)}\n` : toTextReport(reports, io.isTTY))
-    return failed(reports, options.failOn) ? 1 : 0
+    for (const file of files(command.files)) reports.push({ file, report: await lintFile(file, command.lint) })
+    io.stdout(render(reports, command, io.isTTY))
+    return failed(reports, command.failOn) ? 1 : 0
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
       io.stderr(`sessionscope: ${error.message}\n`)
@@ -49,9 +81,33 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-class InputError extends Error {}
+function render(reports: readonly FileReport[], { format, failOn }: LintCommand, isTTY: boolean): string {
+  if (format === 'json') return `${JSON.stringify(jsonOutput(reports), null, 2)}\n`
+  if (format === 'junit') return toJunitReport(reports, failOn)
+  return toTextReport(reports, isTTY)
+}
 
-async function lintFile(file: string, settings: EngineSettings): Promise<JsonReport> {
+/** Words joined with ", " into indented lines of at most `width` characters. */
+function wrap(words: readonly string[], indent: string, width: number): string {
+  const lines = [indent]
+  for (const [index, word] of words.entries()) {
+    const piece = index === words.length - 1 ? word : `${word},`
+    if (lines.at(-1)!.length + piece.length + 1 > width && lines.at(-1) !== indent) lines.push(indent)
+    lines[lines.length - 1] += lines.at(-1) === indent ? piece : ` ${piece}`
+  }
+  return lines.join('\n')
+}
+
+function files(args: readonly string[]): string[] {
+  try {
+    return expandFiles(args)
+  } catch (error) {
+    if (error instanceof NoMatchError) throw new InputError(error.message)
+    throw error
+  }
+}
+
+async function lintFile(file: string, options: LintOptions): Promise<JsonReport> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -60,22 +116,24 @@ async function lintFile(file: string, settings: EngineSettings): Promise<JsonRep
     throw new InputError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message}`)
   }
   try {
-    const har = fromHar(text)
-    return toJsonReport(replay(har.captures, settings, har.observedUntil))
+    return lintHar(text, options)
   } catch (error) {
-    if (error instanceof HarError) throw new InputError(`${file}: ${error.message}`)
+    if (error instanceof LintError) throw new InputError(`${file}: ${error.message}`)
     throw error
   }
 }
 
-interface Options {
+interface LintCommand {
+  kind: 'lint'
   files: string[]
   format: (typeof FORMATS)[number]
   failOn: (typeof THRESHOLDS)[number]
-  settings: EngineSettings
+  lint: LintOptions
 }
 
-function parseOptions(argv: readonly string[]): Options {
+type Command = LintCommand | { kind: 'help' } | { kind: 'version' }
+
+function parseCommand(argv: readonly string[]): Command {
   let parsed
   try {
     parsed = parseArgs({
@@ -84,13 +142,21 @@ function parseOptions(argv: readonly string[]): Options {
       options: {
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'error' },
+        rule: { type: 'string', multiple: true },
+        'ignore-rule': { type: 'string', multiple: true },
         'main-ping-interval': { type: 'string' },
         'ad-ping-interval': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
       },
     })
   } catch (error) {
+    // `--help` works even next to a mistake.
+    if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' }
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (${USAGE})`)
   }
+  if (parsed.values.help) return { kind: 'help' }
+  if (parsed.values.version) return { kind: 'version' }
   const [command, ...files] = parsed.positionals
   if (command !== 'lint') throw new UsageError(command === undefined ? USAGE : `unknown command "${command}" (${USAGE})`)
   if (files.length === 0) throw new UsageError(`no HAR file given (${USAGE})`)
@@ -98,11 +164,13 @@ function parseOptions(argv: readonly string[]): Options {
   if (!isOneOf(FORMATS, format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`)
   const failOn = parsed.values['fail-on']
   if (!isOneOf(THRESHOLDS, failOn)) throw new UsageError(`--fail-on must be one of ${THRESHOLDS.join(', ')}`)
-  const user: UserSettings = {
+  const lint: LintOptions = {
     mainPingIntervalSeconds: seconds(parsed.values['main-ping-interval'], 'main-ping-interval', 'mainPingIntervalSeconds'),
     adPingIntervalSeconds: seconds(parsed.values['ad-ping-interval'], 'ad-ping-interval', 'adPingIntervalSeconds'),
+    rules: ruleIds(parsed.values.rule, 'rule'),
+    ignoreRules: ruleIds(parsed.values['ignore-rule'], 'ignore-rule'),
   }
-  return { files, format, failOn, settings: engineSettings(user) }
+  return { kind: 'lint', files, format, failOn, lint }
 }
 
 function seconds(value: string | undefined, flag: string, name: keyof UserSettings): number {
@@ -111,6 +179,21 @@ function seconds(value: string | undefined, flag: string, name: keyof UserSettin
   const problem = settingProblem(name, number)
   if (problem !== null) throw new UsageError(`--${flag} ${problem}, not "${value}"`)
   return number
+}
+
+/** `--rule a --rule b,c`: every id, checked against the registry. */
+function ruleIds(values: readonly string[] | undefined, flag: string): string[] {
+  const ids: string[] = []
+  for (const value of values ?? []) {
+    const listed = value.split(',').map((id) => id.trim()).filter((id) => id !== '')
+    if (listed.length === 0) throw new UsageError(`--${flag} needs a rule id`)
+    for (const id of listed) {
+      const problem = ruleIdProblem(id)
+      if (problem !== null) throw new UsageError(`--${flag}: ${problem}`)
+    }
+    ids.push(...listed)
+  }
+  return ids
 }
 
 function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {

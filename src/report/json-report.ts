@@ -83,3 +83,31 @@ export function toJsonFinding(finding: Finding, entryOf: EntryIndex): JsonFindin
 function iso(ms: number | null): string | null {
   return ms === null || !Number.isFinite(ms) ? null : new Date(ms).toISOString()
 }
+
+/**
+ * The report with only the findings `keep` accepts (`--rule`, `--ignore-rule`); the summary's and every
+ * session's error, warning and info counts are counted again from what is kept. Sessions stay. Pure.
+ */
+export function keepFindings(report: JsonReport, keep: (finding: JsonFinding) => boolean): JsonReport {
+  const findings = report.findings.filter(keep)
+  const bySession = new Map<string | null, JsonFinding[]>()
+  for (const finding of findings) {
+    const list = bySession.get(finding.sessionKey)
+    if (list) list.push(finding)
+    else bySession.set(finding.sessionKey, [finding])
+  }
+  return {
+    ...report,
+    summary: { ...report.summary, ...severityCounts(findings) },
+    sessions: report.sessions.map((session) => ({ ...session, ...severityCounts(bySession.get(session.key) ?? []) })),
+    findings,
+  }
+}
+
+function severityCounts(findings: readonly JsonFinding[]): { errors: number; warnings: number; infos: number } {
+  return {
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    infos: findings.filter((f) => f.severity === 'info').length,
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The library, `import { lintHar } from 'sessionscope'`: the report `sessionscope lint --format json` prints for
+ * one HAR, from the same code (the CLI calls `lintHar` for each file). Pure: no file system, no clock, so it runs
+ * in Node and in browsers alike.
+ */
+import { fromHar, HarError } from '../report/from-har'
+import type { JsonReport } from '../report/json-report'
+import { keepFindings, toJsonReport } from '../report/json-report'
+import type { Severity } from '../session/finding'
+import { replay } from '../session/replay'
+import { rules as registry } from '../session/rules'
+import type { LintOptions } from './lint-options'
+import { LintError, resolveOptions } from './lint-options'
+
+export type { JsonFinding, JsonReport, JsonSession } from '../report/json-report'
+export type { Severity } from '../session/finding'
+export type { LintOptions } from './lint-options'
+export { LintError } from './lint-options'
+
+/** What a rule catches and where the vendor documents it; `id` is what findings carry in `rule`. */
+export interface RuleInfo {
+  readonly id: string
+  readonly severity: Severity
+  /** One line: what the rule catches. */
+  readonly title: string
+  /** Why it matters: what the vendor does with such traffic. */
+  readonly why: string
+  /** How to fix the implementation. */
+  readonly fix: string
+  /** The vendor documentation behind the rule. */
+  readonly docs: string
+}
+
+/** Every rule, in the order findings on one event are reported. */
+export const rules: readonly RuleInfo[] = Object.freeze(
+  registry.map(({ id, severity, title, why, fix, docs }) => Object.freeze({ id, severity, title, why, fix, docs })),
+)
+
+/**
+ * Lints one HAR 1.2 document: its text (a BOM is fine), its bytes as UTF-8, or the parsed JSON. Returns the JSON
+ * report of DESIGN.md ("Contracts"). Synchronous and pure; `lintHar` never reads the clock, so expiry is judged
+ * up to the end of the capture. Throws LintError when the input is not a HAR or an option is invalid.
+ */
+export function lintHar(har: string | object, options?: LintOptions): JsonReport {
+  const { settings, keep } = resolveOptions(options)
+  let capture
+  try {
+    capture = fromHar(har instanceof Uint8Array ? new TextDecoder().decode(har) : har)
+  } catch (error) {
+    if (error instanceof HarError) throw new LintError(error.message, { cause: error })
+    throw error
+  }
+  const report = toJsonReport(replay(capture.captures, settings, capture.observedUntil))
+  return keep === null ? report : keepFindings(report, keep)
+}

@@ -1,0 +1,107 @@
+/**
+ * The options of `lintHar` and their validation, shared by the library and the CLI so that both accept and
+ * reject the same things. Pure.
+ */
+import type { JsonFinding } from '../report/json-report'
+import { rules } from '../session/rules'
+import type { EngineSettings } from '../session/settings'
+import type { UserSettings } from '../session/user-settings'
+import { DEFAULT_USER_SETTINGS, engineSettings, settingProblem } from '../session/user-settings'
+
+export interface LintOptions {
+  /** The Web SDK's `mainPingInterval` the player uses: 10–50 seconds, default 10. */
+  mainPingIntervalSeconds?: number
+  /** The Web SDK's `adPingInterval` the player uses: 1–10 seconds, default 10. */
+  adPingIntervalSeconds?: number
+  /** Report only the findings of these rule ids (all rules when absent or empty). */
+  rules?: readonly string[]
+  /** Drop the findings of these rule ids. */
+  ignoreRules?: readonly string[]
+}
+
+/** Why `lintHar` cannot lint: the input is not a HAR, or an option is invalid. `message` is one line. */
+export class LintError extends Error {
+  override name = 'LintError'
+}
+
+/** Validated options: what the engine and the report filter need. */
+export interface ResolvedOptions {
+  settings: EngineSettings
+  /** Null when every finding is kept. */
+  keep: ((finding: JsonFinding) => boolean) | null
+}
+
+const OPTION_NAMES: ReadonlyArray<keyof LintOptions> = ['mainPingIntervalSeconds', 'adPingIntervalSeconds', 'rules', 'ignoreRules']
+
+/** Checks options given by any caller, typed or not. Throws LintError naming the option and what it must be. */
+export function resolveOptions(options: unknown): ResolvedOptions {
+  if (options === undefined || options === null) options = {}
+  if (typeof options !== 'object' || Array.isArray(options)) throw new LintError('options must be an object')
+  const given = options as Record<string, unknown>
+  for (const name of Object.keys(given)) {
+    if (!(OPTION_NAMES as readonly string[]).includes(name)) throw new LintError(`unknown option "${name}" (did you mean "${closest(name, OPTION_NAMES)}"?)`)
+  }
+  const user: UserSettings = { ...DEFAULT_USER_SETTINGS }
+  for (const name of ['mainPingIntervalSeconds', 'adPingIntervalSeconds'] as const) {
+    const value = given[name]
+    if (value === undefined) continue
+    const problem = settingProblem(name, value)
+    if (problem !== null) throw new LintError(`${name} ${problem}, not ${describe(value)}`)
+    user[name] = value as number
+  }
+  const only = ruleIds(given['rules'], 'rules')
+  const ignored = ruleIds(given['ignoreRules'], 'ignoreRules')
+  const keep = only.size === 0 && ignored.size === 0 ? null : (finding: JsonFinding) => (only.size === 0 || only.has(finding.rule)) && !ignored.has(finding.rule)
+  return { settings: engineSettings(user), keep }
+}
+
+function ruleIds(value: unknown, name: string): Set<string> {
+  if (value === undefined) return new Set()
+  if (!Array.isArray(value) || !value.every((id) => typeof id === 'string')) throw new LintError(`${name} must be an array of rule ids`)
+  for (const id of value as string[]) {
+    const problem = ruleIdProblem(id)
+    if (problem !== null) throw new LintError(`${name}: ${problem}`)
+  }
+  return new Set(value as string[])
+}
+
+/** Why `id` is not a rule id, naming the closest one; null when it is one. */
+export function ruleIdProblem(id: string): string | null {
+  const ids = rules.map((rule) => rule.id)
+  if (ids.includes(id)) return null
+  return `unknown rule "${oneLine(id)}" (did you mean "${closest(id, ids)}"?)`
+}
+
+/** The candidate with the smallest edit distance to `word` (the first of equals). */
+export function closest<T extends string>(word: string, candidates: readonly T[]): T {
+  let best = candidates[0]!
+  let bestDistance = Number.POSITIVE_INFINITY
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate)
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance]
+  }
+  return best
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.length]!
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? `"${oneLine(value)}"` : typeof value === 'number' ? String(value) : typeof value
+}
+
+/** Keeps an error message on one line whatever the caller passed. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
