@@ -8,6 +8,7 @@ import type { JsonReport } from '../report/json-report'
 import { keepFindings, toJsonReport } from '../report/json-report'
 import type { Severity } from '../session/finding'
 import { replay } from '../session/replay'
+import { readUserSettings } from '../session/user-settings'
 import { rules as registry } from '../session/rules'
 import type { LintOptions } from './lint-options'
 import { LintError, resolveOptions } from './lint-options'
@@ -42,7 +43,7 @@ export const rules: readonly RuleInfo[] = Object.freeze(
  * up to the end of the capture. Throws LintError when the input is not a HAR or an option is invalid.
  */
 export function lintHar(har: string | object, options?: LintOptions): JsonReport {
-  const { settings, keep } = resolveOptions(options)
+  resolveOptions(options)
   let capture
   try {
     capture = fromHar(har instanceof Uint8Array ? new TextDecoder().decode(har) : har)
@@ -50,6 +51,8 @@ export function lintHar(har: string | object, options?: LintOptions): JsonReport
     if (error instanceof HarError) throw new LintError(error.message, { cause: error })
     throw error
   }
+  // A Sessionscope export says which ping intervals it was judged with; options still win.
+  const { settings, keep } = resolveOptions(options, readUserSettings(capture.settings))
   const report = toJsonReport(replay(capture.captures, settings, capture.observedUntil))
   return keep === null ? report : keepFindings(report, keep)
 }

@@ -34,14 +34,15 @@ export interface ResolvedOptions {
 const OPTION_NAMES: ReadonlyArray<keyof LintOptions> = ['mainPingIntervalSeconds', 'adPingIntervalSeconds', 'rules', 'ignoreRules']
 
 /** Checks options given by any caller, typed or not. Throws LintError naming the option and what it must be. */
-export function resolveOptions(options: unknown): ResolvedOptions {
+/** `base`: the settings to start from (a Sessionscope export's own, or the defaults); options override them. */
+export function resolveOptions(options: unknown, base: UserSettings = DEFAULT_USER_SETTINGS): ResolvedOptions {
   if (options === undefined || options === null) options = {}
   if (typeof options !== 'object' || Array.isArray(options)) throw new LintError('options must be an object')
   const given = options as Record<string, unknown>
   for (const name of Object.keys(given)) {
     if (!(OPTION_NAMES as readonly string[]).includes(name)) throw new LintError(`unknown option "${name}" (did you mean "${closest(name, OPTION_NAMES)}"?)`)
   }
-  const user: UserSettings = { ...DEFAULT_USER_SETTINGS }
+  const user: UserSettings = { ...base }
   for (const name of ['mainPingIntervalSeconds', 'adPingIntervalSeconds'] as const) {
     const value = given[name]
     if (value === undefined) continue

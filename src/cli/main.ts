@@ -15,7 +15,7 @@ import { toTextReport } from '../report/text-report'
 import type { Severity } from '../session/finding'
 import { atLeast } from '../session/finding'
 import type { UserSettings } from '../session/user-settings'
-import { DEFAULT_USER_SETTINGS, settingProblem } from '../session/user-settings'
+import { settingProblem } from '../session/user-settings'
 import { expandFiles, NoMatchError } from './files'
 import { lintHar, rules } from './index'
 import type { LintOptions } from './lint-options'
@@ -165,16 +165,19 @@ function parseCommand(argv: readonly string[]): Command {
   const failOn = parsed.values['fail-on']
   if (!isOneOf(THRESHOLDS, failOn)) throw new UsageError(`--fail-on must be one of ${THRESHOLDS.join(', ')}`)
   const lint: LintOptions = {
-    mainPingIntervalSeconds: seconds(parsed.values['main-ping-interval'], 'main-ping-interval', 'mainPingIntervalSeconds'),
-    adPingIntervalSeconds: seconds(parsed.values['ad-ping-interval'], 'ad-ping-interval', 'adPingIntervalSeconds'),
     rules: ruleIds(parsed.values.rule, 'rule'),
     ignoreRules: ruleIds(parsed.values['ignore-rule'], 'ignore-rule'),
   }
+  // Unset flags stay unset: a Sessionscope export then keeps the settings it was judged with.
+  const main = seconds(parsed.values['main-ping-interval'], 'main-ping-interval', 'mainPingIntervalSeconds')
+  const ad = seconds(parsed.values['ad-ping-interval'], 'ad-ping-interval', 'adPingIntervalSeconds')
+  if (main !== undefined) lint.mainPingIntervalSeconds = main
+  if (ad !== undefined) lint.adPingIntervalSeconds = ad
   return { kind: 'lint', files, format, failOn, lint }
 }
 
-function seconds(value: string | undefined, flag: string, name: keyof UserSettings): number {
-  if (value === undefined) return DEFAULT_USER_SETTINGS[name]
+function seconds(value: string | undefined, flag: string, name: keyof UserSettings): number | undefined {
+  if (value === undefined) return undefined
   const number = value.trim() === '' ? Number.NaN : Number(value)
   const problem = settingProblem(name, number)
   if (problem !== null) throw new UsageError(`--${flag} ${problem}, not "${value}"`)

@@ -138,3 +138,18 @@ function catchError(run: () => unknown): Error | undefined {
   }
   return undefined
 }
+
+describe('settings carried by a Sessionscope export', () => {
+  it('judges an export with the ping intervals it was exported with, unless told otherwise', async () => {
+    const { toHar } = await import('../../src/report/to-har')
+    const { fromHar } = await import('../../src/report/from-har')
+    const { engineSettings } = await import('../../src/session/user-settings')
+    const { readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const paused = fromHar(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'adobe-media-edge', 'ping-interval-too-long.har'), 'utf8'))
+    const user = { mainPingIntervalSeconds: 30, adPingIntervalSeconds: 10 }
+    const { har } = toHar({ captures: paused.captures, settings: engineSettings(user), userSettings: user, observedUntil: paused.observedUntil ?? 0, redact: true })
+    expect(lintHar(har).findings).toEqual([])
+    expect(lintHar(har, { mainPingIntervalSeconds: 10 }).findings.map((f) => f.rule)).toEqual(['ping-interval-too-long'])
+  })
+})
