@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main'
 import type { JsonReport } from '../../src/cli/index'
 import { LintError, lintHar, rules } from '../../src/cli/index'
+import { fromHar } from '../../src/report/from-har'
+import { toHar } from '../../src/report/to-har'
 import { rules as registry } from '../../src/session/rules'
+import { engineSettings } from '../../src/session/user-settings'
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures')
 const fixture = (path: string): string => readFileSync(join(FIXTURES, path), 'utf8')
@@ -140,13 +143,8 @@ function catchError(run: () => unknown): Error | undefined {
 }
 
 describe('settings carried by a Sessionscope export', () => {
-  it('judges an export with the ping intervals it was exported with, unless told otherwise', async () => {
-    const { toHar } = await import('../../src/report/to-har')
-    const { fromHar } = await import('../../src/report/from-har')
-    const { engineSettings } = await import('../../src/session/user-settings')
-    const { readFileSync } = await import('node:fs')
-    const { join } = await import('node:path')
-    const paused = fromHar(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'adobe-media-edge', 'ping-interval-too-long.har'), 'utf8'))
+  it('judges an export with the ping intervals it was exported with, unless told otherwise', () => {
+    const paused = fromHar(readFileSync(join(FIXTURES, 'adobe-media-edge', 'ping-interval-too-long.har'), 'utf8'))
     const user = { mainPingIntervalSeconds: 30, adPingIntervalSeconds: 10 }
     const { har } = toHar({ captures: paused.captures, settings: engineSettings(user), userSettings: user, observedUntil: paused.observedUntil ?? 0, redact: true })
     expect(lintHar(har).findings).toEqual([])
