@@ -17,9 +17,16 @@ import type { JsonReport } from './json-report'
 import { toJsonReport } from './json-report'
 import { redactCapture } from './redact'
 
+/** How the capture sources saw a request, when they did (live captures; not HAR imports). */
+interface CaptureProvenance {
+  sources?: readonly string[]
+  /** webRequest's resource type. */
+  resourceType?: string
+}
+
 export interface HarExport {
   /** In capture order. */
-  captures: readonly (CapturedRequest & { sources?: readonly string[] })[]
+  captures: readonly (CapturedRequest & CaptureProvenance)[]
   settings: EngineSettings
   userSettings: UserSettings
   /** The moment the capture covers up to (now, for a live tab): silent sessions are judged up to it. */
@@ -64,7 +71,7 @@ function findingsByCapture(verdict: Verdict): Map<string, string[]> {
   return map
 }
 
-function toEntry(capture: CapturedRequest & { sources?: readonly string[] }, verdict: Verdict, findings: Map<string, string[]>): Entry {
+function toEntry(capture: CapturedRequest & CaptureProvenance, verdict: Verdict, findings: Map<string, string[]>): Entry {
   const events = verdict.events.filter((outcome) => outcome.event.origin.capture === capture.seq)
   const first = events[0]
   const body = capture.requestBody
@@ -121,11 +128,23 @@ function toEntry(capture: CapturedRequest & { sources?: readonly string[] }, ver
       ...(capture.sources ? { sources: [...capture.sources] } : {}),
     },
   }
+  const resourceType = resourceTypeOf(capture)
+  if (resourceType) entry._resourceType = resourceType as Entry['_resourceType']
   if (capture.frames) {
-    entry._resourceType = 'websocket'
     entry._webSocketMessages = capture.frames.map((frame) => ({ type: frame.direction, time: frame.time / 1000, opcode: frame.opcode, data: frame.data }))
   }
   return entry
+}
+
+/** Chrome's `_resourceType`, so DevTools files an imported beacon under Fetch/XHR or Ping, not Other. */
+function resourceTypeOf(capture: CapturedRequest & CaptureProvenance): string | undefined {
+  if (capture.frames) return 'websocket'
+  const sources = capture.sources ?? []
+  if (capture.resourceType === 'ping' || sources.includes('beacon')) return 'ping'
+  if (sources.includes('xhr')) return 'xhr'
+  if (sources.includes('fetch')) return 'fetch'
+  if (capture.resourceType === 'xmlhttprequest') return 'fetch'
+  return capture.resourceType
 }
 
 function headers(list: readonly HttpHeader[]): Header[] {

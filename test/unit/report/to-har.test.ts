@@ -84,6 +84,19 @@ describe('HAR export', () => {
     expect(log.comment).toContain('secrets redacted')
   })
 
+  it("names each request's type the way Chrome's own exports do", () => {
+    const base: CapturedRequest = { seq: 0, url: 'https://e/ee/va/v1/play', method: 'POST', requestHeaders: [], requestBody: null, response: null, observedAt: 0, tabId: 1, frameId: 0 }
+    const typed = [
+      { ...base, sources: ['webRequest', 'fetch'], resourceType: 'xmlhttprequest' },
+      { ...base, sources: ['webRequest', 'xhr'], resourceType: 'xmlhttprequest' },
+      { ...base, sources: ['webRequest', 'beacon'], resourceType: 'ping' },
+      { ...base, sources: ['webRequest'], resourceType: 'image' },
+      { ...base, sources: ['har'] },
+    ]
+    const { har } = toHar({ captures: typed, settings: DEFAULT_SETTINGS, userSettings: DEFAULT_USER_SETTINGS, observedUntil: 0, redact: true })
+    expect(har.log.entries.map((entry) => (entry as unknown as { _resourceType?: string })._resourceType)).toEqual(['fetch', 'xhr', 'ping', 'image', undefined])
+  })
+
   it('keeps "no response seen" apart from "the request failed"', () => {
     const start: CapturedRequest = {
       seq: 0, url: 'https://edge.adobedc.net/ee/va/v1/sessionStart?configId=x', method: 'POST', requestHeaders: [], observedAt: 1_000, tabId: 1, frameId: 0,
