@@ -1,7 +1,8 @@
 /**
  * HAR 1.2 → CapturedRequest[], for HAR files written by Chrome, Firefox, Charles, Proxyman, mitmproxy,
  * Playwright's recordHar and Sessionscope itself (http://www.softwareishard.com/blog/har-12-spec/).
- * Each capture's `seq` is its entry index, so findings point at HAR entries.
+ * Each capture's `seq` is its entry index, so findings point at HAR entries. How each tool writes HAR:
+ * test/fixtures/har-flavours/README.md.
  */
 import type { CapturedBody, CapturedRequest, HttpHeader, WebSocketFrame } from '../protocols/captured-request'
 import { field, isRecord, numberField, stringField } from '../protocols/json-body'
@@ -59,7 +60,7 @@ function toCapture(entry: unknown, index: number, previousTime: number): Capture
     url,
     method: (stringField(request, 'method') ?? 'GET').toUpperCase(),
     requestHeaders: headers(field(request, 'headers')),
-    requestBody: requestBody(field(request, 'postData')),
+    requestBody: requestBody(field(request, 'postData'), numberField(request, 'bodySize')),
     // Sessionscope's own exports say when no response was ever seen (HAR has no way to say it).
     response: field(field(entry, '_sessionscope'), 'responseSeen') === false ? null : response(field(entry, 'response')),
     // An entry without a readable start time keeps the order it has in the file.
@@ -80,14 +81,18 @@ function headers(value: unknown): HttpHeader[] {
   })
 }
 
-function requestBody(postData: unknown): CapturedBody | null {
+function requestBody(postData: unknown, bodySize: number | undefined): CapturedBody | null {
   if (!isRecord(postData)) return null
   const mimeType = stringField(postData, 'mimeType')
   const text = stringField(postData, 'text')
   const encoding = stringField(postData, 'encoding') ?? stringField(postData, '_encoding')
-  if (text !== undefined) return withMime({ text, ...(encoding === 'base64' ? { encoding: 'base64' as const } : {}) }, mimeType)
+  // Playwright's recordHar in 'attach' mode (the default for .zip) keeps the body in a file beside the HAR
+  // (`_file`; `_sha1` in traces) and writes `text: ""`; in 'omit' mode it writes `text: ""` alone. An empty text
+  // for a non-empty body means the body was not saved, not that it was empty.
+  const notSaved = text === '' && (field(postData, '_file') !== undefined || field(postData, '_sha1') !== undefined || (bodySize ?? 0) > 0)
+  if (text !== undefined && !notSaved) return withMime({ text, ...(encoding === 'base64' ? { encoding: 'base64' as const } : {}) }, mimeType)
   const params = field(postData, 'params')
-  if (Array.isArray(params)) {
+  if (Array.isArray(params) && (params.length > 0 || !notSaved)) {
     const form = new URLSearchParams()
     for (const param of params) form.append(stringField(param, 'name') ?? '', stringField(param, 'value') ?? '')
     return withMime({ text: form.toString() }, mimeType)
@@ -98,6 +103,10 @@ function requestBody(postData: unknown): CapturedBody | null {
 function response(value: unknown): CapturedRequest['response'] {
   const status = numberField(value, 'status')
   if (status === undefined) return null
+  // Playwright writes status -1 until a response arrives. A request that failed keeps it, with `_failureText`:
+  // it failed before any response, which the other tools write as status 0. Without one, the request was still
+  // running when the HAR was written: no response seen.
+  if (status < 0) return stringField(value, '_failureText') !== undefined ? { status: 0, headers: [], body: null } : null
   const content = field(value, 'content')
   const text = stringField(content, 'text')
   const size = numberField(content, 'size')

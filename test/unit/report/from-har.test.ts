@@ -62,6 +62,45 @@ describe('fromHar', () => {
     expect(captures[1]!.observedAt).toBe(captures[0]!.observedAt)
   })
 
+  it('reads the start times other tools write: local offsets, microseconds, no fraction', () => {
+    const times = ['2026-01-15T03:00:04.123+01:00', '2026-01-14T21:00:04.123-05:00', '2026-01-15T02:00:04.123456+00:00', '2026-01-15T07:30:04+05:30']
+    const { captures } = fromHar(har(times.map((startedDateTime) => entry({ startedDateTime }))))
+    expect(captures.map((c) => c.observedAt)).toEqual([4123, 4123, 4123, 4000].map((ms) => Date.parse('2026-01-15T02:00:00.000Z') + ms))
+  })
+
+  it("reads Charles' base64 JSON bodies, null statusText and mimeType, and HTTP/2 pseudo-headers", () => {
+    const charles = entry({
+      request: { method: 'POST', url: 'https://x.hb-api.omtrdc.net/api/v1/sessions', headers: [{ name: ':method', value: 'POST' }, { name: ':authority', value: 'x.hb-api.omtrdc.net' }], postData: { mimeType: 'application/json', text: '{}' } },
+      response: {
+        _charlesStatus: 'COMPLETE', status: 201, statusText: null, httpVersion: 'HTTP/2.0', redirectURL: null,
+        headers: [{ name: ':status', value: '201' }, { name: 'location', value: '/api/v1/sessions/abc' }], content: { size: 2, mimeType: null, text: 'e30=', encoding: 'base64' },
+      },
+    })
+    const [capture] = fromHar(har([charles])).captures
+    expect(capture!.requestHeaders).toContainEqual({ name: ':authority', value: 'x.hb-api.omtrdc.net' })
+    expect(capture!.response).toEqual({ status: 201, headers: [{ name: ':status', value: '201' }, { name: 'location', value: '/api/v1/sessions/abc' }], body: { text: 'e30=', encoding: 'base64' } })
+  })
+
+  it("reads Playwright's status -1: failed before any response with _failureText, still running without", () => {
+    const placeholder = { status: -1, statusText: '', httpVersion: 'HTTP/1.1', cookies: [], headers: [], content: { size: -1, mimeType: 'x-unknown' }, headersSize: -1, bodySize: -1, redirectURL: '', _transferSize: -1 }
+    const failed = entry({ time: -1, response: { ...placeholder, _failureText: 'net::ERR_CONNECTION_RESET' } })
+    const running = entry({ time: -1, response: placeholder })
+    const { captures } = fromHar(har([failed, running]))
+    expect(captures.map((c) => c.response)).toEqual([{ status: 0, headers: [], body: null }, null])
+  })
+
+  it('tells a request body a tool did not save from an empty one (Playwright recordHar attach and omit modes)', () => {
+    const request = (postData: Record<string, unknown>, bodySize: number) => ({ request: { method: 'POST', url: 'https://e/ee/va/v1/play', headers: [], postData, bodySize } })
+    const { captures } = fromHar(har([
+      entry(request({ mimeType: 'application/json', text: '', params: [], _file: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b.json' }, 173)),
+      entry(request({ mimeType: 'application/json', text: '', params: [], _sha1: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b.json' }, 173)),
+      entry(request({ mimeType: 'application/json', text: '', params: [] }, 173)),
+      entry(request({ mimeType: 'application/x-www-form-urlencoded', text: '', params: [{ name: 'a', value: '1' }], _file: 'f.dat' }, 3)),
+      entry(request({ mimeType: 'text/plain', text: '' }, 0)),
+    ]))
+    expect(captures.map((c) => c.requestBody)).toEqual([null, null, null, { text: 'a=1', mimeType: 'application/x-www-form-urlencoded' }, { text: '', mimeType: 'text/plain' }])
+  })
+
   it('accepts a UTF-8 byte order mark', () => {
     expect(fromHar(`\ufeff${har([entry()])}`).captures).toHaveLength(1)
   })
