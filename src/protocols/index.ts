@@ -22,6 +22,8 @@ export function adapterForUrl(url: string): ProtocolAdapter | undefined {
 
 /** Decodes a capture with the adapter that claims its URL. Pure; never throws. */
 export function decodeCapture(capture: CapturedRequest): Decoded {
+  // A CORS preflight asks permission for the request that follows; it is never a tracking event itself.
+  if (capture.method === 'OPTIONS') return NOTHING
   const adapter = adapterForUrl(capture.url)
   if (!adapter) return NOTHING
   try {

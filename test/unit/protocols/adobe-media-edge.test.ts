@@ -144,3 +144,10 @@ describe('event names that are also Object.prototype members', () => {
     expect(events[0]).toMatchObject({ type: name, typeKnown: false, role: 'event' })
   })
 })
+
+describe('CORS preflights', () => {
+  it('are never tracking requests, whatever their URL', () => {
+    const preflight = { ...capture('https://e/ee/va/v1/play?configId=x', null), method: 'OPTIONS', requestHeaders: [{ name: 'Access-Control-Request-Method', value: 'POST' }] }
+    expect(decodeCapture(preflight)).toEqual({ events: [], problems: [] })
+  })
+})
