@@ -1,6 +1,7 @@
 /** The service worker: capture → decode → session engine → IndexedDB, for every tab, DevTools open or not. */
 import { chromePlatform } from './chrome-platform'
-import { onUserSettingsChanged } from '../shared/settings-storage'
+import { loadUserSettings, onUserSettingsChanged } from '../shared/settings-storage'
+import { listenToConfiguredHosts } from './web-request-listeners'
 import { listen } from './listeners'
 import { createPipeline } from './pipeline'
 import { exposeTestApi } from './test-api'
@@ -8,6 +9,15 @@ import { exposeTestApi } from './test-api'
 const pipeline = createPipeline(chromePlatform)
 listen(pipeline, (tabId) => chromePlatform.scopeOfTab(tabId), chromePlatform.log)
 exposeTestApi(pipeline)
-onUserSettingsChanged(() => pipeline.settingsChanged().catch(chromePlatform.log))
+/** Listens to the hosts the user configured, now and whenever the settings change. */
+async function followConfiguredHosts(): Promise<void> {
+  const { hosts } = await loadUserSettings()
+  listenToConfiguredHosts(hosts ?? {}, (update) => void pipeline.submit(update).catch(chromePlatform.log))
+}
+void followConfiguredHosts().catch(chromePlatform.log)
+onUserSettingsChanged(() => {
+  void followConfiguredHosts().catch(chromePlatform.log)
+  pipeline.settingsChanged().catch(chromePlatform.log)
+})
 // A stopped worker may have missed its expiry alarm's moment: catch up at once.
 pipeline.expire(Date.now()).catch(chromePlatform.log)

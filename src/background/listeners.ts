@@ -2,53 +2,15 @@
  * Every browser event the worker listens to. Registered synchronously at the top level of the worker, so
  * events that wake a stopped worker are delivered to it.
  */
-import { adapterForUrl, webRequestPatterns } from '../protocols'
 import type { Command } from '../shared/commands'
 import { parseHookMessage } from '../shared/hook-messages'
-import { bodyFromWebRequest, headersFromWebRequest } from './capture-update'
 import { EXPIRY_ALARM } from './chrome-platform'
 import type { Pipeline } from './pipeline'
+import { listenToVendorRequests } from './web-request-listeners'
 
 export function listen(pipeline: Pipeline, scopeOfTab: (tabId: number) => Promise<string>, log: (error: unknown) => void): void {
-  const filter: chrome.webRequest.RequestFilter = { urls: webRequestPatterns() }
   const submit = (update: Parameters<Pipeline['submit']>[0]): void => void pipeline.submit(update).catch(log)
-
-  chrome.webRequest.onBeforeRequest.addListener(
-    (details) => {
-      if (!adapterForUrl(details.url)) return undefined
-      submit({
-        kind: 'request', tabId: details.tabId, frameId: details.frameId, requestId: details.requestId, url: details.url,
-        method: details.method, body: bodyFromWebRequest(details.requestBody ?? null), time: details.timeStamp, resourceType: details.type,
-      })
-      return undefined
-    },
-    filter,
-    ['requestBody'],
-  )
-  chrome.webRequest.onBeforeSendHeaders.addListener(
-    (details) => {
-      if (adapterForUrl(details.url)) submit({ kind: 'request-headers', tabId: details.tabId, requestId: details.requestId, headers: headersFromWebRequest(details.requestHeaders) })
-      return undefined
-    },
-    filter,
-    ['requestHeaders', 'extraHeaders'],
-  )
-  chrome.webRequest.onHeadersReceived.addListener(
-    (details) => {
-      if (adapterForUrl(details.url)) {
-        submit({
-          kind: 'response', tabId: details.tabId, requestId: details.requestId, status: details.statusCode,
-          statusText: statusText(details.statusLine), headers: headersFromWebRequest(details.responseHeaders),
-        })
-      }
-      return undefined
-    },
-    filter,
-    ['responseHeaders', 'extraHeaders'],
-  )
-  chrome.webRequest.onErrorOccurred.addListener((details) => {
-    if (adapterForUrl(details.url)) submit({ kind: 'failed', tabId: details.tabId, requestId: details.requestId, error: details.error })
-  }, filter)
+  listenToVendorRequests(submit)
 
   chrome.runtime.onMessage.addListener((message: unknown, sender, respond) => {
     if (sender.id !== chrome.runtime.id) return false
@@ -94,9 +56,4 @@ function isRelayMessage(message: unknown): message is { type: 'hook'; message: u
 
 function isFromExtensionPage(sender: chrome.runtime.MessageSender): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(`chrome-extension://${chrome.runtime.id}/`)
-}
-
-/** "HTTP/1.1 207 Multi-Status" → "Multi-Status" */
-function statusText(statusLine: string): string {
-  return statusLine.replace(/^\S+\s+\d+\s*/, '')
 }

@@ -60,7 +60,7 @@ export async function applyCapture(
   settings: EngineSettings,
   loadLog: () => Promise<CaptureRecord[]>,
 ): Promise<{ capture: CaptureRecord; applied: Applied } | null> {
-  const decoded = decodeCapture(capture)
+  const decoded = decodeCapture(capture, settings.hosts)
   const signature = signatureOf(decoded)
   const previous = capture.signature
   const isTracking = decoded.events.length > 0 || decoded.problems.length > 0
@@ -108,7 +108,7 @@ export function rejudge(state: ScopeState, log: CaptureRecord[], settings: Engin
 }
 
 function rebuild(state: ScopeState, log: CaptureRecord[], settings: EngineSettings): Applied {
-  state.history = log.map((capture) => ({ seq: capture.seq, before: createEngine(), decoded: decodeCapture(capture) }))
+  state.history = log.map((capture) => ({ seq: capture.seq, before: createEngine(), decoded: decodeCapture(capture, settings.hosts) }))
   const applied = replayFrom(state, 0, createEngine(), settings, Number.NEGATIVE_INFINITY)
   state.history = state.history.slice(-HISTORY_LIMIT)
   return applied

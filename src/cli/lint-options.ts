@@ -2,6 +2,9 @@
  * The options of `lintHar` and their validation, shared by the library and the CLI so that both accept and
  * reject the same things. Pure.
  */
+import { hostPatternProblem } from '../protocols/host-patterns'
+import type { ProtocolId } from '../protocols/tracking-event'
+import { PROTOCOL_IDS } from '../protocols/tracking-event'
 import type { JsonFinding } from '../report/json-report'
 import { rules } from '../session/rules'
 import type { EngineSettings } from '../session/settings'
@@ -17,6 +20,11 @@ export interface LintOptions {
   rules?: readonly string[]
   /** Drop the findings of these rule ids. */
   ignoreRules?: readonly string[]
+  /**
+   * Extra hosts per protocol where its traffic also goes (a proxy, a self-hosted clone, a test stand-in):
+   * `{ videosdk: ['127.0.0.1:8443'], gamesparks: ['*.gs.example.com'] }`. Added to the vendors' own hosts.
+   */
+  hosts?: Partial<Record<ProtocolId, readonly string[]>>
 }
 
 /** Why `lintHar` cannot lint: the input is not a HAR, or an option is invalid. `message` is one line. */
@@ -31,7 +39,7 @@ export interface ResolvedOptions {
   keep: ((finding: JsonFinding) => boolean) | null
 }
 
-const OPTION_NAMES: ReadonlyArray<keyof LintOptions> = ['mainPingIntervalSeconds', 'adPingIntervalSeconds', 'rules', 'ignoreRules']
+const OPTION_NAMES: ReadonlyArray<keyof LintOptions> = ['mainPingIntervalSeconds', 'adPingIntervalSeconds', 'rules', 'ignoreRules', 'hosts']
 
 /** Checks options given by any caller, typed or not. Throws LintError naming the option and what it must be. */
 /** `base`: the settings to start from (a Sessionscope export's own, or the defaults); options override them. */
@@ -50,10 +58,32 @@ export function resolveOptions(options: unknown, base: UserSettings = DEFAULT_US
     if (problem !== null) throw new LintError(`${name} ${problem}, not ${describe(value)}`)
     user[name] = value as number
   }
+  const hosts = hostOption(given['hosts'])
+  if (hosts !== null) {
+    const merged: Partial<Record<ProtocolId, string[]>> = {}
+    for (const [protocol, list] of [...Object.entries(user.hosts ?? {}), ...Object.entries(hosts)]) merged[protocol as ProtocolId] = [...new Set([...(merged[protocol as ProtocolId] ?? []), ...(list ?? [])])]
+    user.hosts = merged
+  }
   const only = ruleIds(given['rules'], 'rules')
   const ignored = ruleIds(given['ignoreRules'], 'ignoreRules')
   const keep = only.size === 0 && ignored.size === 0 ? null : (finding: JsonFinding) => (only.size === 0 || only.has(finding.rule)) && !ignored.has(finding.rule)
   return { settings: engineSettings(user), keep }
+}
+
+function hostOption(value: unknown): Partial<Record<ProtocolId, string[]>> | null {
+  if (value === undefined) return null
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new LintError('hosts must be an object of protocol ids to host lists')
+  const hosts: Partial<Record<ProtocolId, string[]>> = {}
+  for (const [protocol, list] of Object.entries(value)) {
+    if (!(PROTOCOL_IDS as readonly string[]).includes(protocol)) throw new LintError(`hosts: unknown protocol "${protocol}" (did you mean "${closest(protocol, PROTOCOL_IDS)}"?)`)
+    if (!Array.isArray(list) || !list.every((host) => typeof host === 'string')) throw new LintError(`hosts.${protocol} must be an array of host patterns`)
+    for (const host of list as string[]) {
+      const problem = hostPatternProblem(host)
+      if (problem !== null) throw new LintError(`hosts.${protocol}: ${problem}`)
+    }
+    hosts[protocol as ProtocolId] = (list as string[]).map((host) => host.trim())
+  }
+  return hosts
 }
 
 function ruleIds(value: unknown, name: string): Set<string> {

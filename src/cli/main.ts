@@ -1,6 +1,7 @@
 /**
  * `sessionscope lint <file.har | pattern>... [--format text|json|junit] [--fail-on error|warning|info|never]
- *                   [--rule <id>,...] [--ignore-rule <id>,...] [--main-ping-interval <s>] [--ad-ping-interval <s>]`,
+ *                   [--rule <id>,...] [--ignore-rule <id>,...] [--main-ping-interval <s>] [--ad-ping-interval <s>]
+ *                   [--host <protocol>=<host>]...`,
  * `sessionscope --help`, `sessionscope --version`.
  * Exit status: 0 = nothing at or above --fail-on (or help, version); 1 = findings at or above it; 2 = usage error
  * or unreadable input (one line on stderr, nothing on stdout).
@@ -14,7 +15,8 @@ import type { FileReport } from '../report/text-report'
 import { toTextReport } from '../report/text-report'
 import type { Severity } from '../session/finding'
 import { atLeast } from '../session/finding'
-import type { UserSettings } from '../session/user-settings'
+import type { IntervalSetting } from '../session/user-settings'
+import type { ProtocolId } from '../protocols/tracking-event'
 import { settingProblem } from '../session/user-settings'
 import { expandFiles, NoMatchError } from './files'
 import { lintHar, rules } from './index'
@@ -22,7 +24,7 @@ import type { LintOptions } from './lint-options'
 import { LintError, ruleIdProblem } from './lint-options'
 
 const USAGE =
-  'usage: sessionscope lint <file.har | pattern>... [--format text|json|junit] [--fail-on error|warning|info|never] [--rule <id>] [--ignore-rule <id>] [--main-ping-interval 10-50] [--ad-ping-interval 1-10]'
+  'usage: sessionscope lint <file.har | pattern>... [--format text|json|junit] [--fail-on error|warning|info|never] [--rule <id>] [--ignore-rule <id>] [--main-ping-interval 10-50] [--ad-ping-interval 1-10] [--host <protocol>=<host>]'
 const HELP = `usage: sessionscope lint <file.har | pattern>... [options]
 
 Rebuilds the tracking sessions in HAR files (Adobe Media Edge, Media Collection, heartbeats) and reports what
@@ -35,6 +37,8 @@ options:
   --ignore-rule <id>[,...]   do not report these rules (repeatable)
   --main-ping-interval <s>   the Web SDK's mainPingInterval your player sets, 10-50 seconds (default 10)
   --ad-ping-interval <s>     the Web SDK's adPingInterval your player sets, 1-10 seconds (default 10)
+  --host <protocol>=<host>   also treat traffic to this host as that protocol's (a proxy, a test server);
+                             repeatable; hosts: api.example.com, *.example.com, 127.0.0.1:8443
   -h, --help                 print this help
   --version                  print the version
 
@@ -146,6 +150,7 @@ function parseCommand(argv: readonly string[]): Command {
         'ignore-rule': { type: 'string', multiple: true },
         'main-ping-interval': { type: 'string' },
         'ad-ping-interval': { type: 'string' },
+        host: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -173,15 +178,30 @@ function parseCommand(argv: readonly string[]): Command {
   const ad = seconds(parsed.values['ad-ping-interval'], 'ad-ping-interval', 'adPingIntervalSeconds')
   if (main !== undefined) lint.mainPingIntervalSeconds = main
   if (ad !== undefined) lint.adPingIntervalSeconds = ad
+  const hosts = hostFlags(parsed.values.host)
+  if (hosts) lint.hosts = hosts
   return { kind: 'lint', files, format, failOn, lint }
 }
 
-function seconds(value: string | undefined, flag: string, name: keyof UserSettings): number | undefined {
+function seconds(value: string | undefined, flag: string, name: IntervalSetting): number | undefined {
   if (value === undefined) return undefined
   const number = value.trim() === '' ? Number.NaN : Number(value)
   const problem = settingProblem(name, number)
   if (problem !== null) throw new UsageError(`--${flag} ${problem}, not "${value}"`)
   return number
+}
+
+/** `--host videosdk=127.0.0.1:8443 --host gamesparks=*.gs.example.com` → { videosdk: […], gamesparks: […] } (checked by lintHar). */
+function hostFlags(values: readonly string[] | undefined): Partial<Record<ProtocolId, string[]>> | undefined {
+  if (!values || values.length === 0) return undefined
+  const hosts: Partial<Record<ProtocolId, string[]>> = {}
+  for (const value of values) {
+    const equals = value.indexOf('=')
+    if (equals <= 0) throw new UsageError(`--host takes protocol=host, e.g. --host videosdk=127.0.0.1:8443, not "${value}"`)
+    const protocol = value.slice(0, equals) as ProtocolId
+    hosts[protocol] = [...(hosts[protocol] ?? []), ...value.slice(equals + 1).split(',').filter(Boolean)]
+  }
+  return hosts
 }
 
 /** `--rule a --rule b,c`: every id, checked against the registry. */

@@ -8,6 +8,16 @@ export interface Decoded {
 }
 
 /**
+ * What the user told Sessionscope about where a protocol's traffic goes, beyond the vendor's real hosts:
+ * a proxy, a self-hosted clone, a stand-in server in tests. Host patterns: `host`, `host:port`, `*.domain`.
+ */
+export interface DecodeContext {
+  hosts: readonly string[]
+}
+
+export const NO_EXTRA_HOSTS: DecodeContext = Object.freeze({ hosts: Object.freeze([]) as readonly string[] })
+
+/**
  * Recognises one tracking protocol and translates its captures into TrackingEvents.
  * Implementations are plain objects, pure, and never throw: bad input becomes a CaptureProblem.
  */
@@ -15,12 +25,12 @@ export interface ProtocolAdapter {
   readonly id: ProtocolId
   /** Short label for people, e.g. "Adobe Media Edge". */
   readonly label: string
-  /** Cheap test on the URL alone. Matches on path, not host: vendors run on first-party domains. */
-  matchesUrl(url: URL): boolean
-  /** webRequest match patterns covering every URL `matchesUrl` accepts, so the worker wakes only for these. */
+  /** Cheap test on the URL alone. Matches on path where it can: vendors run on first-party domains. */
+  matchesUrl(url: URL, context?: DecodeContext): boolean
+  /** webRequest match patterns covering every URL `matchesUrl` accepts by default, so the worker wakes only for these. */
   readonly webRequestPatterns: readonly string[]
   /** Never throws. Zero events and zero problems means "not a tracking request after all". */
-  decode(capture: CapturedRequest): Decoded
+  decode(capture: CapturedRequest, context?: DecodeContext): Decoded
 }
 
 export const NOTHING: Decoded = Object.freeze({ events: [], problems: [] }) as Decoded

@@ -9,9 +9,10 @@
  *       &l:event:ts=1527464160048&s:asset:type=main&s:asset:video_id=3710748&l:asset:length=1330&s:stream:type=vod
  */
 import type { Decoded, ProtocolAdapter } from './adapter'
-import { captureProblem, NOTHING } from './adapter'
+import { captureProblem, NO_EXTRA_HOSTS, NOTHING } from './adapter'
 import { FieldChecks, MEDIA_EVENT_TYPES, roleOf } from './adobe-media-vocabulary'
 import type { CapturedRequest, CapturedResponse } from './captured-request'
+import { hostMatches } from './host-patterns'
 import { bodyText, compact } from './json-body'
 import type { FieldIssue, StartOutcome, TrackingEvent } from './tracking-event'
 
@@ -58,8 +59,9 @@ export const adobeHeartbeat: ProtocolAdapter = {
   label: 'Adobe Heartbeat (legacy)',
   webRequestPatterns: [`*://*${HOST_SUFFIX}/*`],
 
-  matchesUrl(url) {
-    if (!url.hostname.endsWith(HOST_SUFFIX)) return false
+  matchesUrl(url, context = NO_EXTRA_HOSTS) {
+    // A tracking server behind a first-party name is configured as an extra host.
+    if (!url.hostname.endsWith(HOST_SUFFIX) && !hostMatches(url, context.hosts)) return false
     // Calls go to the root; a form POST (or a call that lost its type) has no s:event:type in the URL.
     return url.searchParams.has(EVENT_TYPE) || url.pathname === '/'
   },

@@ -9,10 +9,11 @@
  *   {"playerTime":{"playhead":8,"ts":1529997930000},"eventType":"ping"}
  */
 import type { Decoded, ProtocolAdapter } from './adapter'
-import { captureProblem } from './adapter'
+import { captureProblem, NO_EXTRA_HOSTS } from './adapter'
 import { FieldChecks, MEDIA_EVENT_TYPES, STANDARD_CONTENT_TYPES, STATE_NAME, roleOf } from './adobe-media-vocabulary'
 import type { CapturedRequest, CapturedResponse } from './captured-request'
 import { headerValue } from './captured-request'
+import { hostMatches } from './host-patterns'
 import { compact, field, isRecord, numberField, parseJsonBody, stringField, stringsAt } from './json-body'
 import type { SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
 
@@ -52,7 +53,7 @@ export const adobeMediaCollection: ProtocolAdapter = {
     return endpointOf(url) !== null
   },
 
-  decode(capture) {
+  decode(capture, context = NO_EXTRA_HOSTS) {
     let url: URL
     try {
       url = new URL(capture.url)
@@ -62,7 +63,7 @@ export const adobeMediaCollection: ProtocolAdapter = {
     const endpoint = endpointOf(url)
     if (endpoint === null) return { events: [], problems: [] }
     // `/api/v1/sessions` is a common path: elsewhere than Adobe's host, only a body of this API's shape counts.
-    const isAdobeHost = COLLECTION_HOST.test(url.hostname)
+    const isAdobeHost = COLLECTION_HOST.test(url.hostname) || hostMatches(url, context.hosts)
     if (capture.requestBody === null) {
       return isAdobeHost ? captureProblem('adobe-media-collection', capture, 'not-visible', 'the request body was not visible to any capture source') : { events: [], problems: [] }
     }

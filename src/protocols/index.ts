@@ -1,6 +1,6 @@
 /** The one registry of protocol adapters. Adding a protocol is one file and one line here. */
-import type { Decoded, ProtocolAdapter } from './adapter'
-import { NOTHING } from './adapter'
+import type { DecodeContext, Decoded, ProtocolAdapter } from './adapter'
+import { NO_EXTRA_HOSTS, NOTHING } from './adapter'
 import { adobeHeartbeat } from './adobe-heartbeat'
 import { adobeMediaCollection } from './adobe-media-collection'
 import { adobeMediaEdge } from './adobe-media-edge'
@@ -9,25 +9,33 @@ import type { ProtocolId } from './tracking-event'
 
 export const adapters: readonly ProtocolAdapter[] = [adobeMediaEdge, adobeMediaCollection, adobeHeartbeat]
 
+/** Extra hosts per protocol, as the user configured them. */
+export type HostSettings = Partial<Readonly<Record<ProtocolId, readonly string[]>>>
+
+export function contextFor(protocol: ProtocolId, hosts: HostSettings): DecodeContext {
+  const list = hosts[protocol]
+  return list && list.length > 0 ? { hosts: list } : NO_EXTRA_HOSTS
+}
+
 /** The adapter that claims a URL, if any. Never throws. */
-export function adapterForUrl(url: string): ProtocolAdapter | undefined {
+export function adapterForUrl(url: string, hosts: HostSettings = {}): ProtocolAdapter | undefined {
   let parsed: URL
   try {
     parsed = new URL(url)
   } catch {
     return undefined
   }
-  return adapters.find((adapter) => adapter.matchesUrl(parsed))
+  return adapters.find((adapter) => adapter.matchesUrl(parsed, contextFor(adapter.id, hosts)))
 }
 
 /** Decodes a capture with the adapter that claims its URL. Pure; never throws. */
-export function decodeCapture(capture: CapturedRequest): Decoded {
+export function decodeCapture(capture: CapturedRequest, hosts: HostSettings = {}): Decoded {
   // A CORS preflight asks permission for the request that follows; it is never a tracking event itself.
   if (capture.method === 'OPTIONS') return NOTHING
-  const adapter = adapterForUrl(capture.url)
+  const adapter = adapterForUrl(capture.url, hosts)
   if (!adapter) return NOTHING
   try {
-    return adapter.decode(capture)
+    return adapter.decode(capture, contextFor(adapter.id, hosts))
   } catch (error) {
     // Adapters are written not to throw; this keeps one adapter bug from losing a capture.
     const reason = `the ${adapter.label} decoder failed: ${error instanceof Error ? error.message : String(error)}`

@@ -1,3 +1,6 @@
+import type { GameSparksFacts } from './gamesparks-facts'
+import type { VideoSdkFacts } from './videosdk-facts'
+
 /** The protocol ids of the JSON report contract (DESIGN.md). */
 export type ProtocolId =
   | 'adobe-media-edge'
@@ -5,6 +8,8 @@ export type ProtocolId =
   | 'adobe-heartbeat'
   | 'gamesparks'
   | 'videosdk'
+
+export const PROTOCOL_IDS: readonly ProtocolId[] = Object.freeze(['adobe-media-edge', 'adobe-media-collection', 'adobe-heartbeat', 'gamesparks', 'videosdk'])
 
 /** The part an event plays in the shared session lifecycle; everything else is 'event'. */
 export type LifecycleRole = 'start' | 'end' | 'complete' | 'event'
@@ -53,9 +58,17 @@ export interface TrackingEvent {
   role: LifecycleRole
   /**
    * Who creates session IDs. 'server': an ID no start issued is unknown to the vendor. 'client' (legacy
-   * heartbeats): an ID seen before its start means events sent before the session began.
+   * heartbeats): an ID seen before its start means events sent before the session began. 'external' (VideoSDK
+   * rooms, usually created by a back end before the page runs): an unseen ID is normal, and a start for an ID
+   * whose session is open joins it.
    */
-  idIssuer: 'server' | 'client'
+  idIssuer: 'server' | 'client' | 'external'
+  /** The event retires its session ID for good (a VideoSDK room deactivated): any later use of it, even a new start, fails. */
+  retiresId?: boolean
+  /** GameSparks facts, worked out by its adapter over the whole socket, in order. */
+  gamesparks?: GameSparksFacts
+  /** VideoSDK facts: the request's token, endpoint and room as the rules need them. */
+  videosdk?: VideoSdkFacts
   /** The session ID exactly as sent; null when the event carries none. */
   sessionId: string | null
   /** Offline batches (downloaded content): the events of one batch are one session without a vendor ID. */

@@ -4,6 +4,7 @@ import type { Counts, Finding } from './finding'
 import { countFindings, ZERO_COUNTS } from './finding'
 import { reordersByTimestamp } from './backend-order'
 import type { Session } from './session'
+import { isClosed } from './session'
 import type { EngineSettings } from './settings'
 import { problemFindings, step, stepClock } from './step'
 import { expiryDue } from './transition'
@@ -134,6 +135,13 @@ function route(state: EngineState, event: TrackingEvent): { key: string; before:
   }
   if (event.role === 'start') {
     const outcome = event.start
+    if (event.idIssuer === 'external' && outcome?.kind === 'issued') {
+      // Joining a room whose session is open joins that session; a retired ID stays with its last session
+      // (so the start is reported); after a normal end, a start begins a new session.
+      const known = state.ids.get(idKey(event.protocol, outcome.sessionId))
+      const session = known === undefined ? undefined : state.sessions.get(known)
+      if (session && (session.retired || !isClosed(session))) return { key: known!, before: session }
+    }
     const base = outcome?.kind === 'issued' ? outcome.sessionId : `start@${new Date(event.observedAt).toISOString()}`
     return { key: uniqueKey(state, `${event.protocol}:${base}`), before: null }
   }

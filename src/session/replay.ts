@@ -33,7 +33,7 @@ export function replay(
   const problems: Finding[] = []
   let requests = 0
   for (const capture of captures) {
-    const decoded = decodeCapture(capture)
+    const decoded = decodeCapture(capture, settings.hosts)
     if (decoded.events.length === 0 && decoded.problems.length === 0) continue
     requests++
     const result = ingest(engine, decoded, settings)

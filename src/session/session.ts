@@ -10,7 +10,7 @@ export type ExpiryReason = 'idle' | 'playhead-stalled' | 'too-old'
  * How the session ID became known: issued by the start response; adopted from the first event that used it
  * while the start's response was not visible; or only ever seen on events (never issued in this capture).
  */
-export type IdSource = 'issued' | 'adopted' | 'unverified' | 'client' | 'batch'
+export type IdSource = 'issued' | 'adopted' | 'unverified' | 'client' | 'batch' | 'external'
 
 /** Playback as the vendor infers it from play, pauseStart and bufferStart. */
 export type PlaybackState = 'starting' | 'playing' | 'paused' | 'buffering'
@@ -35,6 +35,10 @@ export interface Session {
   lastEventAt: number
   lastPlayheadMoveAt: number
   endedAt: number | null
+  /** The event type that ended the session (sessionEnd, EndSessionRequest, …). */
+  endedBy: string | null
+  /** The ID can never be used again (a VideoSDK room deactivated). */
+  retired: boolean
   playhead: number | null
   /** Why the vendor refused the start (state 'rejected'). */
   rejection: string | null

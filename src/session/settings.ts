@@ -1,5 +1,9 @@
+import type { HostSettings } from '../protocols'
+
 /** Thresholds of the session machine. Defaults are the vendors' documented values. */
 export interface EngineSettings {
+  /** Hosts, per protocol, where the user says that protocol's traffic also goes (a proxy, a test server). */
+  hosts: HostSettings
   /** Adobe closes a session after 10 minutes without events. */
   idleTimeoutMs: number
   /** …or after 30 minutes without playhead movement. */
@@ -21,6 +25,7 @@ export function pingTolerance(intervalMs: number): number {
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = Object.freeze({
+  hosts: Object.freeze({}),
   idleTimeoutMs: 10 * 60_000,
   playheadStallMs: 30 * 60_000,
   maxSessionAgeMs: 24 * 60 * 60_000,

@@ -15,6 +15,9 @@ export function expiryDue(session: Session, settings: EngineSettings): { reason:
   return candidates.reduce((earliest, next) => (next.at < earliest.at ? next : earliest))
 }
 
+/** How a session's ID is known when the session is first seen through an event other than its start. */
+const IDLESS_SOURCE = { server: 'unverified', client: 'client', external: 'external' } as const
+
 /** A session first seen through `event`: a start, or an event whose ID was never issued. Pure. */
 export function openSession(key: string, event: TrackingEvent): Session {
   const base: Session = {
@@ -27,6 +30,8 @@ export function openSession(key: string, event: TrackingEvent): Session {
     lastEventAt: event.observedAt,
     lastPlayheadMoveAt: event.observedAt,
     endedAt: null,
+    endedBy: null,
+    retired: false,
     playhead: event.playhead,
     rejection: null,
     expiry: null,
@@ -47,11 +52,11 @@ export function openSession(key: string, event: TrackingEvent): Session {
   }
   if (event.batch !== undefined) return { ...base, idSource: 'batch', state: 'active' }
   if (event.role !== 'start') {
-    return { ...base, sessionId: event.sessionId, idSource: event.idIssuer === 'client' ? 'client' : 'unverified', state: 'active' }
+    return { ...base, sessionId: event.sessionId, idSource: IDLESS_SOURCE[event.idIssuer], state: 'active' }
   }
   const outcome = event.start ?? { kind: 'not-visible' }
   if (outcome.kind === 'issued') {
-    return { ...base, sessionId: outcome.sessionId, idSource: event.idIssuer === 'client' ? 'client' : 'issued', state: 'active' }
+    return { ...base, sessionId: outcome.sessionId, idSource: event.idIssuer === 'server' ? 'issued' : IDLESS_SOURCE[event.idIssuer], state: 'active' }
   }
   if (outcome.kind === 'rejected') return { ...base, state: 'rejected', rejection: outcome.reason }
   return base
@@ -60,6 +65,8 @@ export function openSession(key: string, event: TrackingEvent): Session {
 /** The session after the vendor's backend received `event`: lifecycle, sub-states, timers. Pure. */
 export function transition(before: Session, event: TrackingEvent, settings: EngineSettings): Session {
   const after: Session = { ...before, events: before.events + 1 }
+  // Retiring an ID (deactivating a room) works whatever state its last session is in.
+  if (event.retiresId) after.retired = true
   const due = expiryDue(before, settings)
   if (due && event.observedAt >= due.at) {
     // The backend closed the session before this event arrived: it and everything after is lost.
@@ -100,6 +107,7 @@ export function transition(before: Session, event: TrackingEvent, settings: Engi
   if (event.role === 'end') {
     after.state = 'ended'
     after.endedAt = event.observedAt
+    after.endedBy = event.type
   } else if (event.role === 'complete' && after.state === 'active') {
     after.state = 'completed'
   }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { adapters } from '../../src/protocols'
+import { PROTOCOL_IDS } from '../../src/protocols/tracking-event'
 import { rules } from '../../src/session/rules'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -133,6 +134,6 @@ describe('protocol adapters', () => {
     })
   }
   it('adapter ids are the protocol ids of the report contract', () => {
-    for (const adapter of adapters) expect(['adobe-media-edge', 'adobe-media-collection', 'adobe-heartbeat', 'gamesparks', 'videosdk']).toContain(adapter.id)
+    for (const adapter of adapters) expect(PROTOCOL_IDS).toContain(adapter.id)
   })
 })

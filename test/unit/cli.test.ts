@@ -60,6 +60,14 @@ describe('sessionscope lint', () => {
     expect(stdout).not.toMatch(/\u001b\[/)
   })
 
+  it('takes extra hosts per protocol, and explains a malformed one', async () => {
+    const { stdout } = await cli('lint', clean, '--host', 'adobe-heartbeat=metrics.example.com', '--host', 'videosdk=127.0.0.1:8443', '--format', 'json')
+    expect(JSON.parse(stdout).summary.errors).toBe(0)
+    expect((await cli('lint', clean, '--host', 'videosdk')).stderr).toMatch(/--host takes protocol=host/)
+    expect((await cli('lint', clean, '--host', 'video=x.com')).stderr).toMatch(/unknown protocol "video" \(did you mean "videosdk"\?\)/)
+    expect((await cli('lint', clean, '--host', 'videosdk=https://x.com/')).stderr).toMatch(/is not a host/)
+  })
+
   it('takes the ping intervals players may configure', async () => {
     const paused = join(import.meta.dirname, '..', 'fixtures', 'adobe-media-edge', 'ping-interval-too-long.har')
     expect((await cli('lint', paused, '--fail-on', 'warning')).status).toBe(1)

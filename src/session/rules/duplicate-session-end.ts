@@ -8,14 +8,21 @@ const rule: Rule = {
   title: 'Session ended a second time',
   why:
     'Adobe documents a repeated sessionEnd as safe: the backend closes the session on the first and silently ' +
-    'drops the rest. It often shows a player that tears down twice, though.',
-  fix: 'Nothing is required. If the player ends sessions from two code paths, one of them can go.',
+    'drops the rest. VideoSDK answers an end for an already-ended session with an error unless told to tolerate ' +
+    "it, and a second GameSparks EndSessionRequest is undocumented, so there it is a warning. It often shows a " +
+    'client that tears down twice.',
+  fix: 'End each session from one code path only.',
   docs: ADOBE_DOCS.sessionEnd,
+  docsByProtocol: {
+    gamesparks: 'https://docs.gamesparks.com/api-documentation/request-api/analytics/endsessionrequest.html',
+    videosdk: 'https://docs.videosdk.live/api-reference/realtime-communication/end-session',
+  },
   onEvent({ before, event }) {
     if (before === null || event.role !== 'end') return null
-    if (before.state === 'ended') return { message: `${sessionName(before)} had already ended; this ${event.type} is dropped.` }
+    const severity = event.protocol === 'gamesparks' || event.protocol === 'videosdk' ? 'warning' : 'info'
+    if (before.state === 'ended') return { severity, message: `${sessionName(before)} had already ended; this ${event.type} ${severity === 'info' ? 'is dropped' : 'ends nothing'}.` }
     if (before.state === 'expired' && before.expiry?.revealedBy) {
-      return { message: `${sessionName(before)} had already expired; this ${event.type} is dropped.` }
+      return { severity, message: `${sessionName(before)} had already expired; this ${event.type} ${severity === 'info' ? 'is dropped' : 'ends nothing'}.` }
     }
     return null
   },

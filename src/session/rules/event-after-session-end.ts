@@ -1,3 +1,5 @@
+import type { Severity } from '../finding'
+import type { Session } from '../session'
 import { ADOBE_DOCS } from './docs-links'
 import { clock, sessionName } from './describe'
 import type { Rule } from './rule'
@@ -7,27 +9,37 @@ const rule: Rule = {
   severity: 'error',
   title: 'Event sent for a session that already ended or expired',
   why:
-    'sessionEnd closes a session for good, and an expired session is just as closed. The vendor silently drops ' +
-    'every later event sent with that session ID, so the reports miss them.',
+    'Once a session has ended or expired, the vendor no longer accepts events for it: Adobe silently drops ' +
+    'everything sent with the ID after sessionEnd or expiry, and nothing can use a deactivated VideoSDK room. ' +
+    "For GameSparks, the server's handling of requests after EndSessionRequest is not documented, so it is a warning there.",
   fix:
     'Stop the tracker when you end the session (in the Web SDK tracker, call destroy()), and start a new session ' +
-    'before tracking more playback.',
+    'before tracking more playback or activity.',
   docs: ADOBE_DOCS.sessionEnd,
+  docsByProtocol: {
+    gamesparks: 'https://docs.gamesparks.com/api-documentation/request-api/analytics/endsessionrequest.html',
+    videosdk: 'https://docs.videosdk.live/api-reference/realtime-communication/end-session',
+  },
   onEvent({ before, event }) {
     if (before === null || event.role === 'end') return null
     if (before.state === 'ended') {
+      if (before.retired) return { severity: severityFor(before), message: `${event.type} was sent for ${sessionName(before)} after it was deactivated (${before.endedBy ?? 'ended'}): it can never be used again.` }
       return {
-        message:
-          `${event.type} was sent for ${sessionName(before)} after it ended with sessionEnd at ` +
-          `${clock(before.endedAt ?? before.lastEventAt)}: the vendor drops it.`,
+        severity: severityFor(before),
+        message: `${event.type} was sent for ${sessionName(before)} after it ended with ${before.endedBy ?? 'its end'} at ${clock(before.endedAt ?? before.lastEventAt)}: the vendor drops it.`,
       }
     }
     if (before.state === 'expired' && before.expiry?.revealedBy) {
-      return {
-        message: `${event.type} was sent for ${sessionName(before)} after it expired at ${clock(before.expiry.at)}: the vendor drops it.`,
-      }
+      return { severity: severityFor(before), message: `${event.type} was sent for ${sessionName(before)} after it expired at ${clock(before.expiry.at)}: the vendor drops it.` }
     }
     return null
   },
+}
+
+/** The vendor's consequence: documented loss for Adobe and retired VideoSDK rooms; unverified or recoverable elsewhere. */
+function severityFor(session: Session): Severity {
+  if (session.protocol === 'gamesparks') return 'warning'
+  if (session.protocol === 'videosdk') return session.retired ? 'error' : 'warning'
+  return 'error'
 }
 export default rule

@@ -180,3 +180,36 @@ describe('expiry', () => {
     expect(first.event.observedAt).toBe(T0 + 24 * 3600_000)
   })
 })
+
+describe('IDs created outside the capture (VideoSDK rooms)', () => {
+  const room = (event: TrackingEvent): TrackingEvent => ({ ...event, protocol: 'videosdk', idIssuer: 'external' })
+  const join = (at: number): TrackingEvent => ({ ...room(ev('join', { at })), role: 'start', sessionId: null, start: { kind: 'issued', sessionId: 'R' } })
+  const end = (at: number, retiresId = false): TrackingEvent => ({ ...room(ev('end', { at, sid: 'R' })), role: 'end', retiresId })
+  const op = (at: number): TrackingEvent => room(ev('removeParticipant', { at, sid: 'R' }))
+
+  it('opens a session silently on first sight, and joins it on later starts while it is open', () => {
+    const { engine, results } = run([op(0), join(1), join(2)])
+    expect(rulesOf(results)).toEqual([])
+    expect([...engine.sessions.values()].map((s) => [s.key, s.idSource, s.events])).toEqual([['videosdk:R', 'external', 3]])
+  })
+
+  it('starts a new session in the room after a normal end', () => {
+    const { engine, results } = run([join(0), end(5), join(60), op(61)])
+    expect(rulesOf(results)).toEqual([])
+    expect([...engine.sessions.values()].map((s) => [s.key, s.state])).toEqual([['videosdk:R', 'ended'], ['videosdk:R#2', 'active']])
+  })
+
+  it('flags any use of a retired ID, a new start included, as an error', () => {
+    const { engine, results } = run([join(0), end(5), end(6, true), join(60)])
+    expect([...results.values()].flatMap((r) => r.findings.map((f) => [r.event.origin.capture, f.rule, f.severity]))).toEqual([
+      [2, 'duplicate-session-end', 'warning'],
+      [3, 'event-after-session-end', 'error'],
+    ])
+    expect(engine.sessions.size).toBe(1)
+  })
+
+  it('reports an operation after a normal end as a warning (the room lives on)', () => {
+    const { results } = run([join(0), end(5), op(6)])
+    expect([...results.values()].flatMap((r) => r.findings.map((f) => [f.rule, f.severity]))).toEqual([['event-after-session-end', 'warning']])
+  })
+})

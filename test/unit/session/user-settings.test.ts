@@ -21,3 +21,12 @@ describe('user settings', () => {
     expect(engineSettings({ mainPingIntervalSeconds: 30, adPingIntervalSeconds: 1 })).toMatchObject({ mainPingIntervalMs: 30_000, adPingIntervalMs: 1_000 })
   })
 })
+
+describe('extra hosts', () => {
+  it('keep valid patterns of known protocols only, and reach the engine', () => {
+    const settings = readUserSettings({ mainPingIntervalSeconds: 10, adPingIntervalSeconds: 10, hosts: { videosdk: ['127.0.0.1:8443', 'not a host'], bogus: ['x.com'], gamesparks: 'x' } })
+    expect(settings.hosts).toEqual({ videosdk: ['127.0.0.1:8443'] })
+    expect(engineSettings(settings).hosts).toEqual({ videosdk: ['127.0.0.1:8443'] })
+    expect(readUserSettings({}).hosts).toBeUndefined()
+  })
+})

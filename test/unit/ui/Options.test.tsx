@@ -43,6 +43,22 @@ describe('Options', () => {
     expect(container!.textContent).toContain('must be between 10 and 50 seconds')
   })
 
+  it('saves extra hosts per protocol, one per line, and refuses what is not a host', async () => {
+    const { saved } = await setup({ mainPingIntervalSeconds: 10, adPingIntervalSeconds: 10 })
+    const area = container!.querySelector<HTMLTextAreaElement>('[data-testid=hosts-adobe-heartbeat]')!
+    await act(() => {
+      area.value = 'metrics.example.com\n\n*.hb.example.org\n'
+      area.dispatchEvent(new Event('change', { bubbles: true }))
+    })
+    expect(saved.at(-1)).toEqual({ mainPingIntervalSeconds: 10, adPingIntervalSeconds: 10, hosts: { 'adobe-heartbeat': ['metrics.example.com', '*.hb.example.org'] } })
+    await act(() => {
+      area.value = 'https://metrics.example.com/'
+      area.dispatchEvent(new Event('change', { bubbles: true }))
+    })
+    expect(saved).toHaveLength(1)
+    expect(area.getAttribute('aria-invalid')).toBe('true')
+  })
+
   it('resets to the documented defaults', async () => {
     const { saved } = await setup({ mainPingIntervalSeconds: 40, adPingIntervalSeconds: 2 })
     await click(container!.querySelector('[data-testid=reset]')!)

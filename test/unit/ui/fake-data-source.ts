@@ -92,6 +92,8 @@ export function session(key: string, fields: Partial<SessionRecord> = {}): Sessi
     lastEventAt: T0 + 65_000,
     lastPlayheadMoveAt: T0,
     endedAt: null,
+    endedBy: null,
+    retired: false,
     playhead: 0,
     rejection: null,
     expiry: null,

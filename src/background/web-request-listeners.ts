@@ -1,0 +1,86 @@
+/**
+ * The webRequest side of capture. The vendors' own URLs are listened to from the worker's first moment (so an
+ * event that wakes a stopped worker reaches it); hosts the user configured are added once the settings are
+ * read, and replaced when they change. A request is reported by one set of listeners only.
+ */
+import type { HostSettings } from '../protocols'
+import { adapterForUrl, webRequestPatterns } from '../protocols'
+import type { CaptureUpdate } from './capture-update'
+import { bodyFromWebRequest, headersFromWebRequest } from './capture-update'
+
+type Submit = (update: CaptureUpdate) => void
+
+interface Registered {
+  onBeforeRequest: Parameters<typeof chrome.webRequest.onBeforeRequest.addListener>[0]
+  onBeforeSendHeaders: Parameters<typeof chrome.webRequest.onBeforeSendHeaders.addListener>[0]
+  onHeadersReceived: Parameters<typeof chrome.webRequest.onHeadersReceived.addListener>[0]
+  onErrorOccurred: Parameters<typeof chrome.webRequest.onErrorOccurred.addListener>[0]
+}
+
+/** Listens for requests matching `patterns` whose URL `claims` accepts. Returns the function that stops. */
+export function listenToRequests(patterns: string[], claims: (url: string) => boolean, submit: Submit): () => void {
+  const filter: chrome.webRequest.RequestFilter = { urls: patterns }
+  const listeners: Registered = {
+    onBeforeRequest: (details) => {
+      if (claims(details.url)) {
+        submit({
+          kind: 'request', tabId: details.tabId, frameId: details.frameId, requestId: details.requestId, url: details.url,
+          method: details.method, body: bodyFromWebRequest(details.requestBody ?? null), time: details.timeStamp, resourceType: details.type,
+        })
+      }
+      return undefined
+    },
+    onBeforeSendHeaders: (details) => {
+      if (claims(details.url)) submit({ kind: 'request-headers', tabId: details.tabId, requestId: details.requestId, headers: headersFromWebRequest(details.requestHeaders) })
+      return undefined
+    },
+    onHeadersReceived: (details) => {
+      if (claims(details.url)) {
+        submit({
+          kind: 'response', tabId: details.tabId, requestId: details.requestId, status: details.statusCode,
+          statusText: statusText(details.statusLine), headers: headersFromWebRequest(details.responseHeaders),
+        })
+      }
+      return undefined
+    },
+    onErrorOccurred: (details) => {
+      if (claims(details.url)) submit({ kind: 'failed', tabId: details.tabId, requestId: details.requestId, error: details.error })
+    },
+  }
+  chrome.webRequest.onBeforeRequest.addListener(listeners.onBeforeRequest, filter, ['requestBody'])
+  chrome.webRequest.onBeforeSendHeaders.addListener(listeners.onBeforeSendHeaders, filter, ['requestHeaders', 'extraHeaders'])
+  chrome.webRequest.onHeadersReceived.addListener(listeners.onHeadersReceived, filter, ['responseHeaders', 'extraHeaders'])
+  chrome.webRequest.onErrorOccurred.addListener(listeners.onErrorOccurred, filter)
+  return () => {
+    chrome.webRequest.onBeforeRequest.removeListener(listeners.onBeforeRequest)
+    chrome.webRequest.onBeforeSendHeaders.removeListener(listeners.onBeforeSendHeaders)
+    chrome.webRequest.onHeadersReceived.removeListener(listeners.onHeadersReceived)
+    chrome.webRequest.onErrorOccurred.removeListener(listeners.onErrorOccurred)
+  }
+}
+
+/** The vendors' own URLs. */
+export function listenToVendorRequests(submit: Submit): void {
+  listenToRequests(webRequestPatterns(), (url) => adapterForUrl(url) !== undefined, submit)
+}
+
+let stopExtra: (() => void) | null = null
+
+/** Replaces the listeners for configured hosts; requests the vendor listeners already report are left to them. */
+export function listenToConfiguredHosts(hosts: HostSettings, submit: Submit): void {
+  stopExtra?.()
+  stopExtra = null
+  const patterns = [...new Set(Object.values(hosts).flatMap((list) => (list ?? []).map(matchPattern)))]
+  if (patterns.length === 0) return
+  stopExtra = listenToRequests(patterns, (url) => adapterForUrl(url) === undefined && adapterForUrl(url, hosts) !== undefined, submit)
+}
+
+/** `*.example.com:8443` → `*://*.example.com/*` (match patterns cannot name a port; the adapters check it). */
+function matchPattern(host: string): string {
+  return `*://${host.replace(/:(\d+|\*)$/, '')}/*`
+}
+
+/** "HTTP/1.1 207 Multi-Status" → "Multi-Status" */
+function statusText(statusLine: string): string {
+  return statusLine.replace(/^\S+\s+\d+\s*/, '')
+}
