@@ -27,6 +27,11 @@ export interface ProtocolAdapter {
   readonly label: string
   /** Cheap test on the URL alone. Matches on path where it can: vendors run on first-party domains. */
   matchesUrl(url: URL, context?: DecodeContext): boolean
+  /**
+   * For captures no adapter claims by URL: does their content show this protocol (a WebSocket whose frames
+   * carry GameSparks `@class` envelopes, on any host)? Cheap; never throws.
+   */
+  matchesCapture?(capture: CapturedRequest): boolean
   /** webRequest match patterns covering every URL `matchesUrl` accepts by default, so the worker wakes only for these. */
   readonly webRequestPatterns: readonly string[]
   /** Never throws. Zero events and zero problems means "not a tracking request after all". */

@@ -32,7 +32,7 @@ export function adapterForUrl(url: string, hosts: HostSettings = {}): ProtocolAd
 export function decodeCapture(capture: CapturedRequest, hosts: HostSettings = {}): Decoded {
   // A CORS preflight asks permission for the request that follows; it is never a tracking event itself.
   if (capture.method === 'OPTIONS') return NOTHING
-  const adapter = adapterForUrl(capture.url, hosts)
+  const adapter = adapterForUrl(capture.url, hosts) ?? adapters.find((candidate) => candidate.matchesCapture?.(capture))
   if (!adapter) return NOTHING
   try {
     return adapter.decode(capture, contextFor(adapter.id, hosts))

@@ -89,7 +89,7 @@ export interface TrackingEvent {
   invalidFields: FieldIssue[]
   /** Required by the vendor's schema but omitted by the vendor's own examples: reported as info only. */
   missingDocumentedOptional?: string[]
-  /** Human-facing fields for the session list (content name, player, content type, length…). */
+  /** Human-facing fields for the session list (content name, player, content type, length…): from the start, and facts from any event. */
   summary?: SessionSummaryFields
   adBreak?: { index?: number; offset?: number; name?: string }
   ad?: { id?: string; name?: string; length?: number; podPosition?: number }
@@ -116,6 +116,11 @@ export interface SessionSummaryFields {
   length?: number
   playerName?: string
   channel?: string
+  /**
+   * Protocol-specific facts for people, by label ("Room", "Participants", "User", "Session duration").
+   * Later events add to them; a later value for a label replaces the earlier one.
+   */
+  facts?: Record<string, string>
 }
 
 /** A problem with a capture as a whole, found while decoding it (e.g. a body that is not JSON). */

@@ -86,6 +86,7 @@ export function transition(before: Session, event: TrackingEvent, settings: Engi
     after.state = 'active'
   }
   after.lastEventAt = Math.max(before.lastEventAt, event.observedAt)
+  if (event.summary?.facts && event.role !== 'start') after.summary = { ...before.summary, facts: { ...before.summary.facts, ...event.summary.facts } }
   // The backend forwards sessionStart at once instead of buffering it with the rest, so its timestamp orders
   // nothing: the Web SDK stamps it after the calls made in the same tick, and that is harmless.
   if (event.role !== 'start') {

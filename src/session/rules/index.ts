@@ -68,6 +68,8 @@ export const rules: readonly Rule[] = [
   playheadMovedDuringAdBreak,
   playheadAdvancedWhilePaused,
   playerStateMismatch,
+  // GameSparks
+  // VideoSDK
 ]
 
 export function ruleById(id: string): Rule | undefined {
