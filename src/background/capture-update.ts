@@ -3,7 +3,7 @@
  * about one request. `merge.ts` folds these into CaptureRecords.
  */
 import type { CapturedBody, HttpHeader } from '../protocols/captured-request'
-import type { HookRequest, HookResponse } from '../shared/hook-messages'
+import type { HookRequest, HookResponse, HookSocketFrame, HookSocketOpen } from '../shared/hook-messages'
 
 export type CaptureUpdate =
   | {
@@ -22,6 +22,8 @@ export type CaptureUpdate =
   | { kind: 'failed'; tabId: number; requestId: string; error: string }
   | { kind: 'hook-request'; tabId: number; frameId: number; message: HookRequest }
   | { kind: 'hook-response'; tabId: number; frameId: number; message: HookResponse }
+  | { kind: 'socket-open'; tabId: number; frameId: number; message: HookSocketOpen }
+  | { kind: 'socket-frame'; tabId: number; frameId: number; message: HookSocketFrame }
 
 export type WebRequestBody = chrome.webRequest.OnBeforeRequestDetails['requestBody']
 

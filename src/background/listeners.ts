@@ -3,7 +3,9 @@
  * events that wake a stopped worker are delivered to it.
  */
 import type { Command } from '../shared/commands'
+import type { HookMessage } from '../shared/hook-messages'
 import { parseHookMessage } from '../shared/hook-messages'
+import type { CaptureUpdate } from './capture-update'
 import { EXPIRY_ALARM } from './chrome-platform'
 import type { Pipeline } from './pipeline'
 import { listenToVendorRequests } from './web-request-listeners'
@@ -19,7 +21,7 @@ export function listen(pipeline: Pipeline, scopeOfTab: (tabId: number) => Promis
       // Tab and frame come from the browser, never from what the page wrote.
       if (hook && sender.tab?.id !== undefined && sender.frameId !== undefined) {
         const base = { tabId: sender.tab.id, frameId: sender.frameId }
-        submit(hook.kind === 'request' ? { kind: 'hook-request', ...base, message: hook } : { kind: 'hook-response', ...base, message: hook })
+        submit(hookUpdate(hook, base))
       }
       return false
     }
@@ -47,6 +49,19 @@ export function listen(pipeline: Pipeline, scopeOfTab: (tabId: number) => Promis
       default:
         throw new Error('unknown command')
     }
+  }
+}
+
+function hookUpdate(hook: HookMessage, base: { tabId: number; frameId: number }): CaptureUpdate {
+  switch (hook.kind) {
+    case 'request':
+      return { kind: 'hook-request', ...base, message: hook }
+    case 'response':
+      return { kind: 'hook-response', ...base, message: hook }
+    case 'ws-open':
+      return { kind: 'socket-open', ...base, message: hook }
+    case 'ws-frame':
+      return { kind: 'socket-frame', ...base, message: hook }
   }
 }
 

@@ -85,6 +85,23 @@ export function mergeUpdate(recent: RecentCaptures, scope: Scope, update: Captur
       if (!capture || capture.response !== null) return null
       return { ...capture, response: { status: 0, statusText: update.error, headers: [], body: null } }
     }
+    case 'socket-open': {
+      const { message } = update
+      return {
+        seq: nextSeq(), scope, url: normalizeUrl(message.url), method: 'GET', requestHeaders: [], requestBody: null,
+        response: { status: 101, statusText: 'Switching Protocols', headers: [], body: null },
+        observedAt: Math.round(message.time), tabId: update.tabId, frameId: update.frameId, sources: ['websocket'],
+        hookId: `${update.frameId}|${message.id}`, frames: [],
+      }
+    }
+    case 'socket-frame': {
+      const seq = recent.byHookId.get(`${update.frameId}|${update.message.id}`)
+      const capture = seq === undefined ? undefined : recent.bySeq.get(seq)
+      if (!capture) return null
+      const { message } = update
+      const frame = { direction: message.direction, time: Math.round(message.time), opcode: message.opcode, data: message.data }
+      return { ...capture, frames: [...(capture.frames ?? []), frame] }
+    }
     case 'hook-response': {
       const seq = recent.byHookId.get(`${update.frameId}|${update.message.id}`)
       const capture = seq === undefined ? undefined : recent.bySeq.get(seq)

@@ -147,6 +147,83 @@ function install(): void {
     }
   }
 
+  wrapWebSockets()
+
+  /**
+   * WebSockets: a socket is followed when an adapter claims its URL, or when one of its first frames carries a
+   * tracking envelope (GameSparks `@class`) — self-hosted servers and proxies use any URL. Keep-alive frames
+   * (whitespace only) are not relayed.
+   */
+  function wrapWebSockets(): void {
+    const OriginalWebSocket = window.WebSocket
+    if (typeof OriginalWebSocket !== 'function') return
+    const originalSocketSend = OriginalWebSocket.prototype.send
+    const sockets = new WeakMap<WebSocket, { id: string; url: string; tracked: boolean; sniffed: number }>()
+    const SNIFF_FRAMES = 5
+
+    function follow(socket: WebSocket, url: string): void {
+      const state = { id: nextId(), url, tracked: false, sniffed: 0 }
+      sockets.set(socket, state)
+      if (trackedUrl(url) !== null) track(state)
+      socket.addEventListener('message', (event: MessageEvent) => frame(socket, 'receive', event.data))
+    }
+
+    function track(state: { id: string; url: string; tracked: boolean }): void {
+      state.tracked = true
+      post({ kind: 'ws-open', id: state.id, url: state.url, time: now() })
+    }
+
+    function frame(socket: WebSocket, direction: 'send' | 'receive', data: unknown): void {
+      try {
+        const state = sockets.get(socket)
+        if (!state) return
+        if (!state.tracked) {
+          if (state.sniffed >= SNIFF_FRAMES || typeof data !== 'string') return
+          state.sniffed++
+          if (!data.includes('"@class"')) return
+          track(state)
+        }
+        const time = now()
+        if (typeof data === 'string') {
+          if (data.trim() === '') return
+          const body = capped(data)
+          post({ kind: 'ws-frame', id: state.id, direction, opcode: 1, data: body.text, time, ...(body.truncatedFrom === undefined ? {} : { truncatedFrom: body.truncatedFrom }) })
+          return
+        }
+        const binary = bodyOf(data)
+        const send = (body: HookBody | null): void => {
+          if (body) post({ kind: 'ws-frame', id: state.id, direction, opcode: body.encoding === 'base64' ? 2 : 1, data: body.text, time, ...(body.truncatedFrom === undefined ? {} : { truncatedFrom: body.truncatedFrom }) })
+        }
+        if (binary instanceof Promise) void binary.then(send)
+        else send(binary)
+      } catch {
+        // A frame we cannot read is not worth disturbing the page for.
+      }
+    }
+
+    const WrappedWebSocket = function WebSocket(this: unknown): WebSocket {
+      if (!new.target) throw new TypeError("Failed to construct 'WebSocket': Please use the 'new' operator, this DOM object constructor cannot be called as a function.")
+      // Reflect.construct keeps `new.target`, so subclasses of WebSocket still work.
+      // eslint-disable-next-line prefer-rest-params
+      const socket = Reflect.construct(OriginalWebSocket, arguments, new.target) as WebSocket
+      try {
+        follow(socket, socket.url)
+      } catch {
+        // Leave the socket alone.
+      }
+      return socket
+    } as unknown as typeof WebSocket
+    WrappedWebSocket.prototype = OriginalWebSocket.prototype
+    Object.setPrototypeOf(WrappedWebSocket, OriginalWebSocket)
+    Object.defineProperty(OriginalWebSocket.prototype, 'constructor', { value: WrappedWebSocket, writable: true, configurable: true, enumerable: false })
+    window.WebSocket = WrappedWebSocket
+
+    OriginalWebSocket.prototype.send = function send(this: WebSocket, data: Parameters<WebSocket['send']>[0]) {
+      frame(this, 'send', data)
+      return originalSocketSend.call(this, data)
+    }
+  }
+
   function xhrBody(xhr: XMLHttpRequest): HookBody | null {
     if (xhr.responseType === '' || xhr.responseType === 'text') return capped(xhr.responseText)
     if (xhr.responseType === 'json') return xhr.response === null ? null : capped(stringify(xhr.response))

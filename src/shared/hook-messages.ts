@@ -42,7 +42,27 @@ export interface HookResponse {
   body: HookBody | null
 }
 
-export type HookMessage = HookRequest | HookResponse
+/** A WebSocket the hook follows: tracked by URL from the start, or from its first frame that looks like tracking. */
+export interface HookSocketOpen {
+  kind: 'ws-open'
+  id: string
+  url: string
+  time: number
+}
+
+export interface HookSocketFrame {
+  kind: 'ws-frame'
+  id: string
+  direction: 'send' | 'receive'
+  /** 1 = text, 2 = binary (data base64). */
+  opcode: 1 | 2
+  data: string
+  /** Original length when `data` was cut at MAX_BODY_CHARS. */
+  truncatedFrom?: number
+  time: number
+}
+
+export type HookMessage = HookRequest | HookResponse | HookSocketOpen | HookSocketFrame
 
 /** Relay → worker. */
 export interface RelayMessage {
@@ -61,6 +81,20 @@ export function parseHookMessage(value: unknown): HookMessage | null {
     const body = parseBody(m.body)
     if (body === undefined) return null
     return { kind: 'request', id: m.id, via: m.via, url: m.url, method: m.method, body, time: m.time }
+  }
+  if (m.kind === 'ws-open') {
+    if (!isShortString(m.url, 16_384) || !isFiniteNumber(m.time)) return null
+    return { kind: 'ws-open', id: m.id, url: m.url, time: m.time }
+  }
+  if (m.kind === 'ws-frame') {
+    if (m.direction !== 'send' && m.direction !== 'receive') return null
+    if ((m.opcode !== 1 && m.opcode !== 2) || !isShortString(m.data, MAX_BODY_CHARS * 2) || !isFiniteNumber(m.time)) return null
+    const frame: HookSocketFrame = { kind: 'ws-frame', id: m.id, direction: m.direction, opcode: m.opcode, data: m.data, time: m.time }
+    if (m.truncatedFrom !== undefined) {
+      if (!isFiniteNumber(m.truncatedFrom)) return null
+      frame.truncatedFrom = m.truncatedFrom
+    }
+    return frame
   }
   if (m.kind === 'response') {
     if (!isFiniteNumber(m.status) || m.status < 0 || m.status > 999 || typeof m.statusText !== 'string') return null

@@ -6,6 +6,7 @@ import type { DataSource } from '../../ui/data-source'
 import { useChangeVersion } from '../../ui/use-change-version'
 import { useLoaded } from '../../ui/use-loaded'
 import { useScopeData } from '../../ui/use-scope-data'
+import { SessionFacts } from '../../ui/SessionFacts'
 import { worstSeverity } from '../../ui/worst-finding'
 import { EventDetails } from './EventDetails'
 import { EventTable, eventKey } from './EventTable'
@@ -85,6 +86,11 @@ export function Panel({ dataSource, scope }: Props) {
       {sessions.length > 0 && (
         <div class="session-pane">
           <SessionTable sessions={sessions} selectedKey={selected?.key} onSelect={setChosenKey} />
+        </div>
+      )}
+      {selected?.summary.facts && (
+        <div class="session-facts-pane" aria-label="Facts of the selected session">
+          <SessionFacts facts={selected.summary.facts} />
         </div>
       )}
       {(selected || loose.length > 0) && (

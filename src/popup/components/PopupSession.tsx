@@ -3,6 +3,7 @@ import type { Finding } from '../../session/finding'
 import type { SessionRecord } from '../../store/records'
 import { Count } from '../../ui/Count'
 import { formatDuration } from '../../ui/format-duration'
+import { SessionFacts } from '../../ui/SessionFacts'
 import { SeverityMark } from '../../ui/SeverityMark'
 import { StateBadge } from '../../ui/StateBadge'
 import { worstFinding } from '../../ui/worst-finding'
@@ -33,6 +34,7 @@ export function PopupSession({ session, findings }: { session: SessionRecord; fi
           {session.counts.warnings === 1 ? 'warning' : 'warnings'}
         </span>
       </div>
+      <SessionFacts facts={session.summary.facts} compact />
       {worst && (
         <p class={`popup-worst popup-worst-${worst.severity}`} data-testid="session-worst" title={worst.message}>
           <SeverityMark severity={worst.severity} text="icon" />
