@@ -5,9 +5,10 @@ import { adobeHeartbeat } from './adobe-heartbeat'
 import { adobeMediaCollection } from './adobe-media-collection'
 import { adobeMediaEdge } from './adobe-media-edge'
 import type { CapturedRequest } from './captured-request'
+import { gamesparks } from './gamesparks'
 import type { ProtocolId } from './tracking-event'
 
-export const adapters: readonly ProtocolAdapter[] = [adobeMediaEdge, adobeMediaCollection, adobeHeartbeat]
+export const adapters: readonly ProtocolAdapter[] = [adobeMediaEdge, adobeMediaCollection, adobeHeartbeat, gamesparks]
 
 /** Extra hosts per protocol, as the user configured them. */
 export type HostSettings = Partial<Readonly<Record<ProtocolId, readonly string[]>>>

@@ -3,10 +3,11 @@ import { ZERO_COUNTS } from './finding'
 import type { Expiry, ExpiryReason, Session } from './session'
 import { canExpire } from './session'
 import type { EngineSettings } from './settings'
+import { hasSessionTimers } from './vendor-timers'
 
 /** When and why the vendor's backend will close `session` if nothing else happens; null if it cannot. Pure. */
 export function expiryDue(session: Session, settings: EngineSettings): { reason: ExpiryReason; at: number } | null {
-  if (!canExpire(session)) return null
+  if (!canExpire(session) || !hasSessionTimers(session.protocol)) return null
   const candidates: Array<{ reason: ExpiryReason; at: number }> = [
     { reason: 'idle', at: session.lastEventAt + settings.idleTimeoutMs },
     { reason: 'playhead-stalled', at: session.lastPlayheadMoveAt + settings.playheadStallMs },

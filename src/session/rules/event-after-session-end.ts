@@ -21,7 +21,8 @@ const rule: Rule = {
     videosdk: 'https://docs.videosdk.live/api-reference/realtime-communication/end-session',
   },
   onEvent({ before, event }) {
-    if (before === null || event.role === 'end') return null
+    // A server's answer or push after the end is not something the client sent: only what the client sends is dropped.
+    if (before === null || event.role === 'end' || event.gamesparks?.direction === 'receive') return null
     if (before.state === 'ended') {
       if (before.retired) return { severity: severityFor(before), message: `${event.type} was sent for ${sessionName(before)} after it was deactivated (${before.endedBy ?? 'ended'}): it can never be used again.` }
       return {

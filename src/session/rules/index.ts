@@ -12,6 +12,19 @@ import eventAfterSessionComplete from './event-after-session-complete'
 import eventAfterSessionEnd from './event-after-session-end'
 import eventBeforeSessionStart from './event-before-session-start'
 import eventRejectedByVendor from './event-rejected-by-vendor'
+import gamesparksAnalyticsEndWithoutStart from './gamesparks-analytics-end-without-start'
+import gamesparksAnalyticsStartAndEnd from './gamesparks-analytics-start-and-end'
+import gamesparksAnalyticsTimerOpen from './gamesparks-analytics-timer-open'
+import gamesparksEndSessionWithParams from './gamesparks-end-session-with-params'
+import gamesparksErrorResponse from './gamesparks-error-response'
+import gamesparksHandshakeNotSigned from './gamesparks-handshake-not-signed'
+import gamesparksMissingSessionDuration from './gamesparks-missing-session-duration'
+import gamesparksRequestBeforeAuthentication from './gamesparks-request-before-authentication'
+import gamesparksRequestBeforeHandshake from './gamesparks-request-before-handshake'
+import gamesparksRequestIdReused from './gamesparks-request-id-reused'
+import gamesparksRequestUnanswered from './gamesparks-request-unanswered'
+import gamesparksResponseWithoutRequest from './gamesparks-response-without-request'
+import gamesparksSecretInUrl from './gamesparks-secret-in-url'
 import invalidFieldValue from './invalid-field-value'
 import missingRequiredField from './missing-required-field'
 import paramsOnPing from './params-on-ping'
@@ -69,6 +82,19 @@ export const rules: readonly Rule[] = [
   playheadAdvancedWhilePaused,
   playerStateMismatch,
   // GameSparks
+  gamesparksSecretInUrl,
+  gamesparksRequestBeforeHandshake,
+  gamesparksHandshakeNotSigned,
+  gamesparksRequestBeforeAuthentication,
+  gamesparksRequestIdReused,
+  gamesparksResponseWithoutRequest,
+  gamesparksRequestUnanswered,
+  gamesparksErrorResponse,
+  gamesparksEndSessionWithParams,
+  gamesparksMissingSessionDuration,
+  gamesparksAnalyticsEndWithoutStart,
+  gamesparksAnalyticsStartAndEnd,
+  gamesparksAnalyticsTimerOpen,
   // VideoSDK
 ]
 

@@ -10,6 +10,7 @@ const rule: Rule = {
     'field is missing: the event is not recorded. A sessionStart without its session details gets no session ID.',
   fix: 'Send every field the endpoint requires; the message lists them with their path inside `xdm`.',
   docs: ADOBE_DOCS.mediaEdgeEndpoints,
+  docsByProtocol: { gamesparks: 'https://docs.gamesparks.com/api-documentation/request-api/player/logeventrequest.html' },
   onEvent({ event }) {
     if (event.missingFields.length > 0) {
       return { message: `${event.type} lacks required ${plural(event.missingFields)}: ${event.missingFields.join(', ')}.` }

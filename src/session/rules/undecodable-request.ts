@@ -12,6 +12,7 @@ const rule: Rule = {
     'Send well-formed JSON with the documented envelope. If the body was not visible, make sure the page hook ' +
     'runs (it cannot in sandboxed frames) or capture with a proxy that records bodies.',
   docs: ADOBE_DOCS.mediaEdgeTroubleshooting,
+  docsByProtocol: { gamesparks: 'https://api.gamesparks.net/' },
   onProblem(problem) {
     if (problem.kind === 'not-visible') return { severity: 'warning', message: `Could not check this request: ${problem.reason}.` }
     return { message: `This request cannot be decoded: ${problem.reason}.` }

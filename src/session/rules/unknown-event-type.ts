@@ -12,7 +12,7 @@ const rule: Rule = {
     'type is a warning there.',
   fix: 'Map player events onto the documented event types.',
   docs: ADOBE_DOCS.collectionEvents,
-  docsByProtocol: { 'adobe-heartbeat': ADOBE_DOCS.heartbeatParams },
+  docsByProtocol: { 'adobe-heartbeat': ADOBE_DOCS.heartbeatParams, gamesparks: 'https://api.gamesparks.net/' },
   onEvent({ event }) {
     if (event.typeKnown) return null
     return {

@@ -1,0 +1,22 @@
+import type { Rule } from './rule'
+
+const rule: Rule = {
+  id: 'gamesparks-error-response',
+  severity: 'info',
+  title: 'GameSparks answered a request with an error',
+  why:
+    'Every GameSparks response may carry error, a map of what went wrong keyed by field (DETAILS: UNRECOGNISED, ' +
+    'authentication: NOTAUTHORIZED…). The request was not carried out. The server decides this, so it is reported ' +
+    'as information with the keys it gave.',
+  fix: 'Read the error keys against the request\'s documentation page ("Error Codes") and fix the request or the state it assumes.',
+  docs: 'https://docs.gamesparks.com/api-documentation/request-api/authentication/authenticationrequest.html',
+  onEvent({ event }) {
+    const facts = event.gamesparks
+    if (!facts?.error) return null
+    // A refused handshake is a refused session start: session-start-rejected reports it.
+    if (facts.className === '.AuthenticatedConnectResponse') return null
+    if (facts.transport === 'socket' && (facts.direction !== 'receive' || facts.kind !== 'response')) return null
+    return { message: `${event.type} ${facts.transport === 'socket' ? 'came back' : 'was answered'} with an error (${facts.error}): the request was not carried out.` }
+  },
+}
+export default rule
