@@ -120,12 +120,16 @@ function response(value: unknown): CapturedRequest['response'] {
 
 function frames(value: unknown): { frames?: WebSocketFrame[] } {
   if (!Array.isArray(value)) return {}
-  const list: WebSocketFrame[] = value.flatMap((message) => {
+  // Every message keeps its place, so `frame` in a finding is its index in `_webSocketMessages`; one this
+  // importer cannot read becomes an empty frame, which no adapter decodes.
+  let lastTime = 0
+  const list: WebSocketFrame[] = value.map((message) => {
     const type = stringField(message, 'type')
     const time = numberField(message, 'time')
-    if ((type !== 'send' && type !== 'receive') || time === undefined) return []
     const data = field(message, 'data')
-    return [{ direction: type, time: Math.round(time * 1000), opcode: numberField(message, 'opcode') ?? 1, data: typeof data === 'string' ? data : '' }]
+    if ((type !== 'send' && type !== 'receive') || time === undefined) return { direction: 'receive', time: lastTime, opcode: 1, data: '' }
+    lastTime = Math.round(time * 1000)
+    return { direction: type, time: lastTime, opcode: numberField(message, 'opcode') ?? 1, data: typeof data === 'string' ? data : '' }
   })
   return { frames: list }
 }

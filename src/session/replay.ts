@@ -48,6 +48,7 @@ export function replay(
 export function verdict(engine: EngineState, requests: number, events: EventResult[], problems: Finding[]): Verdict {
   const sessions = [...engine.sessions.values()]
   const pinned = [...problems, ...events.flatMap((outcome) => outcome.findings)]
-  pinned.sort((a, b) => a.at!.capture - b.at!.capture || (a.at!.ordinal ?? -1) - (b.at!.ordinal ?? -1))
+  // Within a capture: by WebSocket frame (an unreadable frame sits among the events of its neighbours), then by event.
+  pinned.sort((a, b) => a.at!.capture - b.at!.capture || (a.at!.frame ?? -1) - (b.at!.frame ?? -1) || (a.at!.ordinal ?? -1) - (b.at!.ordinal ?? -1))
   return { requests, events, sessions, findings: [...pinned, ...sessions.flatMap((session) => session.openFindings)] }
 }

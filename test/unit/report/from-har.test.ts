@@ -46,9 +46,11 @@ describe('fromHar', () => {
   it("reads Chrome's WebSocket frames in ms", () => {
     const socket = entry({ _webSocketMessages: [{ type: 'receive', time: 1768442400.5, opcode: 1, data: '{"a":1}' }, { type: 'send', time: 1768442401, opcode: 1, data: ' ' }, { type: 'weird' }] })
     const { captures } = fromHar(har([socket]))
+    // The unreadable message keeps its place, so frame indices match `_webSocketMessages`.
     expect(captures[0]!.frames).toEqual([
       { direction: 'receive', time: 1768442400500, opcode: 1, data: '{"a":1}' },
       { direction: 'send', time: 1768442401000, opcode: 1, data: ' ' },
+      { direction: 'receive', time: 1768442401000, opcode: 1, data: '' },
     ])
   })
 
