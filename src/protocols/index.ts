@@ -7,8 +7,9 @@ import { adobeMediaEdge } from './adobe-media-edge'
 import type { CapturedRequest } from './captured-request'
 import { gamesparks } from './gamesparks'
 import type { ProtocolId } from './tracking-event'
+import { videosdk } from './videosdk'
 
-export const adapters: readonly ProtocolAdapter[] = [adobeMediaEdge, adobeMediaCollection, adobeHeartbeat, gamesparks]
+export const adapters: readonly ProtocolAdapter[] = [adobeMediaEdge, adobeMediaCollection, adobeHeartbeat, gamesparks, videosdk]
 
 /** Extra hosts per protocol, as the user configured them. */
 export type HostSettings = Partial<Readonly<Record<ProtocolId, readonly string[]>>>

@@ -1,7 +1,7 @@
 import type { TrackingEvent } from '../protocols/tracking-event'
 import { ZERO_COUNTS } from './finding'
 import type { Expiry, ExpiryReason, Session } from './session'
-import { canExpire } from './session'
+import { canExpire, isClosed } from './session'
 import type { EngineSettings } from './settings'
 import { hasSessionTimers } from './vendor-timers'
 
@@ -67,7 +67,11 @@ export function openSession(key: string, event: TrackingEvent): Session {
 export function transition(before: Session, event: TrackingEvent, settings: EngineSettings): Session {
   const after: Session = { ...before, events: before.events + 1 }
   // Retiring an ID (deactivating a room) works whatever state its last session is in.
-  if (event.retiresId) after.retired = true
+  if (event.retiresId) {
+    after.retired = true
+    // A session that had already ended is now also retired: later findings name what retired it.
+    if (isClosed(before)) after.endedBy = event.type
+  }
   const due = expiryDue(before, settings)
   if (due && event.observedAt >= due.at) {
     // The backend closed the session before this event arrived: it and everything after is lost.

@@ -19,6 +19,9 @@ const rule: Rule = {
   },
   onEvent({ before, event }) {
     if (before === null || event.role !== 'end') return null
+    // A VideoSDK read that shows the session ended observes the end; deactivating a room whose session ended
+    // retires the room (the documented clean-up), it does not end the session again.
+    if (event.videosdk?.observedEnd || (event.retiresId && !before.retired)) return null
     const severity = event.protocol === 'gamesparks' || event.protocol === 'videosdk' ? 'warning' : 'info'
     if (before.state === 'ended') return { severity, message: `${sessionName(before)} had already ended; this ${event.type} ${severity === 'info' ? 'is dropped' : 'ends nothing'}.` }
     if (before.state === 'expired' && before.expiry?.revealedBy) {

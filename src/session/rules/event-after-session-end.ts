@@ -23,6 +23,8 @@ const rule: Rule = {
   onEvent({ before, event }) {
     // A server's answer or push after the end is not something the client sent: only what the client sends is dropped.
     if (before === null || event.role === 'end' || event.gamesparks?.direction === 'receive') return null
+    // Reading a VideoSDK room or its sessions changes nothing: servers read a session after ending it to confirm the end.
+    if (event.videosdk?.readOnly) return null
     if (before.state === 'ended') {
       if (before.retired) return { severity: severityFor(before), message: `${event.type} was sent for ${sessionName(before)} after it was deactivated (${before.endedBy ?? 'ended'}): it can never be used again.` }
       return {

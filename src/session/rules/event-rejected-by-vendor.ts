@@ -1,3 +1,4 @@
+import { explainsRejection, VIDEOSDK_DOCS } from '../videosdk-checks'
 import { appliedToLiveSession } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
 import type { Rule } from './rule'
@@ -12,12 +13,14 @@ const rule: Rule = {
     'already explain the refusal.',
   fix: 'Read the reason in the message; a 404 or 410 means the session must be restarted with a new sessionStart.',
   docs: ADOBE_DOCS.collectionEventsRequest,
-  docsByProtocol: { 'adobe-media-edge': ADOBE_DOCS.mediaEdgeTroubleshooting },
+  docsByProtocol: { 'adobe-media-edge': ADOBE_DOCS.mediaEdgeTroubleshooting, videosdk: VIDEOSDK_DOCS.intro },
   onEvent(transition) {
     const { event } = transition
     if (!event.vendorRejection || !appliedToLiveSession(transition)) return null
     // A missing field, a bad value or an unknown type already explains a 400.
     if (event.missingFields.length > 0 || !event.typeKnown || event.invalidFields.some((issue) => issue.severity === 'error')) return null
+    // VideoSDK: a bad token, a prefix, a body that is not JSON or a missing roomId has its own finding.
+    if (event.videosdk && explainsRejection(event.videosdk)) return null
     return { message: `The vendor answered ${event.type} with ${event.vendorRejection.reason}: the event was not recorded.` }
   },
 }

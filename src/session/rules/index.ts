@@ -43,6 +43,13 @@ import timestampOutOfOrder from './timestamp-out-of-order'
 import undecodableRequest from './undecodable-request'
 import unknownEventType from './unknown-event-type'
 import unknownSessionId from './unknown-session-id'
+import videosdkAuthorizationPrefix from './videosdk-authorization-prefix'
+import videosdkManagementTokenInBrowser from './videosdk-management-token-in-browser'
+import videosdkMissingRoomId from './videosdk-missing-room-id'
+import videosdkRequestNotJson from './videosdk-request-not-json'
+import videosdkTokenExpired from './videosdk-token-expired'
+import videosdkTokenInvalid from './videosdk-token-invalid'
+import videosdkTokenNeverExpires from './videosdk-token-never-expires'
 import type { Rule } from './rule'
 
 /**
@@ -96,6 +103,13 @@ export const rules: readonly Rule[] = [
   gamesparksAnalyticsStartAndEnd,
   gamesparksAnalyticsTimerOpen,
   // VideoSDK
+  videosdkMissingRoomId,
+  videosdkRequestNotJson,
+  videosdkAuthorizationPrefix,
+  videosdkTokenInvalid,
+  videosdkTokenExpired,
+  videosdkTokenNeverExpires,
+  videosdkManagementTokenInBrowser,
 ]
 
 export function ruleById(id: string): Rule | undefined {

@@ -10,7 +10,7 @@ const rule: Rule = {
     'media-analytics:new-session handle) creates no session, so nothing the player sends for it is recorded.',
   fix: 'Fix the fields named in the response errors, and check that Media Analytics is enabled on the datastream.',
   docs: ADOBE_DOCS.mediaEdgeSessions,
-  docsByProtocol: { gamesparks: 'https://api.gamesparks.net/' },
+  docsByProtocol: { gamesparks: 'https://api.gamesparks.net/', videosdk: 'https://docs.videosdk.live/api-reference/realtime-communication/create-room' },
   onEvent({ event }) {
     if (event.role !== 'start' || event.start?.kind !== 'rejected') return null
     return { message: `${event.type} was refused: ${event.start.reason}. No session ID was issued.` }

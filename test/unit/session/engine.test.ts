@@ -202,10 +202,20 @@ describe('IDs created outside the capture (VideoSDK rooms)', () => {
   it('flags any use of a retired ID, a new start included, as an error', () => {
     const { engine, results } = run([join(0), end(5), end(6, true), join(60)])
     expect([...results.values()].flatMap((r) => r.findings.map((f) => [r.event.origin.capture, f.rule, f.severity]))).toEqual([
-      [2, 'duplicate-session-end', 'warning'],
       [3, 'event-after-session-end', 'error'],
     ])
     expect(engine.sessions.size).toBe(1)
+  })
+
+  it('takes retiring the ID of an ended session for the clean-up it is, and a second retirement for a second end', () => {
+    const { engine, results } = run([join(0), end(5), end(6, true), end(7, true)])
+    expect([...results.values()].flatMap((r) => r.findings.map((f) => [r.event.origin.capture, f.rule, f.severity]))).toEqual([[3, 'duplicate-session-end', 'warning']])
+    expect([...engine.sessions.values()].map((s) => [s.state, s.retired])).toEqual([['ended', true]])
+  })
+
+  it('neither pings nor expires: a room may sit quiet for hours', () => {
+    const { results } = run([join(0), op(3 * 3600), end(30 * 3600)])
+    expect(rulesOf(results)).toEqual([])
   })
 
   it('reports an operation after a normal end as a warning (the room lives on)', () => {

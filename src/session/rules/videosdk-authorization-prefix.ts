@@ -1,0 +1,20 @@
+import { authorizationScheme, VIDEOSDK_DOCS } from '../videosdk-checks'
+import type { Rule } from './rule'
+
+const rule: Rule = {
+  id: 'videosdk-authorization-prefix',
+  severity: 'error',
+  title: 'VideoSDK Authorization header starts with "Bearer" or another scheme',
+  why:
+    'VideoSDK takes the Authorization value as the token itself: its API reference says the value "will not ' +
+    'include any prefix such as Basic or Bearer". Code copied from other APIs, or from the Bearer samples of ' +
+    "VideoSDK's own v1 pages, adds one, and nothing documents that the server strips it.",
+  fix: 'Send the JWT alone: `Authorization: eyJhbGciOi…`, with no scheme before it.',
+  docs: VIDEOSDK_DOCS.endSession,
+  onEvent({ event }) {
+    const scheme = event.videosdk ? authorizationScheme(event.videosdk) : null
+    if (scheme === null) return null
+    return { message: `${event.type} sends Authorization as "${scheme} <token>"; VideoSDK expects the token alone, without a scheme.` }
+  },
+}
+export default rule
