@@ -27,8 +27,9 @@ const USAGE =
   'usage: sessionscope lint <file.har | pattern>... [--format text|json|junit] [--fail-on error|warning|info|never] [--rule <id>] [--ignore-rule <id>] [--main-ping-interval 10-50] [--ad-ping-interval 1-10] [--host <protocol>=<host>]'
 const HELP = `usage: sessionscope lint <file.har | pattern>... [options]
 
-Rebuilds the tracking sessions in HAR files (Adobe Media Edge, Media Collection, heartbeats) and reports what
-is wrong with them. Patterns such as "captures/*.har" are expanded even when quoted or on Windows.
+Rebuilds the tracking sessions in HAR files (Adobe Media Edge, Media Collection, heartbeats, GameSparks,
+VideoSDK) and reports what is wrong with them. Patterns such as "captures/*.har" are expanded even when
+quoted or on Windows.
 
 options:
   --format text|json|junit   the report: text for people (the default), json, or junit XML for CI

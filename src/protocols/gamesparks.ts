@@ -360,7 +360,9 @@ function durationFact(sessionDuration: unknown, observedMs: number | null): stri
   if (typeof sessionDuration !== 'number' || !Number.isFinite(sessionDuration) || sessionDuration < 0) return null
   const unit = observedMs === null ? null : matchingUnit(sessionDuration, observedMs)
   if (unit === null) return `${sessionDuration} (unit not documented)`
-  return `${clockDuration(unit === 'ms' ? sessionDuration : sessionDuration * 1000)} (${sessionDuration} ${unit})`
+  const clock = clockDuration(unit === 'ms' ? sessionDuration : sessionDuration * 1000)
+  const raw = `${sessionDuration} ${unit}`
+  return clock === raw ? clock : `${clock} (${raw})`
 }
 
 function clockDuration(ms: number): string {

@@ -100,7 +100,9 @@ export async function startGameAndCallServers(): Promise<GameAndCallServers> {
         socket.send(JSON.stringify({ '@class': '.AuthenticatedConnectResponse', sessionId }))
         return
       }
-      const answer: Record<string, unknown> = { '@class': type.replace(/Request$/, 'Response'), requestId: message.requestId }
+      // Every authentication request is answered with .AuthenticationResponse, as GameSparks does.
+      const responseClass = /AuthenticationRequest$/.test(type) ? '.AuthenticationResponse' : type.replace(/Request$/, 'Response')
+      const answer: Record<string, unknown> = { '@class': responseClass, requestId: message.requestId }
       if (type === '.DeviceAuthenticationRequest') Object.assign(answer, { authToken: '44b297a8-162a-4220-8c14-dad9a1946ad2', userId: '5849655e16c047eb048bc585', displayName: 'Ada', newPlayer: true })
       if (type === '.EndSessionRequest') answer.sessionDuration = Date.now() - startedAt
       socket.send(JSON.stringify(answer))
