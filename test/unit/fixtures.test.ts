@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest'
 import { fromHar } from '../../src/report/from-har'
 import { toJsonReport } from '../../src/report/json-report'
 import { replay } from '../../src/session/replay'
+import { rules } from '../../src/session/rules'
+import { PROTOCOL_IDS, type ProtocolId } from '../../src/protocols/tracking-event'
 import type { Scenario } from '../helpers/scenario'
 
 const suites = import.meta.glob<{ scenarios: Scenario[] }>('../fixtures/*/scenarios.ts', { eager: true })
@@ -40,3 +42,15 @@ for (const [path, { scenarios }] of Object.entries(suites)) {
     }
   })
 }
+
+it('every rule fires in a golden fixture, and each protocol has a clean capture', () => {
+  const fired = new Set(Object.values(suites).flatMap(({ scenarios }) => scenarios.flatMap((s) => s.expected.map((f) => f.rule))))
+  expect(rules.map((rule) => rule.id).filter((id) => !fired.has(id)), 'rules without a fixture').toEqual([])
+  for (const [path, { scenarios }] of Object.entries(suites)) {
+    const protocol = path.split('/').at(-2)! as ProtocolId
+    if (!PROTOCOL_IDS.includes(protocol)) continue
+    const own = rules.filter((rule) => rule.id.startsWith(`${protocol}-`)).map((rule) => rule.id)
+    expect(own.filter((id) => !fired.has(id)), `${protocol} rules without a fixture`).toEqual([])
+    expect(scenarios.some((s) => s.expected.length === 0), `${protocol} has no capture without findings`).toBe(true)
+  }
+})
