@@ -390,13 +390,33 @@ function sessionFacts(endpoint: VideoSdkEndpoint, room: string | null, json: unk
   return facts
 }
 
+/** Each participant once, with when they were in the room: "John (05:21:43Z–still in)". */
 function participantNames(list: unknown): string[] {
   if (!Array.isArray(list)) return []
-  const names = list.flatMap((participant) => {
+  const spans = new Map<string, string[]>()
+  for (const participant of list) {
     const name = stringField(participant, 'name') || stringField(participant, 'participantId')
-    return name ? [name] : []
-  })
-  return [...new Set(names)]
+    if (!name) continue
+    const timelog = field(participant, 'timelog')
+    const own = spans.get(name) ?? []
+    if (Array.isArray(timelog)) own.push(...timelog.flatMap((entry) => timeSpan(entry) ?? []))
+    spans.set(name, own)
+  }
+  return [...spans].map(([name, own]) => (own.length === 0 ? name : `${name} (${own.join(', ')})`))
+}
+
+function timeSpan(entry: unknown): string | null {
+  const start = clockTime(field(entry, 'start'))
+  if (start === null) return null
+  const end = field(entry, 'end')
+  return `${start}–${end === null || end === undefined ? 'still in' : (clockTime(end) ?? '?')}`
+}
+
+/** The UTC time of day of an ISO timestamp; the date is the session's and would only repeat. */
+function clockTime(value: unknown): string | null {
+  if (typeof value !== 'string') return null
+  const time = Date.parse(value)
+  return Number.isNaN(time) ? null : `${new Date(time).toISOString().slice(11, 19)}Z`
 }
 
 /** What the event shows people: the request and the answer, with every token cut down to header.payload. */

@@ -159,6 +159,18 @@ describe('requests as events and roles', () => {
     expect(create({ status: 401 }).sessionId).toBeNull()
   })
 
+  it('names each participant once with when they were in the room, as the timelog says', () => {
+    const participants = [
+      { participantId: 'demo-1', name: 'John', timelog: [{ start: '2026-03-27T05:21:43.663Z', end: null }] },
+      { participantId: 'demo-2', name: 'William', timelog: [{ start: '2026-03-27T05:21:53.917Z', end: '2026-03-27T05:21:54.469Z' }] },
+      { participantId: 'demo-2', name: 'William', timelog: [{ start: '2026-03-27T05:30:00.000Z', end: 'garbled' }] },
+      { participantId: 'demo-3', timelog: 'not a list' },
+      { name: '' },
+    ]
+    const facts = decodeOne(`${API}/v2/sessions/${session.id}`, { status: 200, response: { ...session, participants } }).summary?.facts
+    expect(facts?.Participants).toBe('John (05:21:43Z–still in), William (05:21:53Z–05:21:54Z, 05:30:00Z–?), demo-3')
+  })
+
   it('observes an end in a read: end set or status ended, for the latest session of the room', () => {
     const get = decodeOne(`${API}/v2/sessions/${session.id}`, { status: 200, response: ended })
     expect([get.role, get.videosdk?.observedEnd, get.summary?.facts]).toEqual(['end', true, { Room: room, Session: session.id, Participants: 'John, William', Status: 'ended' }])
