@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path'
 import type { BrowserContext, Page, Worker } from 'playwright-core'
 import { chromium } from 'playwright-core'
 
-export const DIST = resolve(import.meta.dirname, '../../../dist')
+/** SESSIONSCOPE_DIST points the tests at another build (`vite build --outDir …`), so two checkouts can test at once. */
+export const DIST = resolve(process.env.SESSIONSCOPE_DIST ?? resolve(import.meta.dirname, '../../../dist'))
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export interface ExtensionBrowser {
