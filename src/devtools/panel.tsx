@@ -4,13 +4,12 @@ import { sendCommand } from '../shared/commands'
 import { LoadFailure } from '../ui/LoadFailure'
 import { resolveScope } from '../ui/resolve-scope'
 import { storeDataSource } from '../ui/store-data-source'
+import { applyTheme, chosenTheme } from '../ui/theme'
 import { PanelShell } from './components/PanelShell'
 
 const root = document.getElementById('root')!
 
-// Follow DevTools' theme rather than the system's: users often run a dark DevTools on a light system.
-const themeName = chrome.devtools?.panels?.themeName
-if (themeName) document.documentElement.dataset.theme = themeName === 'dark' ? 'dark' : 'light'
+applyTheme(document.documentElement, chosenTheme(location.search, chrome.devtools?.panels?.themeName))
 
 resolveScope(
   location.search,

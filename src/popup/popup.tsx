@@ -4,9 +4,12 @@ import { sendCommand } from '../shared/commands'
 import { LoadFailure } from '../ui/LoadFailure'
 import { resolveScope } from '../ui/resolve-scope'
 import { storeDataSource } from '../ui/store-data-source'
+import { applyTheme, chosenTheme } from '../ui/theme'
 import { Popup } from './components/Popup'
 
 const root = document.getElementById('root')!
+
+applyTheme(document.documentElement, chosenTheme(location.search))
 
 resolveScope(
   location.search,
