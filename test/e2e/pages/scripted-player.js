@@ -26,8 +26,9 @@
       sessionId = json.handle.find((h) => h.type === 'media-analytics:new-session').payload[0].sessionId
       return sessionId
     },
-    async fetch(type, playhead) {
-      const response = await fetch(url(type), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body(type, playhead) })
+    // `extra`: more mediaCollection fields (advertisingPodDetails, chapterDetails…).
+    async fetch(type, playhead, extra) {
+      const response = await fetch(url(type), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body(type, playhead, extra) })
       return response.status
     },
     xhr(type, playhead) {
