@@ -54,8 +54,8 @@ export default defineConfig(({ mode }): UserConfig => {
     build: {
       outDir: 'dist',
       emptyOutDir: true,
-      // The panel is opened by chrome.devtools.panels.create(), which crxjs cannot see.
-      rolldownOptions: { input: { panel: 'src/devtools/panel.html' } },
+      // The panel is opened by chrome.devtools.panels.create() and the rule page by links, which crxjs cannot see.
+      rolldownOptions: { input: { panel: 'src/devtools/panel.html', rules: 'src/rules/rules.html' } },
     },
     test: {
       projects: [

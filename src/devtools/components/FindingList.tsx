@@ -1,5 +1,6 @@
 import type { Finding } from '../../session/finding'
 import { ruleById } from '../../session/rules'
+import { ruleUrl } from '../../ui/rule-link'
 import { SeverityMark } from '../../ui/SeverityMark'
 
 interface Props {
@@ -61,6 +62,16 @@ function FindingItem({ finding, onReveal, current }: { finding: Finding; onRevea
       <p class="finding-message">{finding.message}</p>
       <div class="finding-links">
         <DocsLink href={finding.docs} />
+        <a
+          class="finding-rule-link"
+          data-testid="finding-rule-link"
+          href={ruleUrl(finding.rule)}
+          target="_blank"
+          rel="noopener"
+          aria-label={`About this rule: ${finding.rule}`}
+        >
+          About this rule
+        </a>
         {rule && (
           <details class="finding-fix">
             <summary>Why and how to fix</summary>

@@ -3,6 +3,7 @@ import type { Finding } from '../../session/finding'
 import type { SessionRecord } from '../../store/records'
 import { Count } from '../../ui/Count'
 import { formatDuration } from '../../ui/format-duration'
+import { ruleUrl } from '../../ui/rule-link'
 import { SessionFacts } from '../../ui/SessionFacts'
 import { SeverityMark } from '../../ui/SeverityMark'
 import { StateBadge } from '../../ui/StateBadge'
@@ -38,7 +39,12 @@ export function PopupSession({ session, findings }: { session: SessionRecord; fi
       {worst && (
         <p class={`popup-worst popup-worst-${worst.severity}`} data-testid="session-worst" title={worst.message}>
           <SeverityMark severity={worst.severity} text="icon" />
-          <span>{worst.message}</span>
+          {/* The span keeps popup.css's two-line clamp; the message opens the page of the rule behind it. */}
+          <span>
+            <a href={ruleUrl(worst.rule)} target="_blank" rel="noopener" data-testid="popup-rule-link" title={`About the rule ${worst.rule}`}>
+              {worst.message}
+            </a>
+          </span>
         </p>
       )}
     </li>
