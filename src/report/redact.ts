@@ -21,19 +21,25 @@ const SECRET_PATH_SEGMENTS: Array<{ pattern: RegExp; segment: number }> = [
   { pattern: /^\/callback\/[^/]+\/[^/]+\/[^/]+/, segment: 3 },
 ]
 
-export function redactCapture<T extends CapturedRequest>(capture: T): T {
+/**
+ * Header, parameter and field names the user treats as secrets besides the built-in ones (options page),
+ * compared case-insensitively. Their values are replaced whole.
+ */
+export type ExtraSecretNames = readonly string[]
+
+export function redactCapture<T extends CapturedRequest>(capture: T, extra: ExtraSecretNames = []): T {
   const redacted: T = {
     ...capture,
-    url: redactUrl(capture.url),
-    requestHeaders: capture.requestHeaders.map(redactHeader),
-    requestBody: capture.requestBody && redactBody(capture.requestBody),
+    url: redactUrl(capture.url, extra),
+    requestHeaders: capture.requestHeaders.map((header) => redactHeader(header, extra)),
+    requestBody: capture.requestBody && redactBody(capture.requestBody, extra),
     response: capture.response && {
       ...capture.response,
-      headers: capture.response.headers.map(redactHeader),
-      body: capture.response.body && redactBody(capture.response.body),
+      headers: capture.response.headers.map((header) => redactHeader(header, extra)),
+      body: capture.response.body && redactBody(capture.response.body, extra),
     },
   }
-  if (capture.frames) redacted.frames = capture.frames.map((frame): WebSocketFrame => ({ ...frame, data: frame.opcode === 1 ? redactText(frame.data) : frame.data }))
+  if (capture.frames) redacted.frames = capture.frames.map((frame): WebSocketFrame => ({ ...frame, data: frame.opcode === 1 ? redactText(frame.data, extra) : frame.data }))
   return redacted
 }
 
@@ -41,18 +47,18 @@ export function redactCapture<T extends CapturedRequest>(capture: T): T {
 const SECRET_PATHS = [/^([a-z][a-z0-9+.-]*:\/\/[^/?#]+\/rs\/[^/?#]+\/)([^/?#]+)/i, /^([a-z][a-z0-9+.-]*:\/\/[^/?#]+\/callback\/[^/?#]+\/[^/?#]+\/)([^/?#]+)/i]
 
 /** Edits the URL text itself, so everything that needs no redaction stays byte for byte (case, raw colons). */
-export function redactUrl(url: string): string {
+export function redactUrl(url: string, extra: ExtraSecretNames = []): string {
   const hashAt = url.indexOf('#')
   const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt)
   const hash = hashAt === -1 ? '' : url.slice(hashAt)
   const queryAt = beforeHash.indexOf('?')
   let base = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt)
   for (const pattern of SECRET_PATHS) base = base.replace(pattern, `$1${encodeURIComponent(REDACTED)}`)
-  const query = queryAt === -1 ? '' : `?${redactPairs(beforeHash.slice(queryAt + 1))}`
+  const query = queryAt === -1 ? '' : `?${redactPairs(beforeHash.slice(queryAt + 1), extra)}`
   return redactJwts(base) + query + redactJwts(hash)
 }
 
-function redactPairs(query: string): string {
+function redactPairs(query: string, extra: ExtraSecretNames = []): string {
   return query
     .split('&')
     .map((pair) => {
@@ -60,16 +66,18 @@ function redactPairs(query: string): string {
       if (equals === -1) return pair
       const name = safeDecode(pair.slice(0, equals))
       const value = pair.slice(equals + 1)
+      if (isExtraSecret(name, extra)) return `${pair.slice(0, equals)}=${encodeURIComponent(REDACTED)}`
       if (SECRET_PARAM.test(name) && !hasJwt(safeDecode(value))) return `${pair.slice(0, equals)}=${encodeURIComponent(REDACTED)}`
       return `${pair.slice(0, equals)}=${redactJwts(value)}`
     })
     .join('&')
 }
 
-function redactHeader(header: HttpHeader): HttpHeader {
+function redactHeader(header: HttpHeader, extra: ExtraSecretNames = []): HttpHeader {
   const name = header.name.toLowerCase()
   if (name === 'cookie') return { ...header, value: header.value.split(';').map((part) => part.replace(/=.*/, `=${REDACTED}`)).join(';') }
   if (name === 'set-cookie') return { ...header, value: header.value.replace(/^([^=;]*)=[^;]*/, `$1=${REDACTED}`) }
+  if (isExtraSecret(name, extra)) return { ...header, value: REDACTED }
   if (SECRET_HEADERS.has(name)) {
     // Keep the scheme ("Bearer ", "Basic ") and a JWT's claims; drop everything that works as a credential.
     const match = /^(\s*[A-Za-z]+\s+)?(.*)$/s.exec(header.value)!
@@ -80,16 +88,28 @@ function redactHeader(header: HttpHeader): HttpHeader {
   return { ...header, value: redactJwts(header.value) }
 }
 
-function redactBody(body: CapturedBody): CapturedBody {
-  return body.encoding === 'base64' ? body : { ...body, text: redactText(body.text) }
+function redactBody(body: CapturedBody, extra: ExtraSecretNames = []): CapturedBody {
+  return body.encoding === 'base64' ? body : { ...body, text: redactText(body.text, extra) }
 }
 
 /** JWT signatures, then secret-named JSON string fields and form fields, in text of any shape. */
-export function redactText(text: string): string {
-  const jsonSafe = redactJwts(text).replace(/"([A-Za-z_]+)"(\s*:\s*)"(?:[^"\\]|\\.)*"/g, (whole, key: string, colon: string) =>
+export function redactText(text: string, extra: ExtraSecretNames = []): string {
+  const jsonSafe = redactExtraJsonFields(redactJwts(text), extra).replace(/"([A-Za-z_]+)"(\s*:\s*)"(?:[^"\\]|\\.)*"/g, (whole, key: string, colon: string) =>
     SECRET_JSON_KEY.test(key) ? `"${key}"${colon}"${REDACTED}"` : whole,
   )
-  return /^[^\s{[<]*=/.test(jsonSafe) && !jsonSafe.includes('\n') ? redactPairs(jsonSafe) : jsonSafe
+  return /^[^\s{[<]*=/.test(jsonSafe) && !jsonSafe.includes('\n') ? redactPairs(jsonSafe, extra) : jsonSafe
+}
+
+function isExtraSecret(name: string, extra: ExtraSecretNames): boolean {
+  const lower = name.toLowerCase()
+  return extra.some((secret) => secret.toLowerCase() === lower)
+}
+
+/** JSON fields named by the user, matched by name (not by a general key pattern, so any name shape works). */
+function redactExtraJsonFields(text: string, extra: ExtraSecretNames): string {
+  if (extra.length === 0) return text
+  const names = extra.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+  return text.replace(new RegExp(`"(${names})"(\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi'), (_whole, key: string, colon: string) => `"${key}"${colon}"${REDACTED}"`)
 }
 
 function redactJwts(text: string): string {
@@ -109,4 +129,28 @@ function safeDecode(text: string): string {
   } catch {
     return text
   }
+}
+
+/**
+ * The same redaction for an already parsed value (decoded event fields), walking its structure instead of its
+ * text: secret-named fields are replaced, secret headers keep their scheme, and every other string loses JWT
+ * signatures and secret form fields. Returns a copy; the input is left alone.
+ */
+export function redactValue(value: unknown, key?: string): unknown {
+  if (typeof value === 'string') return redactNamedString(value, key)
+  if (Array.isArray(value)) return value.map((item) => redactValue(item))
+  if (value !== null && typeof value === 'object') {
+    const copy: Record<string, unknown> = {}
+    for (const [name, item] of Object.entries(value)) {
+      copy[name] = SECRET_JSON_KEY.test(name) && (typeof item === 'string' || typeof item === 'number') ? REDACTED : redactValue(item, name)
+    }
+    return copy
+  }
+  return value
+}
+
+function redactNamedString(value: string, key: string | undefined): string {
+  const name = key?.toLowerCase()
+  if (name !== undefined && (SECRET_HEADERS.has(name) || name === 'cookie' || name === 'set-cookie')) return redactHeader({ name, value }).value
+  return redactText(value)
 }

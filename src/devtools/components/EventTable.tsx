@@ -1,8 +1,21 @@
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Severity } from '../../session/finding'
 import type { EventRecord } from '../../store/records'
 import { formatOffset } from '../../ui/format-duration'
 import { SeverityMark } from '../../ui/SeverityMark'
+import { eventKey } from './events/event-index'
+import { rowWindow, scrollToReveal, targetRow } from './events/virtual-window'
 import { SelectableRow } from './SelectableRow'
+import './events/EventGrid.css'
+
+export { eventKey }
+
+/** Must match the row height in EventGrid.css: rows are placed by arithmetic, never measured. */
+export const ROW_HEIGHT = 22
+/** Rows rendered beyond each edge of the viewport, so fast scrolling does not show blank space. */
+const OVERSCAN = 12
+/** Until the scroller is measured (and in test DOMs that do no layout). */
+const FALLBACK_VIEWPORT = 20 * ROW_HEIGHT
 
 interface Props {
   /** In the order the session applied them. */
@@ -12,59 +25,127 @@ interface Props {
   onSelect: (id: string) => void
   /** The worst severity of the findings on an event, if any. */
   markerOf: (event: EventRecord) => Severity | undefined
+  /** How many events the list would show without filters, for the grid's accessible description. */
+  label?: string
 }
 
-/** The selected session's events: the timeline a rule replayed. */
-export function EventTable({ events, sessionStart, selectedId, onSelect, markerOf }: Props) {
-  const anySelected = events.some((event) => eventKey(event) === selectedId)
+/**
+ * The selected session's events: the timeline a rule replayed. Virtualized: only the rows in view (plus some
+ * overscan, plus the selected row so focus survives scrolling) are in the DOM, placed absolutely on a fixed
+ * row grid, so a 50,000-event session costs the same per scroll frame as a 50-event one.
+ */
+export function EventTable({ events, sessionStart, selectedId, onSelect, markerOf, label = 'Events of the session, in applied order' }: Props) {
+  const scroller = useRef<HTMLDivElement>(null)
+  const [scrollTop, setScrollTop] = useState(0)
+  const [viewport, setViewport] = useState(FALLBACK_VIEWPORT)
+  // Set when a row interaction (key, click, focus) changes the selection: the newly selected row takes focus.
+  const focusPending = useRef(false)
+
+  const indexOf = useMemo(() => new Map(events.map((event, i) => [eventKey(event), i])), [events])
+  const selectedIndex = selectedId === undefined ? -1 : (indexOf.get(selectedId) ?? -1)
+
+  useLayoutEffect(() => {
+    const element = scroller.current
+    if (!element) return
+    // The sticky header covers the top row's worth of the scroller.
+    const measure = () => setViewport(element.clientHeight > ROW_HEIGHT ? element.clientHeight - ROW_HEIGHT : FALLBACK_VIEWPORT)
+    measure()
+    if (typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(measure)
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
+
+  // A selection made elsewhere (a finding, the chart) or a filter that moved the selected row: bring it into view.
+  useLayoutEffect(() => {
+    const element = scroller.current
+    if (!element || selectedIndex < 0) return
+    const next = scrollToReveal(selectedIndex, element.scrollTop, viewport, ROW_HEIGHT)
+    if (next !== undefined) {
+      element.scrollTop = next
+      setScrollTop(next)
+    }
+  }, [selectedId, selectedIndex])
+
+  useLayoutEffect(() => {
+    if (!focusPending.current || selectedIndex < 0) return
+    focusPending.current = false
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${selectedIndex}"]`)
+    if (row && row !== document.activeElement) row.focus({ preventScroll: true })
+  })
+
+  function selectFromRow(index: number) {
+    const event = events[index]
+    if (!event) return
+    focusPending.current = true
+    onSelect(eventKey(event))
+  }
+
+  function navigate(key: string, from: number): boolean {
+    const target = targetRow(key, from, events.length, Math.floor(viewport / ROW_HEIGHT))
+    if (target === undefined) return false
+    selectFromRow(target)
+    return true
+  }
+
+  const { start, end } = rowWindow(events.length, scrollTop, viewport, ROW_HEIGHT, OVERSCAN)
+  const rendered: number[] = []
+  if (selectedIndex >= 0 && selectedIndex < start) rendered.push(selectedIndex)
+  for (let i = start; i < end; i++) rendered.push(i)
+  if (selectedIndex >= end) rendered.push(selectedIndex)
+  const tabbableIndex = selectedIndex >= 0 ? selectedIndex : start
+
   return (
-    <table class="grid event-table" role="grid" aria-label="Events of the session, in applied order" aria-readonly="true">
-      <thead>
-        <tr role="row">
-          <th role="columnheader" class="col-marker">
-            <span class="visually-hidden">Findings</span>
-          </th>
-          <th role="columnheader" class="col-num">#</th>
-          <th role="columnheader" class="col-num" title="Observed time since the session started">Time</th>
-          <th role="columnheader">Type</th>
-          <th role="columnheader" class="col-num">Playhead</th>
-          <th role="columnheader" class="col-num" title="The client's own timestamp (UTC)">Client time</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((event, i) => {
-          const id = eventKey(event)
-          const marker = markerOf(event)
-          return (
-            <SelectableRow
-              key={id}
-              data={{ 'data-testid': 'event-row', 'data-capture': event.capture, 'data-ordinal': event.ordinal, 'data-type': event.type }}
-              class={marker ? `marked-${marker}` : undefined}
-              selected={id === selectedId}
-              tabbable={anySelected ? id === selectedId : i === 0}
-              onSelect={() => onSelect(id)}
-            >
-              <td role="gridcell" class="col-marker">
-                {marker && <SeverityMark severity={marker} text="icon" />}
-              </td>
-              <td role="gridcell" class="col-num">{event.position}</td>
-              <td role="gridcell" class="col-num mono">{formatOffset(event.observedAt - sessionStart)}</td>
-              <td role="gridcell" class="col-type">{event.type}</td>
-              <td role="gridcell" class="col-num mono">{formatPlayhead(event.playhead)}</td>
-              <td role="gridcell" class="col-num mono" title={isoTime(event.clientTime, 'full')}>
-                {isoTime(event.clientTime, 'time')}
-              </td>
-            </SelectableRow>
-          )
-        })}
-      </tbody>
-    </table>
+    <div class="events-scroll" ref={scroller} onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}>
+      <div class="event-grid" role="grid" aria-label={label} aria-readonly="true" aria-rowcount={events.length + 1} aria-colcount={6}>
+        <div role="rowgroup" class="event-grid-head">
+          <div role="row" class="event-grid-row" aria-rowindex={1}>
+            <div role="columnheader" class="col-marker">
+              <span class="visually-hidden">Findings</span>
+            </div>
+            <div role="columnheader" class="col-num">#</div>
+            <div role="columnheader" class="col-num" title="Observed time since the session started">Time</div>
+            <div role="columnheader">Type</div>
+            <div role="columnheader" class="col-num">Playhead</div>
+            <div role="columnheader" class="col-num" title="The client's own timestamp (UTC)">Client time</div>
+          </div>
+        </div>
+        <div role="rowgroup" class="event-grid-body" style={{ height: `${events.length * ROW_HEIGHT}px` }}>
+          {rendered.map((i) => {
+            const event = events[i]!
+            const id = eventKey(event)
+            const marker = markerOf(event)
+            return (
+              <SelectableRow
+                key={id}
+                element="div"
+                data={{ 'data-testid': 'event-row', 'data-capture': event.capture, 'data-ordinal': event.ordinal, 'data-type': event.type, 'data-index': i }}
+                class={`event-grid-row${marker ? ` marked-${marker}` : ''}`}
+                style={{ top: `${i * ROW_HEIGHT}px` }}
+                rowIndex={i + 2}
+                selected={i === selectedIndex}
+                tabbable={i === tabbableIndex}
+                onSelect={() => selectFromRow(i)}
+                navigate={(key) => navigate(key, i)}
+                revealOnSelect={false}
+              >
+                <div role="gridcell" class="col-marker">
+                  {marker && <SeverityMark severity={marker} text="icon" />}
+                </div>
+                <div role="gridcell" class="col-num">{event.position}</div>
+                <div role="gridcell" class="col-num mono">{formatOffset(event.observedAt - sessionStart)}</div>
+                <div role="gridcell" class="col-type">{event.type}</div>
+                <div role="gridcell" class="col-num mono">{formatPlayhead(event.playhead)}</div>
+                <div role="gridcell" class="col-num mono" title={isoTime(event.clientTime, 'full')}>
+                  {isoTime(event.clientTime, 'time')}
+                </div>
+              </SelectableRow>
+            )
+          })}
+        </div>
+      </div>
+    </div>
   )
-}
-
-/** Identifies an event within a scope: its capture and its index among that capture's events. */
-export function eventKey(event: { capture: number; ordinal: number }): string {
-  return `${event.capture}:${event.ordinal}`
 }
 
 function formatPlayhead(playhead: number | null): string {

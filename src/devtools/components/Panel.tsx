@@ -1,15 +1,18 @@
 import { useEffect, useMemo, useState } from 'preact/hooks'
-import type { Counts, Finding, Severity } from '../../session/finding'
+import type { Counts, Finding } from '../../session/finding'
 import { countFindings, ZERO_COUNTS } from '../../session/finding'
-import type { EventRecord, Scope, SessionRecord } from '../../store/records'
+import type { Scope, SessionRecord } from '../../store/records'
 import type { DataSource } from '../../ui/data-source'
 import { useChangeVersion } from '../../ui/use-change-version'
 import { useLoaded } from '../../ui/use-loaded'
 import { useScopeData } from '../../ui/use-scope-data'
 import { SessionFacts } from '../../ui/SessionFacts'
-import { worstSeverity } from '../../ui/worst-finding'
 import { EventDetails } from './EventDetails'
-import { EventTable, eventKey } from './EventTable'
+import { EventTable } from './EventTable'
+import { eventMatcher, filterEvents, filterOptions } from './events/event-filter'
+import { eventKey, eventOfFinding, findingIsOn, indexEvents } from './events/event-index'
+import { FilterBar } from './events/FilterBar'
+import { useEventFilter } from './events/use-event-filter'
 import { FindingList } from './FindingList'
 import { PanelHeader } from './PanelHeader'
 import { SessionTable } from './SessionTable'
@@ -36,18 +39,30 @@ export function Panel({ dataSource, scope }: Props) {
     async () => (selected ? { key: selected.key, list: await dataSource.eventsOf(scope, selected.key) } : null),
     [dataSource, scope, selected?.key, version],
   )
-  const shownEvents = selected && events.value?.key === selected.key ? events.value.list : []
+  const allEvents = useMemo(() => (selected && events.value?.key === selected.key ? events.value.list : []), [selected?.key, events.value])
+  const findings = useMemo(() => (selected && data.value?.findings.get(selected.key)) || [], [selected?.key, data.value])
+  const loose = data.value?.loose ?? []
+  // Built once per read, so every lookup below (markers, findings, filters, the selection) is constant time.
+  const index = useMemo(() => indexEvents(allEvents, findings), [allEvents, findings])
+
+  const eventFilter = useEventFilter()
+  useEffect(() => eventFilter.clear(), [selected?.key])
+  const options = useMemo(() => filterOptions(allEvents, index), [allEvents, index])
+  const shownEvents = useMemo(() => filterEvents(allEvents, eventFilter.applied, index), [allEvents, eventFilter.applied, index])
 
   const [chosenEvent, setChosenEvent] = useState<{ session: string; id: string } | null>(null)
   const selectedEventId = chosenEvent && chosenEvent.session === selected?.key ? chosenEvent.id : undefined
-  const selectedEvent = shownEvents.find((event) => eventKey(event) === selectedEventId)
+  const selectedEvent = selectedEventId === undefined ? undefined : index.byKey.get(selectedEventId)
   function selectEvent(id: string) {
     if (selected) setChosenEvent({ session: selected.key, id })
   }
-
-  const findings = (selected && data.value?.findings.get(selected.key)) || []
-  const loose = data.value?.loose ?? []
-  const byEvent = useMemo(() => findingsByEvent(findings, shownEvents), [findings, shownEvents])
+  /** Selects an event from outside the list (a finding, the chart); filters that hide it are cleared. */
+  function revealEvent(id: string) {
+    const event = index.byKey.get(id)
+    if (!event) return
+    if (!eventMatcher(eventFilter.applied, index)(event)) eventFilter.clear()
+    selectEvent(id)
+  }
 
   const [clearing, setClearing] = useState(false)
   const [actionError, setActionError] = useState<string | null>(null)
@@ -107,12 +122,12 @@ export function Panel({ dataSource, scope }: Props) {
                   <FindingList
                     findings={findings}
                     label="Findings of the selected session"
-                    canReveal={(finding) => eventOf(finding, shownEvents) !== undefined}
+                    canReveal={(finding) => eventOfFinding(finding, index) !== undefined}
                     onReveal={(finding) => {
-                      const event = eventOf(finding, shownEvents)
-                      if (event) selectEvent(eventKey(event))
+                      const event = eventOfFinding(finding, index)
+                      if (event) revealEvent(eventKey(event))
                     }}
-                    isCurrent={(finding) => selectedEvent !== undefined && eventOf(finding, [selectedEvent]) !== undefined}
+                    isCurrent={(finding) => selectedEvent !== undefined && findingIsOn(finding, selectedEvent)}
                   />
                 )}
               </>
@@ -129,17 +144,23 @@ export function Panel({ dataSource, scope }: Props) {
           {selected && (
             <section class="events-pane" aria-labelledby="events-heading">
               <h2 class="pane-heading" id="events-heading">
-                Events <span class="muted">{shownEvents.length}</span>
+                Events <span class="muted">{allEvents.length}</span>
               </h2>
-              <div class="events-scroll">
-                <EventTable
-                  events={shownEvents}
-                  sessionStart={selected.startedAt}
-                  selectedId={selectedEventId}
-                  onSelect={selectEvent}
-                  markerOf={(event) => byEvent.get(eventKey(event))}
-                />
-              </div>
+              <FilterBar
+                filter={eventFilter.filter}
+                options={options}
+                shown={shownEvents.length}
+                total={allEvents.length}
+                onChange={eventFilter.update}
+                onClear={eventFilter.clear}
+              />
+              <EventTable
+                events={shownEvents}
+                sessionStart={selected.startedAt}
+                selectedId={selectedEventId}
+                onSelect={selectEvent}
+                markerOf={(event) => index.marks.get(eventKey(event))}
+              />
               <section class="details-pane" aria-label="Decoded fields of the selected event">
                 <EventDetails event={selectedEvent} />
               </section>
@@ -157,23 +178,6 @@ function defaultSession(sessions: readonly SessionRecord[]): SessionRecord | und
     sessions.find((session) => session.counts.errors > 0) ??
     sessions.reduce<SessionRecord | undefined>((latest, session) => (!latest || session.startedAt >= latest.startedAt ? session : latest), undefined)
   )
-}
-
-/** The event a finding points at; a finding about a whole request points at that request's first event. */
-function eventOf(finding: Finding, events: readonly EventRecord[]): EventRecord | undefined {
-  const at = finding.at
-  if (at === null) return undefined
-  return events.find((event) => event.capture === at.capture && (at.ordinal === null || event.ordinal === at.ordinal))
-}
-
-/** The worst severity among the findings on each event, by event key. */
-function findingsByEvent(findings: readonly Finding[], events: readonly EventRecord[]): Map<string, Severity> {
-  const marks = new Map<string, Severity>()
-  for (const event of events) {
-    const severity = worstSeverity(findings.filter((finding) => eventOf(finding, [event]) !== undefined))
-    if (severity) marks.set(eventKey(event), severity)
-  }
-  return marks
 }
 
 function totals(sessions: readonly SessionRecord[], loose: readonly Finding[]): Counts {

@@ -1,0 +1,75 @@
+/**
+ * Finds events by capture and ordinal in constant time, so tying thousands of findings to tens of thousands of
+ * events stays linear. Pure.
+ */
+import type { Finding, Severity } from '../../../session/finding'
+import type { EventRecord } from '../../../store/records'
+import { worstSeverity } from '../../../ui/worst-finding'
+
+export interface EventIndex {
+  /** By eventKey. */
+  byKey: ReadonlyMap<string, EventRecord>
+  /** The first event of each capture, in list order. */
+  firstOfCapture: ReadonlyMap<number, EventRecord>
+  /** The findings on each event, by eventKey; events without findings are absent. */
+  findingsOf: ReadonlyMap<string, readonly Finding[]>
+  /** The worst severity among each event's findings, by eventKey. */
+  marks: ReadonlyMap<string, Severity>
+}
+
+/** Identifies an event within a scope: its capture and its index among that capture's events. */
+export function eventKey(event: { capture: number; ordinal: number }): string {
+  return `${event.capture}:${event.ordinal}`
+}
+
+export function indexEvents(events: readonly EventRecord[], findings: readonly Finding[]): EventIndex {
+  const byKey = new Map<string, EventRecord>()
+  const byCapture = new Map<number, EventRecord[]>()
+  for (const event of events) {
+    byKey.set(eventKey(event), event)
+    const siblings = byCapture.get(event.capture)
+    if (siblings) siblings.push(event)
+    else byCapture.set(event.capture, [event])
+  }
+  const findingsOf = new Map<string, Finding[]>()
+  for (const finding of findings) {
+    for (const event of eventsUnder(finding, byKey, byCapture)) {
+      const key = eventKey(event)
+      const list = findingsOf.get(key)
+      if (list) list.push(finding)
+      else findingsOf.set(key, [finding])
+    }
+  }
+  const marks = new Map<string, Severity>()
+  for (const [key, list] of findingsOf) {
+    const severity = worstSeverity(list)
+    if (severity) marks.set(key, severity)
+  }
+  const firstOfCapture = new Map<number, EventRecord>()
+  for (const [capture, siblings] of byCapture) firstOfCapture.set(capture, siblings[0]!)
+  return { byKey, firstOfCapture, findingsOf, marks }
+}
+
+/** A finding about one event marks that event; one about a whole request marks each of the request's events. */
+function eventsUnder(finding: Finding, byKey: Map<string, EventRecord>, byCapture: Map<number, EventRecord[]>): readonly EventRecord[] {
+  const at = finding.at
+  if (at === null) return []
+  if (at.ordinal === null) return byCapture.get(at.capture) ?? []
+  const event = byKey.get(eventKey({ capture: at.capture, ordinal: at.ordinal }))
+  return event ? [event] : []
+}
+
+/** The event a finding points at; a finding about a whole request points at that request's first event. */
+export function eventOfFinding(finding: Finding, index: EventIndex): EventRecord | undefined {
+  const at = finding.at
+  if (at === null) return undefined
+  if (at.ordinal !== null) return index.byKey.get(eventKey({ capture: at.capture, ordinal: at.ordinal }))
+  return index.firstOfCapture.get(at.capture)
+}
+
+/** Whether a finding is about this event (or about the request that carried it). */
+export function findingIsOn(finding: Finding, event: EventRecord): boolean {
+  const at = finding.at
+  return at !== null && at.capture === event.capture && (at.ordinal === null || at.ordinal === event.ordinal)
+}
+
