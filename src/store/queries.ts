@@ -7,6 +7,11 @@ export async function listScopes(): Promise<ScopeRecord[]> {
   return scopes.sort((a, b) => b.updatedAt - a.updatedAt)
 }
 
+/** Scopes of one kind (browser tabs or imported files), most recently updated first. */
+export async function scopesOfKind(kind: ScopeRecord['kind']): Promise<ScopeRecord[]> {
+  return (await listScopes()).filter((scope) => scope.kind === kind)
+}
+
 export async function getScope(scope: Scope): Promise<ScopeRecord | undefined> {
   return (await database()).get('scopes', scope)
 }

@@ -21,6 +21,8 @@ export interface DataSource {
   clearScope(scope: Scope): Promise<void>
   /** Imported captures, newest first. */
   imports(): Promise<ScopeRecord[]>
+  /** Every captured browser tab, of this browser session and earlier ones (closed tabs too), newest first. */
+  tabs(): Promise<ScopeRecord[]>
   /** Hands a HAR file to the worker, which replays it into a new import; resolves with its scope. */
   importHar(name: string, text: string): Promise<Scope>
   /** The scope's capture as a HAR file (secrets removed unless `redact` is false) and its JSON report. */

@@ -1,7 +1,7 @@
 /** The extension's DataSource: read-only store queries, change notices, and the worker for clearing and imports. */
 import { onChanges } from '../shared/changes'
 import { sendCommand } from '../shared/commands'
-import { eventsOf, findingsOf, getScope, listScopes, sessionsOf } from '../store/queries'
+import { eventsOf, findingsOf, getScope, scopesOfKind, sessionsOf } from '../store/queries'
 import type { DataSource } from './data-source'
 import { exportScope } from './export-scope'
 
@@ -14,9 +14,8 @@ export const storeDataSource: DataSource = {
   async clearScope(scope) {
     await sendCommand({ type: 'clear-scope', scope })
   },
-  async imports() {
-    return (await listScopes()).filter((scope) => scope.kind === 'import')
-  },
+  imports: () => scopesOfKind('import'),
+  tabs: () => scopesOfKind('tab'),
   importHar: (name, text) => sendCommand({ type: 'import-har', name, text }),
   exportScope: (scope, options) => exportScope(scope, options),
 }

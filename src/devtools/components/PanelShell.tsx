@@ -1,11 +1,15 @@
-/** The panel around one capture: the capture bar, drag-and-drop import, and the Panel for the capture shown. */
+/**
+ * The panel around the captures: the capture bar, drag-and-drop import, and what the bar chose: the inspected
+ * tab's Panel, the list of all captured tabs (or one of them opened from it), or an imported file's Panel.
+ */
 import { useState } from 'preact/hooks'
-import type { Scope } from '../../store/records'
+import type { Scope, ScopeRecord } from '../../store/records'
 import type { DataSource } from '../../ui/data-source'
 import { copyText, saveFile } from '../../ui/save-file'
 import { useChangeVersion } from '../../ui/use-change-version'
 import { useLoaded } from '../../ui/use-loaded'
-import { CaptureBar } from './CaptureBar'
+import { AllTabs } from './AllTabs'
+import { ALL_TABS, CaptureBar } from './CaptureBar'
 import { Panel } from './Panel'
 
 interface Props {
@@ -17,12 +21,17 @@ interface Props {
 const isImport = (scope: Scope): boolean => scope.startsWith('import:')
 
 export function PanelShell({ dataSource, home }: Props) {
-  const [chosen, setChosen] = useState<Scope>(home)
+  /** The capture bar's entry: `home`, ALL_TABS or an import's scope. */
+  const [chosen, setChosen] = useState<string>(home)
+  /** The tab opened from the "All tabs" list, shown while that entry is chosen. */
+  const [opened, setOpened] = useState<Scope | null>(null)
   const [version, reload] = useChangeVersion(dataSource, isImport)
   const imports = useLoaded(() => dataSource.imports(), [dataSource, version])
   const list = imports.value ?? []
   // An import removed (here or elsewhere) takes the view back to the tab.
-  const active = chosen === home || list.some((record) => record.scope === chosen) || !imports.value ? chosen : home
+  const entry = chosen === home || chosen === ALL_TABS || list.some((record) => record.scope === chosen) || !imports.value ? chosen : home
+  /** The one capture shown in a Panel, or null while the list of all tabs is. */
+  const active: Scope | null = entry === ALL_TABS ? opened : entry
 
   const [includeSecrets, setIncludeSecrets] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -52,6 +61,14 @@ export function PanelShell({ dataSource, home }: Props) {
     }, 'Could not import')
   }
 
+  async function removeImport(record: ScopeRecord): Promise<void> {
+    await act(async () => {
+      await dataSource.clearScope(record.scope)
+      reload()
+      return `Removed ${record.title || 'the imported file'}.`
+    }, 'Could not remove the import')
+  }
+
   return (
     <div
       class={`panel-shell${dragging ? ' panel-shell-dragging' : ''}`}
@@ -69,33 +86,46 @@ export function PanelShell({ dataSource, home }: Props) {
     >
       <CaptureBar
         home={home}
-        active={active}
+        selected={entry}
         imports={list}
         includeSecrets={includeSecrets}
         busy={busy}
+        exportable={active !== null}
         status={status}
-        onSelect={(scope) => {
-          setChosen(scope)
+        onSelect={(next) => {
+          setChosen(next)
+          // Choosing "All tabs" again goes back from an opened tab to the list.
+          setOpened(null)
           setStatus(null)
         }}
+        onRemoveImport={(record) => void removeImport(record)}
         onImport={(files) => void importFiles(files)}
         onIncludeSecrets={setIncludeSecrets}
         onExport={() =>
           void act(async () => {
-            const exported = await dataSource.exportScope(active, { redact: !includeSecrets })
+            const exported = await dataSource.exportScope(active!, { redact: !includeSecrets })
             saveFile(exported.fileName, exported.har, 'application/json')
             return `Saved ${exported.fileName}${includeSecrets ? ', including secrets' : ' (secrets removed)'}.`
           }, 'Could not export')
         }
         onCopy={() =>
           void act(async () => {
-            await copyText((await dataSource.exportScope(active, { redact: true })).report)
+            await copyText((await dataSource.exportScope(active!, { redact: true })).report)
             return 'Copied the JSON report.'
           }, 'Could not copy')
         }
       />
       {dragging && <div class="drop-hint" aria-hidden="true">Drop a HAR file to import it</div>}
-      <Panel key={active} dataSource={dataSource} scope={active} />
+      {entry === ALL_TABS && opened !== null && (
+        <div class="all-tabs-back">
+          <button type="button" data-testid="back-to-all-tabs" onClick={() => setOpened(null)}>
+            ← Back to all tabs
+          </button>
+        </div>
+      )}
+      {active === null ?
+        <AllTabs dataSource={dataSource} home={home} onOpen={setOpened} />
+      : <Panel key={active} dataSource={dataSource} scope={active} />}
     </div>
   )
 }

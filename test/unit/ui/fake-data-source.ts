@@ -21,6 +21,8 @@ export interface FakeDataSource extends DataSource {
   /** Imported scopes (listed by `imports`), and the files handed to `importHar`. */
   importedScopes: ScopeRecord[]
   importedFiles: Array<{ name: string; text: string }>
+  /** Tab scopes listed by `tabs`, in the order given (the store's order is the view's to check, not the fake's). */
+  tabScopes: ScopeRecord[]
   exports: Array<{ scope: Scope; redact: boolean }>
   notify(notice: ChangeNotice): void
 }
@@ -33,10 +35,12 @@ export function fakeDataSource(data: FakeData): FakeDataSource {
     cleared: [],
     importedScopes: [],
     importedFiles: [],
+    tabScopes: [],
     exports: [],
     async getScope(scope) {
       source.reads.getScope++
-      return source.data.scope?.scope === scope ? structuredClone(source.data.scope) : undefined
+      const record = source.data.scope?.scope === scope ? source.data.scope : source.tabScopes.find((tab) => tab.scope === scope)
+      return record ? structuredClone(record) : undefined
     },
     async sessionsOf(scope) {
       source.reads.sessionsOf++
@@ -58,10 +62,22 @@ export function fakeDataSource(data: FakeData): FakeDataSource {
     },
     async clearScope(scope) {
       source.cleared.push(scope)
-      source.data = { sessions: [], events: [], findings: [] }
+      source.tabScopes = source.tabScopes.filter((tab) => tab.scope !== scope)
+      source.importedScopes = source.importedScopes.filter((record) => record.scope !== scope)
+      // Only the cleared scope's records go, as in the store: clearing another tab leaves this one alone.
+      const { data } = source
+      source.data = {
+        ...(data.scope && data.scope.scope !== scope ? { scope: data.scope } : {}),
+        sessions: data.sessions.filter((record) => record.scope !== scope),
+        events: data.events.filter((record) => record.scope !== scope),
+        findings: data.findings.filter((record) => record.scope !== scope),
+      }
     },
     async imports() {
       return structuredClone(source.importedScopes)
+    },
+    async tabs() {
+      return structuredClone(source.tabScopes)
     },
     async importHar(name, text) {
       if (!text.trimStart().startsWith('{')) throw new Error('not valid JSON')
@@ -144,6 +160,17 @@ export function finding(sessionKey: string, capture: number, fields: Partial<Fin
     sessionKey,
     docs: 'https://experienceleague.adobe.com/en/docs/media-analytics/using',
     at: { capture, ordinal: 0, frame: null },
+    ...fields,
+  }
+}
+
+/** A scope record as the worker stores it: a browser tab's for 'tab:…' scopes, an imported file's otherwise. */
+export function scopeRecord(scope: Scope, fields: Partial<ScopeRecord> = {}): ScopeRecord {
+  const tab = /^tab:(\d+)@/.exec(scope)
+  return {
+    scope, kind: tab ? 'tab' : 'import', tabId: tab ? Number(tab[1]) : null, title: '', url: '', createdAt: T0, updatedAt: T0,
+    engine: { ids: [], windows: [], loose: { errors: 0, warnings: 0, infos: 0 } }, counts: { errors: 0, warnings: 0, infos: 0 },
+    sessions: 0, nextExpiry: null, lastCapture: 0,
     ...fields,
   }
 }
