@@ -39,7 +39,7 @@ export function PanelHeader({ record, sessions, counts, clearing, onClear }: Pro
         </button>
       ) : (
         <button type="button" data-testid="clear" onClick={onClear} disabled={clearing} aria-label="Clear this tab's sessions and findings">
-          {clearing ? 'Clearing…' : 'Clear'}
+          {clearing ? 'Clearing…' : 'Clear this tab'}
         </button>
       )}
     </header>
