@@ -36,7 +36,7 @@ export function RuleSection({ rule, targeted }: { rule: Rule; targeted: boolean 
       </header>
       <h4>What it means</h4>
       <p>
-        Sessionscope reports this when it sees: {lowerFirst(rule.title)}. It is {rule.severity === 'error' ? 'an' : 'a'} {rule.severity} by default:{' '}
+        Sessionscope reports this when it sees: {lowerFirst(rule.title)}. It is {/^[aeiou]/.test(rule.severity) ? 'an' : 'a'} {rule.severity} by default:{' '}
         {SEVERITY_MEANING[rule.severity]}.
       </p>
       <h4>Why it matters</h4>
@@ -53,7 +53,10 @@ function RuleDocs({ rule }: { rule: Rule }) {
   const links = [
     { label: 'Vendor documentation', href: rule.docs },
     ...byProtocol.map(([protocol, href]) => ({ label: `${protocolLabel(protocol)} documentation`, href })),
-  ].filter((link) => link.href.startsWith('https://'))
+  ].flatMap((link) => {
+    const host = httpsHost(link.href)
+    return host ? [{ ...link, host }] : []
+  })
   if (links.length === 0) return null
   return (
     <ul class="rule-docs">
@@ -61,11 +64,22 @@ function RuleDocs({ rule }: { rule: Rule }) {
         <li key={link.href}>
           <a href={link.href} target="_blank" rel="noopener noreferrer" data-testid="rule-docs" title={link.href}>
             {link.label}
-          </a>
+          </a>{' '}
+          <span class="muted">({link.host})</span>
         </li>
       ))}
     </ul>
   )
+}
+
+/** The host of an https link, or undefined for anything that is not one: only https pages are offered. */
+function httpsHost(href: string): string | undefined {
+  try {
+    const url = new URL(href)
+    return url.protocol === 'https:' && url.host ? url.host : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function lowerFirst(text: string): string {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
+import { RuleSection } from '../../../src/rules/components/RuleSection'
 import { RulesPage } from '../../../src/rules/components/RulesPage'
 import { themeFromQuery } from '../../../src/rules/theme-from-query'
 import { rules } from '../../../src/session/rules'
@@ -124,6 +125,17 @@ describe('rule page', () => {
     await goTo('#no-such-rule')
     expect(targeted(root)).toEqual([])
     expect(one(root, 'rule-unknown').textContent).toContain('no-such-rule')
+  })
+})
+
+describe('rule section', () => {
+  it('offers only https documentation, each link with its protocol and host', async () => {
+    const rule = { ...rules[0]!, docs: 'javascript:alert(1)', docsByProtocol: { gamesparks: 'http://docs.gamesparks.com/x', videosdk: 'https://docs.videosdk.live/y' } }
+    container = await mount(<RuleSection rule={rule} targeted={false} />)
+    const links = all(container, 'rule-docs')
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([['VideoSDK documentation', 'https://docs.videosdk.live/y']])
+    expect(container.textContent).toContain('(docs.videosdk.live)')
+    expect(container.textContent).not.toContain('javascript:')
   })
 })
 
