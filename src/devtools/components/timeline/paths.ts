@@ -1,0 +1,87 @@
+/**
+ * SVG path data for the series that can hold tens of thousands of points: the playhead line and the ping
+ * ticks. Each is one path, decimated to the pixels it can show. Pure.
+ */
+import { lowerBound } from './time-index'
+
+/** Points of one series, sorted by x (time); y in data units. */
+export interface Series {
+  xs: Float64Array
+  ys: Float64Array
+}
+
+export function series(points: ReadonlyArray<{ x: number; y: number }>): Series {
+  return { xs: Float64Array.from(points, (p) => p.x), ys: Float64Array.from(points, (p) => p.y) }
+}
+
+export interface Plot {
+  /** Data → pixel. */
+  x: (value: number) => number
+  y: (value: number) => number
+  /** Visible time window. */
+  start: number
+  end: number
+}
+
+/**
+ * The indices of `s` to draw in the window: every point when they fit, otherwise the lowest and highest of
+ * each pixel column in the order they occur, which keeps every jump and stall of the line visible. One point
+ * either side of the window is kept so the line runs to the edges.
+ */
+export function decimate(s: Series, plot: Plot): number[] {
+  const first = Math.max(0, lowerBound(s.xs, plot.start) - 1)
+  const last = Math.min(s.xs.length - 1, lowerBound(s.xs, plot.end))
+  if (last < first) return []
+  const columns = Math.max(1, Math.abs(plot.x(plot.end) - plot.x(plot.start)))
+  const kept: number[] = []
+  if (last - first + 1 <= 2 * columns) {
+    for (let i = first; i <= last; i++) kept.push(i)
+    return kept
+  }
+  let column = Number.NaN
+  let low = -1
+  let high = -1
+  const flush = () => {
+    if (low < 0) return
+    if (low === high) kept.push(low)
+    else kept.push(Math.min(low, high), Math.max(low, high))
+  }
+  for (let i = first; i <= last; i++) {
+    const c = Math.floor(plot.x(s.xs[i]!))
+    if (c !== column) {
+      flush()
+      column = c
+      low = high = i
+    } else {
+      if (s.ys[i]! < s.ys[low]!) low = i
+      if (s.ys[i]! > s.ys[high]!) high = i
+    }
+  }
+  flush()
+  return kept
+}
+
+/** One polyline through the decimated points, in pixels rounded to a tenth. */
+export function linePath(s: Series, plot: Plot): string {
+  const parts: string[] = []
+  for (const i of decimate(s, plot)) parts.push(`${parts.length === 0 ? 'M' : 'L'}${roundPx(plot.x(s.xs[i]!))},${roundPx(plot.y(s.ys[i]!))}`)
+  return parts.join('')
+}
+
+/** Vertical ticks from `top` to `bottom` at each time in the window, one per pixel column at most. */
+export function tickPath(times: Float64Array, plot: Plot, top: number, bottom: number): string {
+  const parts: string[] = []
+  let previous = Number.NaN
+  for (let i = lowerBound(times, plot.start); i < times.length && times[i]! <= plot.end; i++) {
+    const x = Math.round(plot.x(times[i]!))
+    if (x === previous) continue
+    previous = x
+    parts.push(`M${x},${top}V${bottom}`)
+  }
+  return parts.join('')
+}
+
+/** Tenths of a pixel are as fine as a path needs to be, and keep path data short. */
+export function roundPx(value: number): number {
+  return Math.round(value * 10) / 10
+}
