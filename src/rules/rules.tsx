@@ -2,9 +2,8 @@
 import { render } from 'preact'
 import { rules } from '../session/rules'
 import { RulesPage } from './components/RulesPage'
-import { themeFromQuery } from './theme-from-query'
+import { applyTheme, chosenTheme } from '../ui/theme'
 
-const theme = themeFromQuery(location.search)
-if (theme) document.documentElement.dataset.theme = theme
+applyTheme(document.documentElement, chosenTheme(location.search))
 
 render(<RulesPage rules={rules} />, document.getElementById('root')!)

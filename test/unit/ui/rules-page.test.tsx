@@ -3,7 +3,6 @@ import { act } from 'preact/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { RuleSection } from '../../../src/rules/components/RuleSection'
 import { RulesPage } from '../../../src/rules/components/RulesPage'
-import { themeFromQuery } from '../../../src/rules/theme-from-query'
 import { rules } from '../../../src/session/rules'
 import { all, mount, one, unmount } from './render'
 
@@ -136,14 +135,5 @@ describe('rule section', () => {
     expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([['VideoSDK documentation', 'https://docs.videosdk.live/y']])
     expect(container.textContent).toContain('(docs.videosdk.live)')
     expect(container.textContent).not.toContain('javascript:')
-  })
-})
-
-describe('rule page theme', () => {
-  it('takes ?theme=dark|light and otherwise leaves the system preference', () => {
-    expect(themeFromQuery('?theme=dark')).toBe('dark')
-    expect(themeFromQuery('?x=1&theme=light')).toBe('light')
-    expect(themeFromQuery('?theme=blue')).toBeUndefined()
-    expect(themeFromQuery('')).toBeUndefined()
   })
 })
