@@ -32,7 +32,8 @@ const TIME_STEPS_MS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_
 export function timeTicks(domain: Domain, origin: number, max: number): Tick[] {
   const span = domain.end - domain.start
   if (!(span > 0) || max < 1) return [{ value: domain.start, label: formatDuration(domain.start - origin) }]
-  const step = TIME_STEPS_MS.find((candidate) => span / candidate <= max) ?? Math.ceil(span / max / 86_400_000) * 86_400_000
+  const fits = (step: number) => countOnSteps(domain.start - origin, domain.end - origin, step) <= max
+  const step = TIME_STEPS_MS.find(fits) ?? Math.ceil(span / max / 86_400_000) * 86_400_000
   const first = origin + Math.ceil((domain.start - origin) / step) * step
   const ticks: Tick[] = []
   for (let value = first; value <= domain.end; value += step) {
@@ -47,12 +48,17 @@ export function valueTicks(domain: Domain, max: number): Tick[] {
   const span = domain.end - domain.start
   if (!(span > 0) || max < 1) return [{ value: domain.start, label: formatNumber(domain.start) }]
   const magnitude = 10 ** Math.floor(Math.log10(span / max))
-  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((candidate) => span / candidate <= max) ?? 10 * magnitude
+  const step = [1, 2, 5, 10, 20, 50].map((m) => m * magnitude).find((candidate) => countOnSteps(domain.start, domain.end, candidate) <= max) ?? 100 * magnitude
   const ticks: Tick[] = []
   for (let value = Math.ceil(domain.start / step) * step; value <= domain.end + step * 1e-9; value += step) {
     ticks.push({ value, label: formatNumber(value) })
   }
   return ticks
+}
+
+/** How many multiples of `step` lie in [start, end]. */
+function countOnSteps(start: number, end: number, step: number): number {
+  return Math.floor(end / step) - Math.ceil(start / step) + 1
 }
 
 function formatNumber(value: number): string {
