@@ -6,11 +6,13 @@ import { database } from '../store/db'
 import type { Pipeline } from './pipeline'
 import { chromePlatform } from './chrome-platform'
 
-export function exposeTestApi(pipeline: Pipeline): void {
+export function exposeTestApi(pipeline: Pipeline, prune: (now: number) => Promise<unknown>): void {
   Object.assign(globalThis, {
     __sessionscope: {
       flush: () => pipeline.flush(),
       expire: (now: number) => pipeline.expire(now),
+      /** Runs the retention clean-up as if it were `now`; resolves with what it deleted. */
+      prune: (now: number) => prune(now),
       scopeOfTab: (tabId: number) => chromePlatform.scopeOfTab(tabId),
       async dump() {
         await pipeline.flush()

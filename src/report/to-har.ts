@@ -33,6 +33,8 @@ export interface HarExport {
   observedUntil: number
   /** Secrets out (the default); false only on the user's explicit request. */
   redact: boolean
+  /** Names the user treats as secrets besides the built-in ones, when redacting. */
+  extraSecretNames?: readonly string[]
   /** Where the capture came from, for the HAR comment (a tab title, a file name). */
   source?: string
 }
@@ -49,7 +51,7 @@ export function toHar(input: HarExport): { har: Har; report: JsonReport } {
   const verdict = replay(captures, input.settings, input.observedUntil)
   const report = toJsonReport(verdict)
   const perCapture = findingsByCapture(verdict)
-  const entries = captures.map((capture) => toEntry(input.redact ? redactCapture(capture) : capture, verdict, perCapture))
+  const entries = captures.map((capture) => toEntry(input.redact ? redactCapture(capture, input.extraSecretNames) : capture, verdict, perCapture))
   const log: Har['log'] & { _sessionscope: HarReport } = {
     version: '1.2',
     creator: { name: 'Sessionscope', version },

@@ -2,22 +2,35 @@
 import type { UserSettings } from '../session/user-settings'
 import { readUserSettings } from '../session/user-settings'
 
-const KEY = 'settings'
-
-export async function loadUserSettings(): Promise<UserSettings> {
-  const stored = (await chrome.storage.local.get(KEY)) as Record<string, unknown>
-  return readUserSettings(stored[KEY])
+/** One key of chrome.storage.local, read through `read` so a bad stored value never reaches the caller. */
+export interface StoredValue<T> {
+  load(): Promise<T>
+  save(value: T): Promise<void>
+  /** Calls `listener` whenever the stored value changes; returns the function that stops listening. */
+  onChanged(listener: () => void): () => void
 }
 
-export async function saveUserSettings(settings: UserSettings): Promise<void> {
-  await chrome.storage.local.set({ [KEY]: settings })
-}
-
-/** Calls `listener` whenever the stored settings change; returns the function that stops listening. */
-export function onUserSettingsChanged(listener: () => void): () => void {
-  const handler = (changes: Record<string, chrome.storage.StorageChange>, area: string): void => {
-    if (area === 'local' && KEY in changes) listener()
+export function storedValue<T>(key: string, read: (raw: unknown) => T): StoredValue<T> {
+  return {
+    async load() {
+      const stored = (await chrome.storage.local.get(key)) as Record<string, unknown>
+      return read(stored[key])
+    },
+    async save(value) {
+      await chrome.storage.local.set({ [key]: value })
+    },
+    onChanged(listener) {
+      const handler = (changes: Record<string, chrome.storage.StorageChange>, area: string): void => {
+        if (area === 'local' && key in changes) listener()
+      }
+      chrome.storage.onChanged.addListener(handler)
+      return () => chrome.storage.onChanged.removeListener(handler)
+    },
   }
-  chrome.storage.onChanged.addListener(handler)
-  return () => chrome.storage.onChanged.removeListener(handler)
 }
+
+const settings = storedValue('settings', readUserSettings)
+
+export const loadUserSettings = (): Promise<UserSettings> => settings.load()
+export const saveUserSettings = (value: UserSettings): Promise<void> => settings.save(value)
+export const onUserSettingsChanged = (listener: () => void): (() => void) => settings.onChanged(listener)

@@ -68,6 +68,12 @@ export async function deleteScope(scope: Scope): Promise<void> {
   ])
 }
 
+/** How many captures a scope holds, for retention's limits. */
+export async function captureCount(scope: Scope): Promise<number> {
+  const range = IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, Number.POSITIVE_INFINITY])
+  return (await database()).countFromIndex('captures', 'byScope', range)
+}
+
 /** The highest capture seq ever stored (-1 when empty). */
 export async function lastCaptureSeq(): Promise<number> {
   const cursor = await (await database()).transaction('captures').store.openCursor(null, 'prev')

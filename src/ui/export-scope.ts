@@ -1,6 +1,6 @@
 /** Builds the HAR export of a scope from the store, in the view: the worker is not needed to read. */
 import { toHar } from '../report/to-har'
-import { engineSettings } from '../session/user-settings'
+import { engineSettings, redactionOf } from '../session/user-settings'
 import { loadUserSettings } from '../shared/settings-storage'
 import { capturesOf, getScope } from '../store/queries'
 import type { Scope, ScopeRecord } from '../store/records'
@@ -11,7 +11,7 @@ export async function exportScope(scope: Scope, options: { redact: boolean }, no
   // A tab is judged up to now, as the panel shows it; an import up to where its capture ended.
   const lastSeen = captures.reduce((latest, capture) => Math.max(latest, capture.observedAt), 0)
   const observedUntil = record?.kind === 'import' ? (record.observedUntil ?? lastSeen) : now
-  const { har, report } = toHar({ captures, settings: engineSettings(user), userSettings: user, observedUntil, redact: options.redact, source: record?.title || record?.url || undefined })
+  const { har, report } = toHar({ captures, settings: engineSettings(user), userSettings: user, observedUntil, redact: options.redact, extraSecretNames: redactionOf(user).extraSecretNames, source: record?.title || record?.url || undefined })
   return { fileName: exportFileName(record, now), har: JSON.stringify(har, null, 2), report: JSON.stringify(report, null, 2) }
 }
 

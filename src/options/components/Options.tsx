@@ -3,12 +3,28 @@ import { useEffect, useState } from 'preact/hooks'
 import { adapters } from '../../protocols'
 import { hostPatternProblem } from '../../protocols/host-patterns'
 import type { ProtocolId } from '../../protocols/tracking-event'
-import type { IntervalSetting, UserSettings } from '../../session/user-settings'
-import { DEFAULT_USER_SETTINGS, settingProblem, USER_SETTING_LIMITS } from '../../session/user-settings'
+import type { IntervalSetting, RetentionSetting, UserSettings } from '../../session/user-settings'
+import {
+  DEFAULT_USER_SETTINGS,
+  REDACTION_DEFAULTS,
+  redactionOf,
+  RETENTION_DEFAULTS,
+  RETENTION_LIMITS,
+  retentionOf,
+  retentionProblem,
+  secretNameProblem,
+  settingProblem,
+  USER_SETTING_LIMITS,
+} from '../../session/user-settings'
+import type { RetentionReport } from '../../shared/retention-report'
+import { describeRetentionReport } from '../../shared/retention-report'
+import { NumberSetting } from './NumberSetting'
 
 interface Props {
   load(): Promise<UserSettings>
   save(settings: UserSettings): Promise<void>
+  /** What the worker's last retention clean-up removed, if it ever removed anything. */
+  lastCleanUp?(): Promise<RetentionReport | null>
 }
 
 const INTERVALS: Array<{ name: IntervalSetting; label: string; help: string }> = [
@@ -24,19 +40,61 @@ const INTERVALS: Array<{ name: IntervalSetting; label: string; help: string }> =
   },
 ]
 
+const RETENTION: Array<{ name: RetentionSetting; label: string; help: string }> = [
+  {
+    name: 'days',
+    label: 'Keep captures for (days)',
+    help: `Tabs and imports not updated for this many days are deleted (1–365, default ${RETENTION_DEFAULTS.days}). Tabs that are still open are kept.`,
+  },
+  {
+    name: 'maxCapturesPerTab',
+    label: 'Most requests per tab',
+    help: `A tab that captured more tracking requests than this is cleared, as its Clear button does (default ${RETENTION_DEFAULTS.maxCapturesPerTab.toLocaleString('en')}; a two-hour live stream sends about 720 pings). Sessions are judged from their first request, so a tab is cleared whole rather than cut.`,
+  },
+  {
+    name: 'maxCapturesTotal',
+    label: 'Most requests in all',
+    help: `Above this many requests over all tabs and imports, the least recently updated go first; open tabs last (default ${RETENTION_DEFAULTS.maxCapturesTotal.toLocaleString('en')}).`,
+  },
+]
+
+const REDACTION_CHECKS: Array<{ name: 'showSecretsByDefault' | 'includeSecretsInExports'; label: string; help: string }> = [
+  {
+    name: 'showSecretsByDefault',
+    label: 'Show secrets in event details',
+    help: 'Event details start with credentials, cookies and token signatures visible. Off by default, so a screen share shows none.',
+  },
+  {
+    name: 'includeSecretsInExports',
+    label: 'Include secrets in exports',
+    help: 'Exports start with "Include secrets" ticked. Off by default: an export is usually shared.',
+  },
+]
+
 interface Form {
   intervals: Record<IntervalSetting, string>
   /** One host pattern per line, per protocol. */
   hosts: Record<ProtocolId, string>
+  retention: Record<RetentionSetting, string>
+  showSecretsByDefault: boolean
+  includeSecretsInExports: boolean
+  /** One name per line. */
+  extraSecretNames: string
 }
 
-export function Options({ load, save }: Props) {
+type Problems = Record<IntervalSetting | ProtocolId | RetentionSetting | 'extraSecretNames', string | null>
+
+export function Options({ load, save, lastCleanUp }: Props) {
   const [form, setForm] = useState<Form | null>(null)
   const [status, setStatus] = useState('')
+  const [cleanUp, setCleanUp] = useState<RetentionReport | null>(null)
 
   useEffect(() => {
     void load().then((settings) => setForm(asForm(settings)))
   }, [load])
+  useEffect(() => {
+    void lastCleanUp?.().then(setCleanUp, () => setCleanUp(null))
+  }, [lastCleanUp])
 
   if (form === null) return <main class="options" data-testid="options" aria-busy="true" />
 
@@ -55,25 +113,19 @@ export function Options({ load, save }: Props) {
   return (
     <main class="options" data-testid="options" data-ready="true">
       <h1>Sessionscope settings</h1>
+      <h2>Ping intervals</h2>
       <p class="lead">These thresholds are settings in the players themselves; set them to what your player uses.</p>
       {INTERVALS.map(({ name, label, help }) => (
-        <div class="setting" key={name}>
-          <label for={name}>{label}</label>
-          <input
-            id={name}
-            data-testid={name}
-            type="number"
-            min={USER_SETTING_LIMITS[name].min}
-            max={USER_SETTING_LIMITS[name].max}
-            step="1"
-            value={form.intervals[name]}
-            aria-invalid={problems[name] !== null}
-            aria-describedby={`${name}-help`}
-            onChange={(event) => void store({ ...form, intervals: { ...form.intervals, [name]: (event.currentTarget as HTMLInputElement).value } })}
-          />
-          <span class="problem" role="alert">{problems[name] === null ? '' : `The value ${problems[name]}.`}</span>
-          <p class="help" id={`${name}-help`}>{help}</p>
-        </div>
+        <NumberSetting
+          key={name}
+          id={name}
+          label={label}
+          help={help}
+          {...USER_SETTING_LIMITS[name]}
+          value={form.intervals[name]}
+          problem={problems[name]}
+          onChange={(value) => void store({ ...form, intervals: { ...form.intervals, [name]: value } })}
+        />
       ))}
       <h2>Where the traffic goes</h2>
       <p class="lead">
@@ -96,6 +148,61 @@ export function Options({ load, save }: Props) {
           <span class="problem" role="alert">{problems[id] ?? ''}</span>
         </div>
       ))}
+      <h2>Retention</h2>
+      <p class="lead">What the extension keeps on this computer. It checks at start and every hour, and when you change these.</p>
+      {RETENTION.map(({ name, label, help }) => (
+        <NumberSetting
+          key={name}
+          id={`retention-${name}`}
+          label={label}
+          help={help}
+          min={RETENTION_LIMITS[name].min}
+          max={RETENTION_LIMITS[name].max}
+          value={form.retention[name]}
+          problem={problems[name]}
+          onChange={(value) => void store({ ...form, retention: { ...form.retention, [name]: value } })}
+        />
+      ))}
+      <p class="clean-up" data-testid="last-clean-up">
+        {cleanUp === null ? 'Nothing has been removed yet.' : `Last clean-up: ${describeRetentionReport(cleanUp)}.`}
+      </p>
+      <h2>Redaction</h2>
+      <p class="lead">
+        Credentials, cookies, token signatures and secret-named fields are hidden in event details and removed from exports unless
+        you ask for them.
+      </p>
+      {REDACTION_CHECKS.map(({ name, label, help }) => (
+        <div class="setting setting-check" key={name}>
+          <input
+            id={`redaction-${name}`}
+            data-testid={`redaction-${name}`}
+            type="checkbox"
+            checked={form[name]}
+            aria-describedby={`redaction-${name}-help`}
+            onChange={(event) => void store({ ...form, [name]: (event.currentTarget as HTMLInputElement).checked })}
+          />
+          <label for={`redaction-${name}`}>{label}</label>
+          <p class="help" id={`redaction-${name}-help`}>{help}</p>
+        </div>
+      ))}
+      <div class="setting setting-hosts">
+        <label for="redaction-extraSecretNames">More secret names</label>
+        <textarea
+          id="redaction-extraSecretNames"
+          data-testid="redaction-extraSecretNames"
+          rows={3}
+          spellcheck={false}
+          value={form.extraSecretNames}
+          aria-invalid={problems.extraSecretNames !== null}
+          aria-describedby="redaction-extraSecretNames-help"
+          onChange={(event) => void store({ ...form, extraSecretNames: (event.currentTarget as HTMLTextAreaElement).value })}
+        />
+        <span class="problem" role="alert">{problems.extraSecretNames ?? ''}</span>
+        <p class="help" id="redaction-extraSecretNames-help">
+          Header, query parameter, form and JSON field names whose values are secrets too, one per line (any case), e.g.{' '}
+          <code>x-session-key</code> or <code>deviceToken</code>. Their values are replaced whole.
+        </p>
+      </div>
       <div class="actions">
         <button type="button" data-testid="reset" onClick={() => void store(asForm(DEFAULT_USER_SETTINGS))}>
           Reset to defaults
@@ -108,13 +215,18 @@ export function Options({ load, save }: Props) {
   )
 }
 
-function formProblems(form: Form): Record<IntervalSetting | ProtocolId, string | null> {
-  const problems = {} as Record<IntervalSetting | ProtocolId, string | null>
+function formProblems(form: Form): Problems {
+  const problems = {} as Problems
   for (const { name } of INTERVALS) {
     const text = form.intervals[name].trim()
     problems[name] = text === '' ? 'must be a number of seconds' : settingProblem(name, Number(text))
   }
   for (const { id } of adapters) problems[id] = lines(form.hosts[id]).map(hostPatternProblem).find((problem) => problem !== null) ?? null
+  for (const { name } of RETENTION) {
+    const text = form.retention[name].trim()
+    problems[name] = retentionProblem(name, text === '' ? null : Number(text))
+  }
+  problems.extraSecretNames = lines(form.extraSecretNames).map(secretNameProblem).find((problem) => problem !== null) ?? null
   return problems
 }
 
@@ -123,17 +235,36 @@ function lines(text: string): string[] {
 }
 
 function asForm(settings: UserSettings): Form {
+  const retention = retentionOf(settings)
+  const redaction = redactionOf(settings)
   return {
+    retention: { days: String(retention.days), maxCapturesPerTab: String(retention.maxCapturesPerTab), maxCapturesTotal: String(retention.maxCapturesTotal) },
+    showSecretsByDefault: redaction.showSecretsByDefault,
+    includeSecretsInExports: redaction.includeSecretsInExports,
+    extraSecretNames: redaction.extraSecretNames.join('\n'),
     intervals: { mainPingIntervalSeconds: String(settings.mainPingIntervalSeconds), adPingIntervalSeconds: String(settings.adPingIntervalSeconds) },
     hosts: Object.fromEntries(adapters.map(({ id }) => [id, (settings.hosts?.[id] ?? []).join('\n')])) as Record<ProtocolId, string>,
   }
 }
 
+/** Defaults are left out, so stored settings (and the copy in each export) name only what the user changed. */
 function asSettings(form: Form): UserSettings {
   const hosts = Object.fromEntries(adapters.flatMap(({ id }) => (lines(form.hosts[id]).length > 0 ? [[id, lines(form.hosts[id])]] : [])))
+  const retention = { days: Number(form.retention.days), maxCapturesPerTab: Number(form.retention.maxCapturesPerTab), maxCapturesTotal: Number(form.retention.maxCapturesTotal) }
+  const redaction = {
+    showSecretsByDefault: form.showSecretsByDefault,
+    includeSecretsInExports: form.includeSecretsInExports,
+    extraSecretNames: [...new Set(lines(form.extraSecretNames))],
+  }
   return {
     mainPingIntervalSeconds: Number(form.intervals.mainPingIntervalSeconds),
     adPingIntervalSeconds: Number(form.intervals.adPingIntervalSeconds),
     ...(Object.keys(hosts).length > 0 ? { hosts } : {}),
+    ...(sameValues(retention, RETENTION_DEFAULTS) ? {} : { retention }),
+    ...(sameValues(redaction, REDACTION_DEFAULTS) ? {} : { redaction }),
   }
+}
+
+function sameValues(a: object, b: object): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
 }

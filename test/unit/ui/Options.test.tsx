@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Options } from '../../../src/options/components/Options'
 import type { UserSettings } from '../../../src/session/user-settings'
+import type { RetentionReport } from '../../../src/shared/retention-report'
 import { click, mount, unmount, waitFor } from './render'
 
 let container: HTMLElement | null = null
@@ -11,9 +12,9 @@ afterEach(async () => {
   container = null
 })
 
-async function setup(initial: UserSettings) {
+async function setup(initial: UserSettings, lastCleanUp?: () => Promise<RetentionReport | null>) {
   const saved: UserSettings[] = []
-  container = await mount(<Options load={async () => initial} save={async (settings) => void saved.push(settings)} />)
+  container = await mount(<Options load={async () => initial} save={async (settings) => void saved.push(settings)} lastCleanUp={lastCleanUp} />)
   await waitFor(() => expect(container!.querySelector('[data-ready=true]')).not.toBeNull())
   return { saved, input: (name: string) => container!.querySelector<HTMLInputElement>(`[data-testid=${name}]`)! }
 }
@@ -63,5 +64,92 @@ describe('Options', () => {
     const { saved } = await setup({ mainPingIntervalSeconds: 40, adPingIntervalSeconds: 2 })
     await click(container!.querySelector('[data-testid=reset]')!)
     expect(saved).toEqual([{ mainPingIntervalSeconds: 10, adPingIntervalSeconds: 10 }])
+  })
+})
+
+const DEFAULTS: UserSettings = { mainPingIntervalSeconds: 10, adPingIntervalSeconds: 10 }
+
+async function type(area: HTMLTextAreaElement | HTMLInputElement, value: string): Promise<void> {
+  await act(() => {
+    area.value = value
+    area.dispatchEvent(new Event('change', { bubbles: true }))
+  })
+}
+
+describe('Options: retention and redaction', () => {
+  it('has the four sections, and a label for every control', async () => {
+    await setup(DEFAULTS)
+    expect([...container!.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['Ping intervals', 'Where the traffic goes', 'Retention', 'Redaction'])
+    const controls = [...container!.querySelectorAll<HTMLElement>('input, textarea')]
+    expect(controls.length).toBeGreaterThan(8)
+    for (const control of controls) {
+      const label = container!.querySelector(`label[for="${control.id}"]`)
+      expect(label?.textContent?.trim(), control.id).toBeTruthy()
+    }
+  })
+
+  it('shows the default retention, saves a change, and leaves defaults out of the stored settings', async () => {
+    const { saved, input } = await setup(DEFAULTS)
+    expect(input('retention-days').value).toBe('7')
+    expect(input('retention-maxCapturesPerTab').value).toBe('20000')
+    expect(input('retention-maxCapturesTotal').value).toBe('100000')
+    await change(input('retention-days'), '1')
+    expect(saved).toEqual([{ ...DEFAULTS, retention: { days: 1, maxCapturesPerTab: 20_000, maxCapturesTotal: 100_000 } }])
+    await change(input('retention-days'), '7')
+    expect(saved.at(-1)).toEqual(DEFAULTS)
+  })
+
+  it('refuses retention outside its limits or not whole, says why, and saves nothing', async () => {
+    const { saved, input } = await setup(DEFAULTS)
+    await change(input('retention-days'), '400')
+    expect(input('retention-days').getAttribute('aria-invalid')).toBe('true')
+    expect(container!.textContent).toContain('The value must be between 1 and 365 days.')
+    expect(saved).toEqual([])
+    await change(input('retention-days'), '7')
+    expect(saved).toEqual([DEFAULTS])
+    await change(input('retention-maxCapturesPerTab'), '')
+    expect(container!.textContent).toContain('The value must be a whole number of requests.')
+    expect(input('retention-maxCapturesPerTab').getAttribute('aria-invalid')).toBe('true')
+    await change(input('retention-maxCapturesTotal'), '1000.5')
+    expect(input('retention-maxCapturesTotal').getAttribute('aria-invalid')).toBe('true')
+    expect(saved).toEqual([DEFAULTS])
+    expect(container!.querySelector('[data-testid=status]')!.textContent).toBe('Not saved: fix the highlighted value.')
+  })
+
+  it('saves the redaction choices and extra secret names, refusing a name that cannot be one', async () => {
+    const { saved, input } = await setup(DEFAULTS)
+    expect(input('redaction-showSecretsByDefault').checked).toBe(false)
+    expect(input('redaction-includeSecretsInExports').checked).toBe(false)
+    await act(() => {
+      input('redaction-includeSecretsInExports').click()
+    })
+    expect(saved.at(-1)).toEqual({ ...DEFAULTS, redaction: { showSecretsByDefault: false, includeSecretsInExports: true, extraSecretNames: [] } })
+    const names = container!.querySelector<HTMLTextAreaElement>('[data-testid=redaction-extraSecretNames]')!
+    await type(names, 'x-session-key\n\n deviceKey \nx-session-key')
+    expect(saved.at(-1)).toEqual({ ...DEFAULTS, redaction: { showSecretsByDefault: false, includeSecretsInExports: true, extraSecretNames: ['x-session-key', 'deviceKey'] } })
+    await type(names, 'device key')
+    expect(saved).toHaveLength(2)
+    expect(names.getAttribute('aria-invalid')).toBe('true')
+    expect(container!.textContent).toContain('"device key" is not a header or field name')
+  })
+
+  it('shows the stored redaction choices, keeps every control in the tab order, and resets them', async () => {
+    const { saved, input } = await setup({ ...DEFAULTS, redaction: { showSecretsByDefault: true, includeSecretsInExports: false, extraSecretNames: ['deviceKey'] } })
+    expect(input('redaction-showSecretsByDefault').checked).toBe(true)
+    expect(container!.querySelector<HTMLTextAreaElement>('[data-testid=redaction-extraSecretNames]')!.value).toBe('deviceKey')
+    // Native controls only: each is reachable with Tab (no tabindex tricks) and toggles with Space.
+    for (const control of container!.querySelectorAll<HTMLElement>('input, textarea, button')) expect(control.tabIndex, control.id).toBe(0)
+    await click(container!.querySelector('[data-testid=reset]')!)
+    expect(saved.at(-1)).toEqual(DEFAULTS)
+  })
+
+  it('says what the last clean-up removed', async () => {
+    await setup(DEFAULTS, async () => ({ at: Date.parse('2026-01-15T02:00:00Z'), scopes: 2, captures: 1234 }))
+    await waitFor(() => expect(container!.querySelector('[data-testid=last-clean-up]')!.textContent).toMatch(/^Last clean-up: 1,234 old captures removed \(2 tabs and imports\), 15 Jan 2026/))
+  })
+
+  it('says when nothing has been removed', async () => {
+    await setup(DEFAULTS, async () => null)
+    expect(container!.querySelector('[data-testid=last-clean-up]')!.textContent).toBe('Nothing has been removed yet.')
   })
 })
