@@ -2,7 +2,7 @@
  * Every browser tab the store holds captures for, of this browser session and earlier ones, newest first:
  * pick one to see its sessions in the panel, or clear it.
  */
-import { useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Scope, ScopeRecord } from '../../store/records'
 import { Count } from '../../ui/Count'
 import type { DataSource } from '../../ui/data-source'
@@ -15,6 +15,8 @@ interface Props {
   dataSource: DataSource
   /** The inspected tab's scope: its row is marked, and it tells this browser session from earlier ones. */
   home: Scope
+  /** The tab the user came back from: selected and focused again, so they keep their place in the list. */
+  returnTo?: Scope | null
   onOpen(scope: Scope): void
 }
 
@@ -31,11 +33,18 @@ export function newestFirst(tabs: readonly ScopeRecord[]): ScopeRecord[] {
   return [...tabs].sort((a, b) => b.updatedAt - a.updatedAt || a.scope.localeCompare(b.scope))
 }
 
-export function AllTabs({ dataSource, home, onOpen }: Props) {
+export function AllTabs({ dataSource, home, returnTo = null, onOpen }: Props) {
   const [version, reload] = useChangeVersion(dataSource, isTab)
   const loaded = useLoaded(() => dataSource.tabs(), [dataSource, version])
   const tabs = newestFirst(loaded.value ?? [])
-  const [selected, setSelected] = useState<Scope | null>(null)
+  const [selected, setSelected] = useState<Scope | null>(returnTo)
+  const table = useRef<HTMLTableElement>(null)
+  const listed = loaded.value !== undefined
+  useEffect(() => {
+    if (!listed || !returnTo) return
+    const row = [...(table.current?.querySelectorAll<HTMLElement>('[role=row][data-scope]') ?? [])].find((candidate) => candidate.dataset.scope === returnTo)
+    row?.focus()
+  }, [listed, returnTo])
   const [clearing, setClearing] = useState<Scope | null>(null)
   const [clearError, setClearError] = useState<string | null>(null)
   const anySelected = tabs.some((tab) => tab.scope === selected)
@@ -80,7 +89,7 @@ export function AllTabs({ dataSource, home, onOpen }: Props) {
       {loaded.value && tabs.length === 0 && <p class="panel-hint">No tab has sent tracking requests yet. Tabs appear here as soon as one does, and stay after they close.</p>}
       {tabs.length > 0 && (
         <div class="all-tabs-scroll">
-          <table class="grid all-tabs-table" role="grid" aria-label="Captured tabs, newest first" aria-readonly="true">
+          <table ref={table} class="grid all-tabs-table" role="grid" aria-label="Captured tabs, newest first" aria-readonly="true">
             <thead>
               <tr role="row">
                 <th role="columnheader" class="col-tab">Tab</th>

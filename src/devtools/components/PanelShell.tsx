@@ -25,6 +25,8 @@ export function PanelShell({ dataSource, home }: Props) {
   const [chosen, setChosen] = useState<string>(home)
   /** The tab opened from the "All tabs" list, shown while that entry is chosen. */
   const [opened, setOpened] = useState<Scope | null>(null)
+  /** Set by "Back to all tabs": the list selects and focuses that tab's row again (the Back button is gone). */
+  const [returnTo, setReturnTo] = useState<Scope | null>(null)
   const [version, reload] = useChangeVersion(dataSource, isImport)
   const imports = useLoaded(() => dataSource.imports(), [dataSource, version])
   const list = imports.value ?? []
@@ -94,8 +96,9 @@ export function PanelShell({ dataSource, home }: Props) {
         status={status}
         onSelect={(next) => {
           setChosen(next)
-          // Choosing "All tabs" again goes back from an opened tab to the list.
+          // Choosing "All tabs" again goes back from an opened tab to the list; focus stays on the tab bar.
           setOpened(null)
+          setReturnTo(null)
           setStatus(null)
         }}
         onRemoveImport={(record) => void removeImport(record)}
@@ -118,13 +121,16 @@ export function PanelShell({ dataSource, home }: Props) {
       {dragging && <div class="drop-hint" aria-hidden="true">Drop a HAR file to import it</div>}
       {entry === ALL_TABS && opened !== null && (
         <div class="all-tabs-back">
-          <button type="button" data-testid="back-to-all-tabs" onClick={() => setOpened(null)}>
+          <button type="button" data-testid="back-to-all-tabs" onClick={() => {
+              setReturnTo(opened)
+              setOpened(null)
+            }}>
             ← Back to all tabs
           </button>
         </div>
       )}
       {active === null ?
-        <AllTabs dataSource={dataSource} home={home} onOpen={setOpened} />
+        <AllTabs dataSource={dataSource} home={home} returnTo={returnTo} onOpen={setOpened} />
       : <Panel key={active} dataSource={dataSource} scope={active} />}
     </div>
   )

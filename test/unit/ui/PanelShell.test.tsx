@@ -129,6 +129,10 @@ describe('PanelShell', () => {
     await click($('back-to-all-tabs'))
     await waitFor(() => expect(all(container!, 'tab-row')).toHaveLength(2))
     expect($('panel')).toBeNull()
+    // Back where they were: the tab they opened is selected and focused.
+    const second = container!.querySelector<HTMLElement>('[data-testid=tab-row][data-scope="tab:8@test"]')!
+    await waitFor(() => expect(document.activeElement).toBe(second))
+    expect(second.getAttribute('aria-selected')).toBe('true')
   })
 
   it('lists imports apart from the tabs, each removable with its "Remove import" button or Delete', async () => {
