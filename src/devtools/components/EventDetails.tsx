@@ -1,15 +1,34 @@
-import { useState } from 'preact/hooks'
-import { redactText } from '../../report/redact'
+import { useMemo, useState } from 'preact/hooks'
+import { redactValue } from '../../report/redact'
 import type { EventRecord } from '../../store/records'
+import { copyText } from '../../ui/save-file'
+import { eventKey } from './events/event-index'
+import { JsonTree } from './events/JsonTree'
+
+interface Props {
+  event: EventRecord | undefined
+  /** Puts text on the clipboard; the system clipboard unless a test hands in its own. */
+  copy?: (text: string) => Promise<void>
+}
 
 /**
- * The selected event's decoded fields, as JSON text (page data is never rendered as HTML). Tokens, cookies and
- * passwords are hidden as in exports, unless the user asks to see them.
+ * The selected event's decoded fields, as a JSON tree of text (page data is never rendered as HTML). Tokens,
+ * cookies and passwords are hidden as in exports, in the tree and in what is copied, unless the user asks to
+ * see them.
  */
-export function EventDetails({ event }: { event: EventRecord | undefined }) {
+export function EventDetails({ event, copy = copyText }: Props) {
   const [showSecrets, setShowSecrets] = useState(false)
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null)
+  const shown = useMemo(() => (event === undefined || showSecrets ? event?.details : redactValue(event.details)), [event, showSecrets])
   if (!event) return <p class="placeholder">Select an event to see its decoded fields.</p>
-  const text = prettyJson(event.details)
+
+  function onCopy(text: string, what: string) {
+    copy(text).then(
+      () => setStatus({ text: `Copied ${what}.`, error: false }),
+      (error: unknown) => setStatus({ text: `Could not copy: ${error instanceof Error ? error.message : String(error)}`, error: true }),
+    )
+  }
+
   return (
     <>
       <div class="details-meta">
@@ -36,18 +55,16 @@ export function EventDetails({ event }: { event: EventRecord | undefined }) {
           Show secrets
         </label>
       </div>
-      <pre class="event-details mono" data-testid="event-details">
-        {showSecrets ? text : redactText(text)}
-      </pre>
+      {shown === undefined ? (
+        <p class="placeholder" data-testid="event-details">
+          (no decoded fields)
+        </p>
+      ) : (
+        <JsonTree value={shown} onCopy={onCopy} resetKey={eventKey(event)} />
+      )}
+      <p class={`copy-status${status?.error ? ' copy-status-error' : ''}`} data-testid="copy-status" role="status">
+        {status?.text}
+      </p>
     </>
   )
-}
-
-function prettyJson(value: unknown): string {
-  if (value === undefined) return '(no decoded fields)'
-  try {
-    return JSON.stringify(value, null, 2) ?? String(value)
-  } catch {
-    return String(value)
-  }
 }

@@ -69,8 +69,11 @@ describe('Panel', () => {
     expect(selected.dataset.capture).toBe('3')
     expect(selected.dataset.ordinal).toBe('0')
     const details = one(root, 'event-details')
-    expect(details.tagName).toBe('PRE')
-    expect(JSON.parse(details.textContent ?? '')).toEqual({ eventType: 'media.ping', note: '<script>alert(1)</script>' })
+    const leaves = [...details.querySelectorAll<HTMLElement>('.json-node[data-path]')].filter((node) => node.dataset.path !== '')
+    expect(leaves.map((node) => [node.dataset.path, node.querySelector('.json-value')?.textContent])).toEqual([
+      ['eventType', '"media.ping"'],
+      ['note', '"<script>alert(1)</script>"'],
+    ])
     expect(root.querySelector('script')).toBeNull()
   })
 
