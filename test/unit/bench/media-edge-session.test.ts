@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { mediaEdgeSession, SESSION_ID } from '../../../bench/panel/media-edge-session'
+import { lintHar } from '../../../src/cli/index'
+
+/** The xdm event type of every entry, in order, without the "media." prefix. */
+function typesOf(har: ReturnType<typeof mediaEdgeSession>['har']): string[] {
+  return har.log.entries.map((entry) => JSON.parse(entry.request.postData!.text!).events[0].xdm.eventType.replace(/^media\./, ''))
+}
+const count = (types: readonly string[], type: string): number => types.filter((t) => t === type).length
+
+describe('the panel benchmark session', () => {
+  // Small enough to lint quickly, big enough for several chapters, pauses and late pings.
+  const SHAPE = { events: 1_500, chapterPings: 6, adsPerBreak: 2, adSeconds: 10, pauseEvery: 3, latePingEvery: 2 }
+  const { har, facts } = mediaEdgeSession(SHAPE)
+  const types = typesOf(har)
+
+  it('has exactly the asked number of events, one per HAR entry, from sessionStart to sessionComplete', () => {
+    expect(facts.events).toBe(1_500)
+    expect(har.log.entries).toHaveLength(1_500)
+    expect(types[0]).toBe('sessionStart')
+    expect(types.at(-1)).toBe('sessionComplete')
+  })
+
+  it('holds the chapters, ad breaks, ads and pauses it claims', () => {
+    expect(facts.chapters).toBeGreaterThan(10)
+    expect(count(types, 'chapterStart')).toBe(facts.chapters)
+    expect(count(types, 'chapterComplete')).toBe(facts.chapters)
+    expect(count(types, 'adBreakStart')).toBe(facts.adBreaks)
+    expect(count(types, 'adBreakComplete')).toBe(facts.adBreaks)
+    expect(facts.ads).toBe(facts.adBreaks * 2)
+    expect(count(types, 'adStart')).toBe(facts.ads)
+    expect(count(types, 'adComplete')).toBe(facts.ads)
+    expect(facts.pauses).toBe(Math.floor(facts.chapters / 3))
+    expect(count(types, 'pauseStart')).toBe(facts.pauses)
+  })
+
+  it('lints to one completed session whose only findings are its late pings', () => {
+    const report = lintHar(JSON.stringify(har))
+    expect(report.sessions.map((session) => ({ key: session.key, state: session.state, events: session.events }))).toEqual([
+      { key: `adobe-media-edge:${SESSION_ID}`, state: 'completed', events: 1_500 },
+    ])
+    expect(facts.latePings).toBe(Math.floor(facts.chapters / 2))
+    expect(report.findings.map((finding) => finding.rule)).toEqual(Array(facts.latePings).fill('ping-interval-too-long'))
+  })
+
+  it('is the same on every run, so benchmark runs compare', () => {
+    expect(JSON.stringify(mediaEdgeSession(SHAPE).har)).toBe(JSON.stringify(har))
+  })
+
+  it('fits 50,000 events inside Adobe\'s 24-hour session limit with the default shape', () => {
+    const big = mediaEdgeSession({ events: 50_000 }).facts
+    expect(big.events).toBe(50_000)
+    expect(big.durationMs).toBeLessThan(24 * 3_600_000)
+    expect(big.durationMs).toBeGreaterThan(20 * 3_600_000)
+  })
+})
