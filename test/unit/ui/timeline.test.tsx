@@ -190,6 +190,7 @@ describe('SessionTimeline edge cases', () => {
     const [band] = all(root, 'ad-break-band')
     expect(band!.dataset.closed).toBe('false')
     expect(band!.textContent).toContain('not closed')
+    expect(band!.getAttribute('style')).toMatch(/fill: ?url\(#/)
     expect(chart.getAttribute('aria-label')).toBe('Timeline: 1 ad break (1 not closed), 0 chapters, 1 finding')
     const marker = one(root, 'finding-marker')
     expect(marker.dataset.severity).toBe('error')

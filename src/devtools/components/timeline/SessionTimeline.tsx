@@ -130,6 +130,13 @@ export function SessionTimeline({ events, findings, selectedId, onSelect }: Prop
         <span class="timeline-range muted" aria-live="polite">
           {zoomed ? `Showing ${formatDuration(view.start - model.origin)}–${formatDuration(view.end - model.origin)} of ${formatDuration(model.full.end - model.origin)}` : 'Whole session'}
         </span>
+        <ul class="timeline-legend" aria-label="Legend">
+          <li class="legend-ad-break">Ad break</li>
+          <li class="legend-chapter">Chapter</li>
+          <li class="legend-pause">Paused</li>
+          <li class="legend-buffer">Buffering</li>
+          <li class="legend-ping">Ping</li>
+        </ul>
         <button type="button" data-testid="zoom-in" aria-label="Zoom in" title="Zoom in (+)" onClick={() => zoom(0.5)}>
           +
         </button>

@@ -78,7 +78,8 @@ export function TimelineChart({ model, view, width, x, selectedTime, selectedPla
         y={PLOT_TOP}
         width={place.width}
         height={PLOT_BOTTOM - PLOT_TOP}
-        fill={fill}
+        // Inline, since the class's fill would win over a fill attribute.
+        style={fill ? { fill } : undefined}
       >
         <title>{`${name}${item.closed ? '' : ' (not closed)'}: ${formatDuration(item.start - model.origin)}–${formatDuration(item.end - model.origin)}`}</title>
       </rect>
@@ -111,7 +112,7 @@ export function TimelineChart({ model, view, width, x, selectedTime, selectedPla
       {adBreaks.map((item, i) => band('ad-break', item, i + 1))}
       {timeAxis.map((tick) => (
         <g key={`t${tick.value}`} class="timeline-axis">
-          <line x1={x(tick.value)} x2={x(tick.value)} y1={PLOT_BOTTOM} y2={PLOT_BOTTOM + 3} />
+          <line class="timeline-grid" x1={x(tick.value)} x2={x(tick.value)} y1={PLOT_TOP} y2={PLOT_BOTTOM} />
           <text x={x(tick.value)} y={AXIS_LABEL_Y} text-anchor="middle">
             {tick.label}
           </text>
