@@ -25,6 +25,8 @@ interface Props {
   save(settings: UserSettings): Promise<void>
   /** What the worker's last retention clean-up removed, if it ever removed anything. */
   lastCleanUp?(): Promise<RetentionReport | null>
+  /** Calls `listener` after each clean-up; returns the function that stops listening. */
+  onCleanUp?(listener: () => void): () => void
 }
 
 const INTERVALS: Array<{ name: IntervalSetting; label: string; help: string }> = [
@@ -84,7 +86,7 @@ interface Form {
 
 type Problems = Record<IntervalSetting | ProtocolId | RetentionSetting | 'extraSecretNames', string | null>
 
-export function Options({ load, save, lastCleanUp }: Props) {
+export function Options({ load, save, lastCleanUp, onCleanUp }: Props) {
   const [form, setForm] = useState<Form | null>(null)
   const [status, setStatus] = useState('')
   const [cleanUp, setCleanUp] = useState<RetentionReport | null>(null)
@@ -93,8 +95,12 @@ export function Options({ load, save, lastCleanUp }: Props) {
     void load().then((settings) => setForm(asForm(settings)))
   }, [load])
   useEffect(() => {
-    void lastCleanUp?.().then(setCleanUp, () => setCleanUp(null))
-  }, [lastCleanUp])
+    if (!lastCleanUp) return
+    // Lowering the retention prunes at once: the line follows what the worker just removed.
+    const read = (): void => void lastCleanUp().then(setCleanUp, () => setCleanUp(null))
+    read()
+    return onCleanUp?.(read)
+  }, [lastCleanUp, onCleanUp])
 
   if (form === null) return <main class="options" data-testid="options" aria-busy="true" />
 

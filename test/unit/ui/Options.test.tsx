@@ -148,6 +148,20 @@ describe('Options: retention and redaction', () => {
     await waitFor(() => expect(container!.querySelector('[data-testid=last-clean-up]')!.textContent).toMatch(/^Last clean-up: 1,234 old captures removed \(2 tabs and imports\), 15 Jan 2026/))
   })
 
+  it('follows clean-ups while open', async () => {
+    let report: RetentionReport | null = null
+    let announce = (): void => {}
+    const saved: UserSettings[] = []
+    container = await mount(
+      <Options load={async () => DEFAULTS} save={async (settings) => void saved.push(settings)} lastCleanUp={async () => report} onCleanUp={(listener) => ((announce = listener), () => {})} />,
+    )
+    const line = () => container!.querySelector('[data-testid=last-clean-up]')?.textContent
+    await waitFor(() => expect(line()).toBe('Nothing has been removed yet.'))
+    report = { at: Date.parse('2026-01-15T02:00:00Z'), scopes: 1, captures: 1 }
+    await act(() => announce())
+    await waitFor(() => expect(line()).toMatch(/^Last clean-up: 1 old capture removed \(1 tab or import\)/))
+  })
+
   it('says when nothing has been removed', async () => {
     await setup(DEFAULTS, async () => null)
     expect(container!.querySelector('[data-testid=last-clean-up]')!.textContent).toBe('Nothing has been removed yet.')
