@@ -121,10 +121,12 @@ export function AllTabs({ dataSource, home, returnTo = null, onOpen }: Props) {
                     onSelect={() => setSelected(tab.scope)}
                   >
                     <td role="gridcell" class="col-tab" title={title}>
-                      <span class="all-tabs-title" data-testid="tab-title">
-                        {title}
-                      </span>
-                      <WhereBadge where={where} />
+                      <div class="all-tabs-name">
+                        <span class="all-tabs-title" data-testid="tab-title">
+                          {title}
+                        </span>
+                        <WhereBadge where={where} />
+                      </div>
                     </td>
                     <td role="gridcell" class="col-url mono" title={tab.url} data-testid="tab-url">
                       {tab.url || <span class="muted">—</span>}
