@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from 'preact/hooks'
+import { useCallback, useId, useMemo, useRef, useState } from 'preact/hooks'
 import type { Finding } from '../../../session/finding'
 import type { EventRecord } from '../../../store/records'
 import { formatDuration } from '../../../ui/format-duration'
@@ -8,7 +8,8 @@ import { timelineModel } from './model'
 import type { Domain } from './scale'
 import { dragRange, invertScale, linearScale, reveal, zoomAround } from './scale'
 import { lowerBound, nearestPosition } from './time-index'
-import { PLOT_LEFT, PLOT_RIGHT_GAP, TimelineChart } from './TimelineChart'
+import { PLOT_LEFT, PLOT_RIGHT_GAP } from './layout'
+import { TimelineChart } from './TimelineChart'
 import { useWidth } from './use-width'
 import './timeline.css'
 
@@ -44,7 +45,17 @@ export function SessionTimeline({ events, findings, selectedId, onSelect }: Prop
   const toTime = invertScale(view, PLOT_LEFT, plotRight)
   const toX = linearScale(view, PLOT_LEFT, plotRight)
   const { index } = model
-  const selectedPosition = selectedId === undefined ? -1 : index.order.findIndex((i) => eventKey(events[i]!) === selectedId)
+  const selectedPosition = useMemo(
+    () => (selectedId === undefined ? -1 : index.order.findIndex((i) => eventKey(events[i]!) === selectedId)),
+    [index, events, selectedId],
+  )
+  // Stable, so the memoized chart layers survive a parent that passes a new onSelect every render.
+  const latestOnSelect = useRef(onSelect)
+  latestOnSelect.current = onSelect
+  const selectMarker = useCallback((id: string) => {
+    dragged.current = false
+    latestOnSelect.current(id)
+  }, [])
 
   const selectAt = (position: number) => {
     const event = events[index.order[position]!]
@@ -166,10 +177,7 @@ export function SessionTimeline({ events, findings, selectedId, onSelect }: Prop
           selectedTime={selectedPosition >= 0 ? index.times[selectedPosition] : undefined}
           selectedPlayhead={selectedPosition >= 0 ? events[index.order[selectedPosition]!]!.playhead : null}
           drag={drag}
-          onSelectMarker={(id) => {
-            dragged.current = false
-            onSelect(id)
-          }}
+          onSelectMarker={selectMarker}
           handlers={{ onPointerDown, onPointerMove, onPointerUp, onPointerLeave: () => setHover(-1), onClick }}
         />
         {tooltipEvent && <EventTooltip event={tooltipEvent} origin={model.origin} left={toX(tooltipEvent.observedAt)} width={width} />}

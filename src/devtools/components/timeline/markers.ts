@@ -25,9 +25,12 @@ type PlaceableEvent = { capture: number; ordinal: number; observedAt: number }
  * Findings about the session as a whole, or about requests outside these events, go to `sessionEnd`.
  */
 export function placeFindings(findings: readonly Finding[], events: readonly PlaceableEvent[], sessionEnd: number): PlacedFinding[] {
+  // Only the captures findings point at are indexed: a long session has far more events than findings.
+  const wanted = new Set(findings.flatMap((finding) => (finding.at ? [finding.at.capture] : [])))
   const byEvent = new Map<string, PlaceableEvent>()
   const byCapture = new Map<number, PlaceableEvent>()
   for (const event of events) {
+    if (!wanted.has(event.capture)) continue
     byEvent.set(`${event.capture}:${event.ordinal}`, event)
     const first = byCapture.get(event.capture)
     if (!first || event.ordinal < first.ordinal) byCapture.set(event.capture, event)

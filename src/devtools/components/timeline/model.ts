@@ -35,12 +35,14 @@ export function timelineModel(events: readonly TimelineEvent[], findings: readon
   const origin = sorted[0]?.observedAt ?? 0
   const last = sorted.at(-1)?.observedAt ?? origin
   const full = { start: origin, end: Math.max(last, origin + MIN_SPAN_MS) }
-  const points = sorted.flatMap((event) => (event.playhead !== null && Number.isFinite(event.playhead) ? [{ x: event.observedAt, y: event.playhead }] : []))
+  const points: Array<{ x: number; y: number }> = []
   let low = 0
   let high = 1
-  for (const point of points) {
-    if (point.y < low) low = point.y
-    if (point.y > high) high = point.y
+  for (const { observedAt, playhead } of sorted) {
+    if (playhead === null || !Number.isFinite(playhead)) continue
+    points.push({ x: observedAt, y: playhead })
+    if (playhead < low) low = playhead
+    if (playhead > high) high = playhead
   }
   return {
     index,
@@ -48,7 +50,7 @@ export function timelineModel(events: readonly TimelineEvent[], findings: readon
     full,
     playheads: { start: low, end: high },
     playhead: series(points),
-    pings: Float64Array.from(sorted.filter((event) => event.type === 'ping'), (event) => event.observedAt),
+    pings: new Float64Array(sorted.filter((event) => event.type === 'ping').map((event) => event.observedAt)),
     intervals: deriveIntervals(sorted),
     findings: placeFindings(findings, events, full.end),
   }

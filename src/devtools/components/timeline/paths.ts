@@ -11,7 +11,13 @@ export interface Series {
 }
 
 export function series(points: ReadonlyArray<{ x: number; y: number }>): Series {
-  return { xs: Float64Array.from(points, (p) => p.x), ys: Float64Array.from(points, (p) => p.y) }
+  const xs = new Float64Array(points.length)
+  const ys = new Float64Array(points.length)
+  points.forEach((point, i) => {
+    xs[i] = point.x
+    ys[i] = point.y
+  })
+  return { xs, ys }
 }
 
 export interface Plot {

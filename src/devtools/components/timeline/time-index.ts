@@ -8,8 +8,14 @@ export interface TimeIndex {
 }
 
 export function timeIndex(events: ReadonlyArray<{ observedAt: number }>): TimeIndex {
-  const order = events.map((_, i) => i).sort((a, b) => events[a]!.observedAt - events[b]!.observedAt || a - b)
-  return { order, times: Float64Array.from(order, (i) => events[i]!.observedAt) }
+  const order = Array.from({ length: events.length }, (_, i) => i)
+  // Sessions are applied in time order but for the odd late arrival: sort only when needed.
+  let sorted = true
+  for (let i = 1; i < events.length && sorted; i++) sorted = events[i - 1]!.observedAt <= events[i]!.observedAt
+  if (!sorted) order.sort((a, b) => events[a]!.observedAt - events[b]!.observedAt || a - b)
+  const times = new Float64Array(order.length)
+  for (let i = 0; i < order.length; i++) times[i] = events[order[i]!]!.observedAt
+  return { order, times }
 }
 
 /** The first position in sorted `times` whose value is at least `value` (times.length when none). */
