@@ -197,6 +197,14 @@ describe('SessionTimeline edge cases', () => {
     expect(marker.getAttribute('d')).toMatch(new RegExp(`^M${WIDTH - PLOT_RIGHT_GAP},`))
   })
 
+  it('draws an empty session without failing, and keys then select nothing', async () => {
+    const { root, chart, selections } = await timeline([], [])
+    expect(chart.getAttribute('aria-label')).toBe('Timeline: 0 ad breaks, 0 chapters, 0 findings')
+    for (const key of ['ArrowRight', 'ArrowLeft', 'Home', 'End', '+', '0']) await press(chart, key)
+    expect(selections).toEqual([])
+    expect(one(root, 'playhead-path').getAttribute('d')).toBe('')
+  })
+
   it('draws 50,000 events with a decimated line, one ping path and capped markers', async () => {
     const events = Array.from({ length: 50_000 }, (_, i) => base(i, i % 2 ? 'ping' : 'play', i, i % 7))
     const findings: Finding[] = events.slice(0, 1000).map((event) => ({
