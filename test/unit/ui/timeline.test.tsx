@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { join } from 'node:path'
+import { render } from 'preact'
 import { useState } from 'preact/hooks'
 import { act } from 'preact/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -134,6 +135,21 @@ describe('SessionTimeline interaction', () => {
     expect(all(root, 'ad-break-band')).toHaveLength(0)
     await click(one(root, 'zoom-reset'))
     expect(all(root, 'ad-break-band')).toHaveLength(3)
+  })
+
+  it('forgets the zoom when it is given another session', async () => {
+    const { events, findings } = f6()
+    const other = replayedSession(join(EDGE, 'f4-buffer-and-pause.har'))
+    const later = other.events.map((event) => ({ ...event, observedAt: event.observedAt + 3_600_000 }))
+    const selections: string[] = []
+    container = await mount(<SessionTimeline events={events} findings={findings} selectedId={undefined} onSelect={(id) => selections.push(id)} />)
+    const root = container
+    await click(one(root, 'zoom-in'))
+    expect(one(root, 'zoom-reset').hasAttribute('disabled')).toBe(false)
+    await act(() => render(<SessionTimeline events={later} findings={[]} selectedId={undefined} onSelect={(id) => selections.push(id)} />, root))
+    expect(one(root, 'zoom-reset').hasAttribute('disabled')).toBe(true)
+    expect(all(root, 'pause-segment')).toHaveLength(1)
+    expect(all(root, 'buffer-segment')).toHaveLength(1)
   })
 
   it('moves the selection with the arrow keys, in time order', async () => {

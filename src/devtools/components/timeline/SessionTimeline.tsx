@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useRef, useState } from 'preact/hooks'
 import type { Finding } from '../../../session/finding'
 import type { EventRecord } from '../../../store/records'
 import { formatDuration } from '../../../ui/format-duration'
-import { eventKey } from '../EventTable'
+import { eventKey } from '../events/event-index'
 import { EventTooltip } from './EventTooltip'
 import { timelineModel } from './model'
 import type { Domain } from './scale'
@@ -33,7 +33,9 @@ export function SessionTimeline({ events, findings, selectedId, onSelect }: Prop
   const model = useMemo(() => timelineModel(events, findings), [events, findings])
   const container = useRef<HTMLDivElement>(null)
   const width = useWidth(container, 800)
-  const [zoomed, setZoomed] = useState<Domain | null>(null)
+  const [zoomWindow, setZoomed] = useState<Domain | null>(null)
+  // A window outside the session (another session was chosen) is no zoom; a live session growing keeps it.
+  const zoomed = zoomWindow && zoomWindow.start >= model.full.start && zoomWindow.end <= model.full.end ? zoomWindow : null
   const view = zoomed ?? model.full
   const [hover, setHover] = useState<number>(-1)
   const [focused, setFocused] = useState(false)
