@@ -3,7 +3,7 @@ import type { Severity } from '../../session/finding'
 import type { EventRecord } from '../../store/records'
 import { formatOffset } from '../../ui/format-duration'
 import { SeverityMark } from '../../ui/SeverityMark'
-import { eventKey } from './events/event-index'
+import { eventKey, indexOfKey } from './events/event-index'
 import { rowWindow, scrollToReveal, targetRow } from './events/virtual-window'
 import { SelectableRow } from './SelectableRow'
 import './events/EventGrid.css'
@@ -25,8 +25,8 @@ interface Props {
   onSelect: (id: string) => void
   /** The worst severity of the findings on an event, if any. */
   markerOf: (event: EventRecord) => Severity | undefined
-  /** How many events the list would show without filters, for the grid's accessible description. */
-  label?: string
+  /** When this changes (new filters), the list starts again from the top unless the selected event is in it. */
+  scrollResetKey?: unknown
 }
 
 /**
@@ -34,15 +34,15 @@ interface Props {
  * overscan, plus the selected row so focus survives scrolling) are in the DOM, placed absolutely on a fixed
  * row grid, so a 50,000-event session costs the same per scroll frame as a 50-event one.
  */
-export function EventTable({ events, sessionStart, selectedId, onSelect, markerOf, label = 'Events of the session, in applied order' }: Props) {
+export function EventTable({ events, sessionStart, selectedId, onSelect, markerOf, scrollResetKey }: Props) {
   const scroller = useRef<HTMLDivElement>(null)
   const [scrollTop, setScrollTop] = useState(0)
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT)
   // Set when a row interaction (key, click, focus) changes the selection: the newly selected row takes focus.
   const focusPending = useRef(false)
 
-  const indexOf = useMemo(() => new Map(events.map((event, i) => [eventKey(event), i])), [events])
-  const selectedIndex = selectedId === undefined ? -1 : (indexOf.get(selectedId) ?? -1)
+  // Once per selection or list change, never per scroll frame.
+  const selectedIndex = useMemo(() => indexOfKey(events, selectedId), [events, selectedId])
 
   useLayoutEffect(() => {
     const element = scroller.current
@@ -55,6 +55,16 @@ export function EventTable({ events, sessionStart, selectedId, onSelect, markerO
     observer.observe(element)
     return () => observer.disconnect()
   }, [])
+
+  const resetKey = useRef(scrollResetKey)
+  useLayoutEffect(() => {
+    if (resetKey.current === scrollResetKey) return
+    resetKey.current = scrollResetKey
+    const element = scroller.current
+    if (!element || selectedIndex >= 0) return
+    element.scrollTop = 0
+    setScrollTop(0)
+  }, [scrollResetKey, selectedIndex])
 
   // A selection made elsewhere (a finding, the chart) or a filter that moved the selected row: bring it into view.
   useLayoutEffect(() => {
@@ -97,7 +107,7 @@ export function EventTable({ events, sessionStart, selectedId, onSelect, markerO
 
   return (
     <div class="events-scroll" ref={scroller} onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}>
-      <div class="event-grid" role="grid" aria-label={label} aria-readonly="true" aria-rowcount={events.length + 1} aria-colcount={6}>
+      <div class="event-grid" role="grid" aria-label="Events of the session, in applied order" aria-readonly="true" aria-rowcount={events.length + 1} aria-colcount={6}>
         <div role="rowgroup" class="event-grid-head">
           <div role="row" class="event-grid-row" aria-rowindex={1}>
             <div role="columnheader" class="col-marker">

@@ -160,6 +160,7 @@ export function Panel({ dataSource, scope }: Props) {
                 selectedId={selectedEventId}
                 onSelect={selectEvent}
                 markerOf={(event) => index.marks.get(eventKey(event))}
+                scrollResetKey={eventFilter.applied}
               />
               <section class="details-pane" aria-label="Decoded fields of the selected event">
                 <EventDetails event={selectedEvent} />

@@ -130,13 +130,21 @@ describe('event list with 50,000 events', () => {
 
   it('filters 50,000 events by text after typing pauses', async () => {
     const root = await panel(bigSession(50_000))
+    const scroller = root.querySelector<HTMLElement>('.events-scroll')!
+    await act(() => {
+      scroller.scrollTop = 500_000
+      scroller.dispatchEvent(new Event('scroll'))
+    })
+    expect(all(root, 'event-row')[0]!.dataset.index).not.toBe('0')
     const search = one(root, 'filter-search') as HTMLInputElement
     await act(() => {
       search.value = 'NEEDLE-here'
       search.dispatchEvent(new Event('input', { bubbles: true }))
     })
     await waitFor(() => expect(one(root, 'filter-count').textContent).toBe('1 of 50,000 events'), 5000)
+    // A new filter starts the list from the top.
     expect(all(root, 'event-row').map((row) => row.dataset.capture)).toEqual(['31337'])
+    expect(scroller.scrollTop).toBe(0)
   })
 })
 
