@@ -36,7 +36,8 @@ interface Props {
  */
 export function EventTable({ events, sessionStart, selectedId, onSelect, markerOf, scrollResetKey }: Props) {
   const scroller = useRef<HTMLDivElement>(null)
-  const [scrollTop, setScrollTop] = useState(0)
+  // The first row in view, not the raw scroll offset: scrolling within a row renders nothing.
+  const [topRow, setTopRow] = useState(0)
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT)
   // Set when a row interaction (key, click, focus) changes the selection: the newly selected row takes focus.
   const focusPending = useRef(false)
@@ -63,7 +64,7 @@ export function EventTable({ events, sessionStart, selectedId, onSelect, markerO
     const element = scroller.current
     if (!element || selectedIndex >= 0) return
     element.scrollTop = 0
-    setScrollTop(0)
+    setTopRow(0)
   }, [scrollResetKey, selectedIndex])
 
   // A selection made elsewhere (a finding, the chart) or a filter that moved the selected row: bring it into view.
@@ -73,7 +74,7 @@ export function EventTable({ events, sessionStart, selectedId, onSelect, markerO
     const next = scrollToReveal(selectedIndex, element.scrollTop, viewport, ROW_HEIGHT)
     if (next !== undefined) {
       element.scrollTop = next
-      setScrollTop(next)
+      setTopRow(Math.floor(next / ROW_HEIGHT))
     }
   }, [selectedId, selectedIndex])
 
@@ -98,7 +99,7 @@ export function EventTable({ events, sessionStart, selectedId, onSelect, markerO
     return true
   }
 
-  const { start, end } = rowWindow(events.length, scrollTop, viewport, ROW_HEIGHT, OVERSCAN)
+  const { start, end } = rowWindow(events.length, topRow * ROW_HEIGHT, viewport, ROW_HEIGHT, OVERSCAN)
   const rendered: number[] = []
   if (selectedIndex >= 0 && selectedIndex < start) rendered.push(selectedIndex)
   for (let i = start; i < end; i++) rendered.push(i)
@@ -106,7 +107,7 @@ export function EventTable({ events, sessionStart, selectedId, onSelect, markerO
   const tabbableIndex = selectedIndex >= 0 ? selectedIndex : start
 
   return (
-    <div class="events-scroll" ref={scroller} onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}>
+    <div class="events-scroll" ref={scroller} onScroll={(e) => setTopRow(Math.floor((e.currentTarget as HTMLElement).scrollTop / ROW_HEIGHT))}>
       <div class="event-grid" role="grid" aria-label="Events of the session, in applied order" aria-readonly="true" aria-rowcount={events.length + 1} aria-colcount={6}>
         <div role="rowgroup" class="event-grid-head">
           <div role="row" class="event-grid-row" aria-rowindex={1}>

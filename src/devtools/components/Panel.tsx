@@ -12,7 +12,7 @@ import { EventTable } from './EventTable'
 import { eventMatcher, filterEvents, filterOptions } from './events/event-filter'
 import { eventKey, eventOfFinding, findingIsOn, indexEvents } from './events/event-index'
 import { FilterBar } from './events/FilterBar'
-import { useEventFilter } from './events/use-event-filter'
+import { useEventFilter, useSearchWarmup } from './events/use-event-filter'
 import { FindingList } from './FindingList'
 import { PanelHeader } from './PanelHeader'
 import { SessionTable } from './SessionTable'
@@ -46,6 +46,7 @@ export function Panel({ dataSource, scope }: Props) {
   const index = useMemo(() => indexEvents(allEvents, findings), [allEvents, findings])
 
   const eventFilter = useEventFilter()
+  useSearchWarmup(allEvents)
   useEffect(() => eventFilter.clear(), [selected?.key])
   const options = useMemo(() => filterOptions(allEvents, index), [allEvents, index])
   const shownEvents = useMemo(() => filterEvents(allEvents, eventFilter.applied, index), [allEvents, eventFilter.applied, index])
@@ -146,6 +147,7 @@ export function Panel({ dataSource, scope }: Props) {
               <h2 class="pane-heading" id="events-heading">
                 Events <span class="muted">{allEvents.length}</span>
               </h2>
+              {/* The session's timeline chart goes here, above the filters: it takes allEvents and selects through revealEvent. */}
               <FilterBar
                 filter={eventFilter.filter}
                 options={options}

@@ -4,7 +4,7 @@ import { childrenOf, copyableText, formatPath, isContainer, leafText, summaryOf 
 import './JsonTree.css'
 
 /** Levels open at first; deeper ones wait to be asked for, so a huge payload renders a screenful, not all of it. */
-export const OPEN_DEPTH = 2
+export const OPEN_DEPTH = 3
 /** Children rendered per node at a time; "show more" adds as many again. */
 export const CHILD_PAGE = 100
 

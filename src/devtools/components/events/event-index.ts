@@ -32,21 +32,30 @@ export function indexOfKey(events: readonly EventRecord[], key: string | undefin
 }
 
 export function indexEvents(events: readonly EventRecord[], findings: readonly Finding[]): EventIndex {
+  // Findings about a whole request mark each of its events; only those requests need their events gathered.
+  const wholeRequests = new Map<number, EventRecord[]>()
+  for (const finding of findings) if (finding.at && finding.at.ordinal === null) wholeRequests.set(finding.at.capture, [])
   const byKey = new Map<string, EventRecord>()
-  const byCapture = new Map<number, EventRecord[]>()
+  const firstOfCapture = new Map<number, EventRecord>()
   for (const event of events) {
     byKey.set(eventKey(event), event)
-    const siblings = byCapture.get(event.capture)
-    if (siblings) siblings.push(event)
-    else byCapture.set(event.capture, [event])
+    if (!firstOfCapture.has(event.capture)) firstOfCapture.set(event.capture, event)
+    wholeRequests.get(event.capture)?.push(event)
   }
   const findingsOf = new Map<string, Finding[]>()
+  const mark = (event: EventRecord, finding: Finding) => {
+    const key = eventKey(event)
+    const list = findingsOf.get(key)
+    if (list) list.push(finding)
+    else findingsOf.set(key, [finding])
+  }
   for (const finding of findings) {
-    for (const event of eventsUnder(finding, byKey, byCapture)) {
-      const key = eventKey(event)
-      const list = findingsOf.get(key)
-      if (list) list.push(finding)
-      else findingsOf.set(key, [finding])
+    const at = finding.at
+    if (at === null) continue
+    if (at.ordinal === null) for (const event of wholeRequests.get(at.capture) ?? []) mark(event, finding)
+    else {
+      const event = byKey.get(eventKey({ capture: at.capture, ordinal: at.ordinal }))
+      if (event) mark(event, finding)
     }
   }
   const marks = new Map<string, Severity>()
@@ -54,18 +63,7 @@ export function indexEvents(events: readonly EventRecord[], findings: readonly F
     const severity = worstSeverity(list)
     if (severity) marks.set(key, severity)
   }
-  const firstOfCapture = new Map<number, EventRecord>()
-  for (const [capture, siblings] of byCapture) firstOfCapture.set(capture, siblings[0]!)
   return { byKey, firstOfCapture, findingsOf, marks }
-}
-
-/** A finding about one event marks that event; one about a whole request marks each of the request's events. */
-function eventsUnder(finding: Finding, byKey: Map<string, EventRecord>, byCapture: Map<number, EventRecord[]>): readonly EventRecord[] {
-  const at = finding.at
-  if (at === null) return []
-  if (at.ordinal === null) return byCapture.get(at.capture) ?? []
-  const event = byKey.get(eventKey({ capture: at.capture, ordinal: at.ordinal }))
-  return event ? [event] : []
 }
 
 /** The event a finding points at; a finding about a whole request points at that request's first event. */
