@@ -113,6 +113,28 @@ describe('event list with 50,000 events', () => {
     expect(document.activeElement).toBe(selectedRow(root))
   })
 
+  it('keeps focus on the selected row while the list scrolls away from it, and brings it back on the next key', async () => {
+    const root = await panel(bigSession(50_000))
+    const first = all(root, 'event-row')[0]!
+    await act(() => first.focus())
+    await waitFor(() => expect(selectedRow(root)?.dataset.index).toBe('0'))
+    const scroller = root.querySelector<HTMLElement>('.events-scroll')!
+    await act(() => {
+      scroller.scrollTop = 22 * 30_000
+      scroller.dispatchEvent(new Event('scroll'))
+    })
+    const indexes = all(root, 'event-row').map((row) => Number(row.dataset.index))
+    expect(indexes.some((index) => index >= 30_000 && index < 30_010)).toBe(true)
+    // The focused, selected row stays rendered (and focused) although it is far out of view.
+    expect(document.activeElement).toBe(selectedRow(root))
+    expect(selectedRow(root)?.dataset.index).toBe('0')
+
+    await press(document.activeElement!, 'ArrowDown')
+    await waitFor(() => expect(selectedRow(root)?.dataset.index).toBe('1'))
+    expect(document.activeElement).toBe(selectedRow(root))
+    expect(scroller.scrollTop).toBe(22)
+  })
+
   it('scrolls an event selected from a finding into view', async () => {
     const root = await panel(bigSession(50_000))
     const finding = all(root, 'finding').find((element) => element.textContent?.includes('late ping 40999'))!
