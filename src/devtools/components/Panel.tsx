@@ -12,6 +12,7 @@ import { EventTable } from './EventTable'
 import { eventMatcher, filterEvents, filterOptions } from './events/event-filter'
 import { eventKey, eventOfFinding, findingIsOn, indexEvents } from './events/event-index'
 import { FilterBar } from './events/FilterBar'
+import { SessionTimeline } from './timeline/SessionTimeline'
 import { useEventFilter, useSearchWarmup } from './events/use-event-filter'
 import { FindingList } from './FindingList'
 import { PanelHeader } from './PanelHeader'
@@ -147,7 +148,8 @@ export function Panel({ dataSource, scope }: Props) {
               <h2 class="pane-heading" id="events-heading">
                 Events <span class="muted">{allEvents.length}</span>
               </h2>
-              {/* The session's timeline chart goes here, above the filters: it takes allEvents and selects through revealEvent. */}
+              {/* The whole session, whatever the filters; choosing an event in it clears filters that hide it. */}
+              <SessionTimeline key={selected.key} events={allEvents} findings={findings} selectedId={selectedEventId} onSelect={revealEvent} />
               <FilterBar
                 filter={eventFilter.filter}
                 options={options}
