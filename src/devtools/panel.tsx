@@ -1,6 +1,7 @@
 /** Mounts the panel on the inspected tab's scope (or the one named in the query string, for tests). */
 import { render } from 'preact'
 import { sendCommand } from '../shared/commands'
+import { chromeSettingsAccess } from '../ui/chrome-settings-access'
 import { LoadFailure } from '../ui/LoadFailure'
 import { resolveScope } from '../ui/resolve-scope'
 import { storeDataSource } from '../ui/store-data-source'
@@ -16,6 +17,6 @@ resolveScope(
   () => chrome.devtools?.inspectedWindow?.tabId,
   (tabId) => sendCommand({ type: 'scope-of-tab', tabId }),
 ).then(
-  (scope) => render(<PanelShell dataSource={storeDataSource} home={scope} />, root),
+  (scope) => render(<PanelShell dataSource={storeDataSource} home={scope} settings={chromeSettingsAccess} />, root),
   (error: unknown) => render(<LoadFailure testId="panel" reason={error instanceof Error ? error.message : String(error)} />, root),
 )

@@ -1,6 +1,7 @@
 /** Mounts the popup on the active tab's scope (or the one named in the query string, for tests). */
 import { render } from 'preact'
 import { sendCommand } from '../shared/commands'
+import { chromeSettingsAccess } from '../ui/chrome-settings-access'
 import { LoadFailure } from '../ui/LoadFailure'
 import { resolveScope } from '../ui/resolve-scope'
 import { storeDataSource } from '../ui/store-data-source'
@@ -16,6 +17,6 @@ resolveScope(
   async () => (await chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id,
   (tabId) => sendCommand({ type: 'scope-of-tab', tabId }),
 ).then(
-  (scope) => render(<Popup dataSource={storeDataSource} scope={scope} />, root),
+  (scope) => render(<Popup dataSource={storeDataSource} scope={scope} settings={chromeSettingsAccess} />, root),
   (error: unknown) => render(<LoadFailure testId="popup" reason={error instanceof Error ? error.message : String(error)} />, root),
 )

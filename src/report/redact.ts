@@ -133,24 +133,29 @@ function safeDecode(text: string): string {
 
 /**
  * The same redaction for an already parsed value (decoded event fields), walking its structure instead of its
- * text: secret-named fields are replaced, secret headers keep their scheme, and every other string loses JWT
- * signatures and secret form fields. Returns a copy; the input is left alone.
+ * text: secret-named fields (built-in or `extra`) are replaced, secret headers keep their scheme, and every
+ * other string loses JWT signatures and secret form fields. Returns a copy; the input is left alone.
  */
-export function redactValue(value: unknown, key?: string): unknown {
-  if (typeof value === 'string') return redactNamedString(value, key)
-  if (Array.isArray(value)) return value.map((item) => redactValue(item))
+export function redactValue(value: unknown, extra: ExtraSecretNames = []): unknown {
+  return redactNode(value, undefined, extra)
+}
+
+function redactNode(value: unknown, key: string | undefined, extra: ExtraSecretNames): unknown {
+  if (typeof value === 'string') return redactNamedString(value, key, extra)
+  if (Array.isArray(value)) return value.map((item) => redactNode(item, undefined, extra))
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {}
     for (const [name, item] of Object.entries(value)) {
-      copy[name] = SECRET_JSON_KEY.test(name) && (typeof item === 'string' || typeof item === 'number') ? REDACTED : redactValue(item, name)
+      const secret = SECRET_JSON_KEY.test(name) || isExtraSecret(name, extra)
+      copy[name] = secret && (typeof item === 'string' || typeof item === 'number') ? REDACTED : redactNode(item, name, extra)
     }
     return copy
   }
   return value
 }
 
-function redactNamedString(value: string, key: string | undefined): string {
+function redactNamedString(value: string, key: string | undefined, extra: ExtraSecretNames): string {
   const name = key?.toLowerCase()
-  if (name !== undefined && (SECRET_HEADERS.has(name) || name === 'cookie' || name === 'set-cookie')) return redactHeader({ name, value }).value
-  return redactText(value)
+  if (name !== undefined && (SECRET_HEADERS.has(name) || name === 'cookie' || name === 'set-cookie')) return redactHeader({ name, value }, extra).value
+  return redactText(value, extra)
 }

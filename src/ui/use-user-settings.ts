@@ -2,16 +2,14 @@
  * The user's settings in a view, following the options page: the panel and popup read their defaults here
  * (e.g. whether "Show secrets" and "Include secrets" start ticked).
  */
-import { useEffect, useState } from 'preact/hooks'
+import { useMemo } from 'preact/hooks'
 import type { RedactionSettings, RetentionSettings, UserSettings } from '../session/user-settings'
 import { redactionOf, retentionOf } from '../session/user-settings'
 import { loadUserSettings, onUserSettingsChanged } from '../shared/settings-storage'
+import type { Followed } from './use-followed'
+import { useFollowed } from './use-followed'
 
-export interface SettingsStorage {
-  load(): Promise<UserSettings>
-  /** Returns the function that stops listening. */
-  onChanged(listener: () => void): () => void
-}
+export type SettingsStorage = Followed<UserSettings>
 
 const chromeStorage: SettingsStorage = { load: loadUserSettings, onChanged: onUserSettingsChanged }
 
@@ -24,24 +22,7 @@ export interface ResolvedUserSettings {
 
 /** null until the first read; then the stored settings, re-read whenever they change. */
 export function useUserSettings(storage: SettingsStorage = chromeStorage): ResolvedUserSettings | null {
-  const [resolved, setResolved] = useState<ResolvedUserSettings | null>(null)
-  useEffect(() => {
-    let current = true
-    const read = (): void => {
-      storage.load().then(
-        (settings) => {
-          if (current) setResolved({ settings, retention: retentionOf(settings), redaction: redactionOf(settings) })
-        },
-        // Unreadable storage leaves the view on its previous settings (or its built-in defaults).
-        () => {},
-      )
-    }
-    const stop = storage.onChanged(read)
-    read()
-    return () => {
-      current = false
-      stop()
-    }
-  }, [storage])
-  return resolved
+  // Unreadable storage leaves the view on its previous settings (or its built-in defaults).
+  const settings = useFollowed(storage)
+  return useMemo(() => (settings === undefined ? null : { settings, retention: retentionOf(settings), redaction: redactionOf(settings) }), [settings])
 }

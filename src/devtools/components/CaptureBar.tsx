@@ -4,7 +4,10 @@
  * user says otherwise), copy its JSON report.
  */
 import { useRef } from 'preact/hooks'
+import type { RetentionReport } from '../../shared/retention-report'
 import type { Scope, ScopeRecord } from '../../store/records'
+import { RetentionNotice } from '../../ui/RetentionNotice'
+import { SettingsButton } from '../../ui/SettingsButton'
 import './CaptureBar.css'
 
 /** The "All tabs" entry of the tab bar. Never a scope: scopes start with 'tab:' or 'import:'. */
@@ -26,6 +29,10 @@ interface Props {
   onExport(): void
   onCopy(): void
   onIncludeSecrets(include: boolean): void
+  /** The last retention clean-up that removed something, or null. */
+  lastCleanUp?: RetentionReport | null
+  /** Opens the options page; no settings button without it. */
+  openSettings?: () => void
 }
 
 export function CaptureBar(props: Props) {
@@ -113,7 +120,9 @@ export function CaptureBar(props: Props) {
         <button type="button" data-testid="copy-json" disabled={busy || !exportable} onClick={props.onCopy}>
           Copy report as JSON
         </button>
+        <SettingsButton openSettings={props.openSettings} />
       </div>
+      <RetentionNotice report={props.lastCleanUp ?? null} openSettings={props.openSettings} />
       {status && (
         <p class={`capture-status${status.error ? ' capture-status-error' : ''}`} role={status.error ? 'alert' : 'status'} data-testid="transfer-status">
           {status.text}

@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'preact/hooks'
+import { useContext, useMemo, useState } from 'preact/hooks'
 import { redactValue } from '../../report/redact'
 import type { EventRecord } from '../../store/records'
+import { RedactionContext } from '../../ui/redaction-context'
 import { copyText } from '../../ui/save-file'
 import { eventKey } from './events/event-index'
 import { JsonTree } from './events/JsonTree'
@@ -13,13 +14,16 @@ interface Props {
 
 /**
  * The selected event's decoded fields, as a JSON tree of text (page data is never rendered as HTML). Tokens,
- * cookies and passwords are hidden as in exports, in the tree and in what is copied, unless the user asks to
- * see them.
+ * cookies, passwords and the user's extra secret names are hidden as in exports, in the tree and in what is
+ * copied, unless the user asks to see them (or chose on the options page to see them by default).
  */
 export function EventDetails({ event, copy = copyText }: Props) {
-  const [showSecrets, setShowSecrets] = useState(false)
+  const redaction = useContext(RedactionContext)
+  /** The user's tick or untick; until then the options page's default, followed as it loads or changes. */
+  const [chosen, setShowSecrets] = useState<boolean | null>(null)
+  const showSecrets = chosen ?? redaction.showSecretsByDefault
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null)
-  const shown = useMemo(() => (event === undefined || showSecrets ? event?.details : redactValue(event.details)), [event, showSecrets])
+  const shown = useMemo(() => (event === undefined || showSecrets ? event?.details : redactValue(event.details, redaction.extraSecretNames)), [event, showSecrets, redaction.extraSecretNames])
   if (!event) return <p class="placeholder">Select an event to see its decoded fields.</p>
 
   function onCopy(text: string, what: string) {

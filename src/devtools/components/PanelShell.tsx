@@ -5,7 +5,10 @@
 import { useState } from 'preact/hooks'
 import type { Scope, ScopeRecord } from '../../store/records'
 import type { DataSource } from '../../ui/data-source'
+import { RedactionContext } from '../../ui/redaction-context'
 import { copyText, saveFile } from '../../ui/save-file'
+import type { SettingsAccess } from '../../ui/settings-access'
+import { BUILT_IN_SETTINGS, useViewSettings } from '../../ui/settings-access'
 import { useChangeVersion } from '../../ui/use-change-version'
 import { useLoaded } from '../../ui/use-loaded'
 import { AllTabs } from './AllTabs'
@@ -16,11 +19,14 @@ interface Props {
   dataSource: DataSource
   /** The inspected tab's scope. */
   home: Scope
+  /** The options page's settings, last clean-up and the page itself (chrome's in the extension). */
+  settings?: SettingsAccess
 }
 
 const isImport = (scope: Scope): boolean => scope.startsWith('import:')
 
-export function PanelShell({ dataSource, home }: Props) {
+export function PanelShell({ dataSource, home, settings = BUILT_IN_SETTINGS }: Props) {
+  const { redaction, lastCleanUp, openSettings } = useViewSettings(settings)
   /** The capture bar's entry: `home`, ALL_TABS or an import's scope. */
   const [chosen, setChosen] = useState<string>(home)
   /** The tab opened from the "All tabs" list, shown while that entry is chosen. */
@@ -35,7 +41,9 @@ export function PanelShell({ dataSource, home }: Props) {
   /** The one capture shown in a Panel, or null while the list of all tabs is. */
   const active: Scope | null = entry === ALL_TABS ? opened : entry
 
-  const [includeSecrets, setIncludeSecrets] = useState(false)
+  /** The user's tick or untick; until then the options page's "Include secrets in exports". */
+  const [includeChosen, setIncludeSecrets] = useState<boolean | null>(null)
+  const includeSecrets = includeChosen ?? redaction.includeSecretsInExports
   const [busy, setBusy] = useState(false)
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null)
   const [dragging, setDragging] = useState(false)
@@ -104,6 +112,8 @@ export function PanelShell({ dataSource, home }: Props) {
         onRemoveImport={(record) => void removeImport(record)}
         onImport={(files) => void importFiles(files)}
         onIncludeSecrets={setIncludeSecrets}
+        lastCleanUp={lastCleanUp}
+        openSettings={openSettings}
         onExport={() =>
           void act(async () => {
             const exported = await dataSource.exportScope(active!, { redact: !includeSecrets })
@@ -129,9 +139,11 @@ export function PanelShell({ dataSource, home }: Props) {
           </button>
         </div>
       )}
-      {active === null ?
-        <AllTabs dataSource={dataSource} home={home} returnTo={returnTo} onOpen={setOpened} />
-      : <Panel key={active} dataSource={dataSource} scope={active} />}
+      <RedactionContext.Provider value={redaction}>
+        {active === null ?
+          <AllTabs dataSource={dataSource} home={home} returnTo={returnTo} onOpen={setOpened} />
+        : <Panel key={active} dataSource={dataSource} scope={active} />}
+      </RedactionContext.Provider>
     </div>
   )
 }

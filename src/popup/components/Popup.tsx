@@ -1,18 +1,26 @@
 import { useState } from 'preact/hooks'
 import type { Scope } from '../../store/records'
 import type { DataSource } from '../../ui/data-source'
+import { RetentionNotice } from '../../ui/RetentionNotice'
 import { saveFile } from '../../ui/save-file'
+import type { SettingsAccess } from '../../ui/settings-access'
+import { BUILT_IN_SETTINGS, useViewSettings } from '../../ui/settings-access'
+import { SettingsButton } from '../../ui/SettingsButton'
 import { useChangeVersion } from '../../ui/use-change-version'
 import { useScopeData } from '../../ui/use-scope-data'
 import { PopupSession } from './PopupSession'
+import './Popup.css'
 
 interface Props {
   dataSource: DataSource
   scope: Scope
+  /** The options page's settings, last clean-up and the page itself (chrome's in the extension). */
+  settings?: SettingsAccess
 }
 
 /** The toolbar popup: the tab's sessions at a glance, each with the one finding that matters most. */
-export function Popup({ dataSource, scope }: Props) {
+export function Popup({ dataSource, scope, settings = BUILT_IN_SETTINGS }: Props) {
+  const { redaction, lastCleanUp, openSettings } = useViewSettings(settings)
   const [version, reload] = useChangeVersion(dataSource, scope)
   const data = useScopeData(dataSource, scope, version)
   const sessions = data.value?.sessions ?? []
@@ -33,7 +41,9 @@ export function Popup({ dataSource, scope }: Props) {
     }
   }
 
-  const [includeSecrets, setIncludeSecrets] = useState(false)
+  /** The user's tick or untick; until then the options page's "Include secrets in exports". */
+  const [includeChosen, setIncludeSecrets] = useState<boolean | null>(null)
+  const includeSecrets = includeChosen ?? redaction.includeSecretsInExports
   const [exported, setExported] = useState<string | null>(null)
   async function exportHar() {
     setActionError(null)
@@ -100,7 +110,15 @@ export function Popup({ dataSource, scope }: Props) {
           {loose === 1 ? '1 finding is' : `${loose} findings are`} not attached to any session.
         </p>
       )}
-      <p class="popup-hint">Open DevTools → Sessionscope for the timeline and every finding.</p>
+      <footer class="popup-footer">
+        <p class="popup-hint">Open DevTools → Sessionscope for the timeline and every finding.</p>
+        {(lastCleanUp || openSettings) && (
+          <div class="popup-footer-line">
+            <RetentionNotice report={lastCleanUp} openSettings={undefined} />
+            <SettingsButton openSettings={openSettings} />
+          </div>
+        )}
+      </footer>
     </main>
   )
 }

@@ -23,4 +23,19 @@ describe('redactValue', () => {
   it('redacts secrets inside JSON text and form text held in strings', () => {
     expect(redactValue(['{"password":"p"}', 'user=a&secret=s'])).toEqual([`{"password":"${REDACTED}"}`, 'user=a&secret=%5Bredacted%5D'])
   })
+
+  it('treats the extra secret names like the built-in ones, in any case, as fields and inside JSON and form text', () => {
+    const input = { xdm: { mediaCollection: { DeviceKey: 'dk-1', playhead: 3, pin: 1234 } }, raw: '{"deviceKey":"dk-2"}', form: 'devicekey=dk-3&page=2', other: 'dk-4' }
+    expect(redactValue(input, ['deviceKey', 'PIN'])).toEqual({
+      xdm: { mediaCollection: { DeviceKey: REDACTED, playhead: 3, pin: REDACTED } },
+      raw: `{"deviceKey":"${REDACTED}"}`,
+      form: 'devicekey=%5Bredacted%5D&page=2',
+      other: 'dk-4',
+    })
+    expect(redactValue(input)).toEqual(input)
+  })
+
+  it('an extra name that is a header keeps nothing of its value', () => {
+    expect(redactValue({ headers: { 'X-Session-Key': 'Bearer sk-1' } }, ['x-session-key'])).toEqual({ headers: { 'X-Session-Key': REDACTED } })
+  })
 })
