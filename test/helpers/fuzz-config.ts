@@ -1,0 +1,60 @@
+/**
+ * How the fuzz suite runs: a fixed seed (so `npm test` is deterministic), a modest number of runs per property
+ * (FUZZ_RUNS scales it for a deeper search: FUZZ_RUNS=2000), a wall-clock cap per property, and a per-input time
+ * budget that a slow input fails instead of silently stretching the suite. FUZZ_SEED replays another seed.
+ */
+import fc from 'fast-check'
+import { afterAll } from 'vitest'
+
+export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261130)
+/** Runs per property by default; FUZZ_RUNS replaces it. */
+export function fuzzRuns(base: number): number {
+  const override = Number(process.env.FUZZ_RUNS)
+  return Number.isFinite(override) && override > 0 ? override : base
+}
+
+/** One input must finish within this (a huge or deeply nested body included); a hang fails the case. */
+export const INPUT_BUDGET_MS = Number(process.env.FUZZ_INPUT_BUDGET_MS ?? 3_000)
+
+const counts = new Map<string, number>()
+
+/** Counts one input tried against `target`, for the suite's closing figures. */
+export function countInput(target: string): void {
+  counts.set(target, (counts.get(target) ?? 0) + 1)
+}
+
+/** Prints, once per test file, how many inputs each target was given (`fuzz inputs: <target> <n>`). */
+export function reportCountsAfterAll(): void {
+  afterAll(() => {
+    const lines = [...counts].map(([target, n]) => `fuzz inputs: ${target} ${n}`)
+    if (lines.length > 0) console.log(lines.join('\n'))
+  })
+}
+
+export function inputCount(target: string): number {
+  return counts.get(target) ?? 0
+}
+
+/**
+ * Checks a synchronous property over `runs` inputs with the fixed seed. Each input is counted for `target`, must
+ * return within INPUT_BUDGET_MS, and a failure names the seed and path to replay it.
+ */
+export function checkProperty<T>(target: string, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void, runs: number, totalMs = 20_000): void {
+  const property = fc.property(arbitrary, (value) => {
+    countInput(target)
+    const started = performance.now()
+    predicate(value)
+    const took = performance.now() - started
+    if (took > INPUT_BUDGET_MS) throw new Error(`one input took ${Math.round(took)} ms (budget ${INPUT_BUDGET_MS} ms)`)
+  })
+  fc.assert(property, { seed: FUZZ_SEED, numRuns: fuzzRuns(runs), interruptAfterTimeLimit: totalMs, markInterruptAsFailure: false, verbose: 1 })
+}
+
+/** The async counterpart, for the CLI; fast-check's `timeout` fails an input that never settles. */
+export async function checkAsyncProperty<T>(target: string, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, runs: number, totalMs = 20_000): Promise<void> {
+  const property = fc.asyncProperty(arbitrary, async (value) => {
+    countInput(target)
+    await predicate(value)
+  })
+  await fc.assert(property, { seed: FUZZ_SEED, numRuns: fuzzRuns(runs), timeout: INPUT_BUDGET_MS * 3, interruptAfterTimeLimit: totalMs, markInterruptAsFailure: false, verbose: 1 })
+}
