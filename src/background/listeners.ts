@@ -4,9 +4,11 @@
  */
 import type { Command } from '../shared/commands'
 import type { HookMessage } from '../shared/hook-messages'
-import { parseHookMessage } from '../shared/hook-messages'
+import { parseRelayMessage } from '../shared/hook-messages'
 import type { CaptureUpdate } from './capture-update'
 import { EXPIRY_ALARM } from './chrome-platform'
+import type { HookSource } from './message-senders'
+import { hookSource, isFromExtensionPage } from './message-senders'
 import type { Pipeline } from './pipeline'
 import { listenToVendorRequests } from './web-request-listeners'
 
@@ -16,16 +18,15 @@ export function listen(pipeline: Pipeline, scopeOfTab: (tabId: number) => Promis
 
   chrome.runtime.onMessage.addListener((message: unknown, sender, respond) => {
     if (sender.id !== chrome.runtime.id) return false
-    if (isRelayMessage(message)) {
-      const hook = parseHookMessage(message.message)
+    if (isHookEnvelope(message)) {
+      // Validated again here: the relay is the only sender we trust, and only for its shape checks.
+      const relayed = parseRelayMessage(message)
       // Tab and frame come from the browser, never from what the page wrote.
-      if (hook && sender.tab?.id !== undefined && sender.frameId !== undefined) {
-        const base = { tabId: sender.tab.id, frameId: sender.frameId }
-        submit(hookUpdate(hook, base))
-      }
+      const source = hookSource(sender, chrome.runtime.id)
+      if (relayed && source) submit(hookUpdate(relayed.message, source))
       return false
     }
-    if (!isFromExtensionPage(sender)) return false
+    if (!isFromExtensionPage(sender, chrome.runtime.id)) return false
     void answer(message as Command).then(respond, (error: unknown) => respond({ error: error instanceof Error ? error.message : String(error) }))
     return true
   })
@@ -52,7 +53,7 @@ export function listen(pipeline: Pipeline, scopeOfTab: (tabId: number) => Promis
   }
 }
 
-function hookUpdate(hook: HookMessage, base: { tabId: number; frameId: number }): CaptureUpdate {
+function hookUpdate(hook: HookMessage, base: HookSource): CaptureUpdate {
   switch (hook.kind) {
     case 'request':
       return { kind: 'hook-request', ...base, message: hook }
@@ -65,10 +66,7 @@ function hookUpdate(hook: HookMessage, base: { tabId: number; frameId: number })
   }
 }
 
-function isRelayMessage(message: unknown): message is { type: 'hook'; message: unknown } {
+/** Anything typed 'hook' is the relay's, valid or not; it is never taken for a command. */
+function isHookEnvelope(message: unknown): boolean {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'hook'
-}
-
-function isFromExtensionPage(sender: chrome.runtime.MessageSender): boolean {
-  return typeof sender.url === 'string' && sender.url.startsWith(`chrome-extension://${chrome.runtime.id}/`)
 }

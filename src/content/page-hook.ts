@@ -6,7 +6,7 @@
  */
 import { adapterForUrl } from '../protocols'
 import type { HookBody, HookMessage, HookVia } from '../shared/hook-messages'
-import { HOOK_EVENT, MAX_BODY_CHARS } from '../shared/hook-messages'
+import { HOOK_EVENT, MAX_BODY_CHARS, MAX_HEADER_NAME_CHARS, MAX_HEADER_VALUE_CHARS, MAX_HEADERS, MAX_STATUS_TEXT_CHARS } from '../shared/hook-messages'
 
 const INSTALLED = Symbol.for('sessionscope.hook')
 
@@ -88,8 +88,8 @@ function install(): void {
             .clone()
             .text()
             .then(
-              (text) => post({ kind: 'response', id, status: response.status, statusText: response.statusText, headers, body: capped(text) }),
-              () => post({ kind: 'response', id, status: response.status, statusText: response.statusText, headers, body: null }),
+              (text) => post({ kind: 'response', id, status: response.status, statusText: statusText(response.statusText), headers: boundedHeaders(headers), body: capped(text) }),
+              () => post({ kind: 'response', id, status: response.status, statusText: statusText(response.statusText), headers: boundedHeaders(headers), body: null }),
             )
         } catch {
           // The body was already used or is not readable: the worker still gets the status from webRequest.
@@ -97,7 +97,7 @@ function install(): void {
         return response
       },
       (error: unknown) => {
-        post({ kind: 'response', id, status: 0, statusText: error instanceof Error ? error.message : 'failed', headers: [], body: null })
+        post({ kind: 'response', id, status: 0, statusText: statusText(error instanceof Error ? error.message : 'failed'), headers: [], body: null })
         throw error
       },
     )
@@ -123,7 +123,7 @@ function install(): void {
       const xhr = this
       xhr.addEventListener('loadend', () => {
         try {
-          post({ kind: 'response', id, status: xhr.status, statusText: xhr.statusText, headers: parseHeaders(xhr.getAllResponseHeaders()), body: xhrBody(xhr) })
+          post({ kind: 'response', id, status: xhr.status, statusText: statusText(xhr.statusText), headers: boundedHeaders(parseHeaders(xhr.getAllResponseHeaders())), body: xhrBody(xhr) })
         } catch {
           // Ignore unreadable responses.
         }
@@ -267,6 +267,15 @@ function fromBytes(bytes: Uint8Array): HookBody {
 
 function capped(text: string): HookBody {
   return text.length > MAX_BODY_CHARS ? { text: text.slice(0, MAX_BODY_CHARS), truncatedFrom: text.length } : { text }
+}
+
+/** Within the relay's bounds (hook-messages.ts), so an unusual but real response is never dropped there. */
+function statusText(text: string): string {
+  return String(text).slice(0, MAX_STATUS_TEXT_CHARS)
+}
+
+function boundedHeaders(headers: Array<[string, string]>): Array<[string, string]> {
+  return headers.slice(0, MAX_HEADERS).map(([name, value]) => [name.slice(0, MAX_HEADER_NAME_CHARS), value.slice(0, MAX_HEADER_VALUE_CHARS)])
 }
 
 function parseHeaders(raw: string): Array<[string, string]> {

@@ -6,8 +6,11 @@
 /** DOM event type the hook dispatches on `document`; the detail is the message as a JSON string. */
 export const HOOK_EVENT = '__sessionscope_hook__'
 
-/** Larger messages are dropped by the relay (bodies are capped before that, in the hook). */
-export const MAX_MESSAGE_CHARS = 4 * 1024 * 1024
+/**
+ * Larger messages are dropped by the relay before parsing. The hook caps every part before that; this
+ * leaves room for the worst JSON escaping of a capped body (six characters for a control character).
+ */
+export const MAX_MESSAGE_CHARS = 16 * 1024 * 1024
 /** The hook captures at most this many characters of a body and says how long it really was. */
 export const MAX_BODY_CHARS = 1024 * 1024
 
@@ -72,64 +75,165 @@ export interface RelayMessage {
 
 /** Returns the message if `value` is a well-formed HookMessage, else null. Never throws. */
 export function parseHookMessage(value: unknown): HookMessage | null {
-  if (typeof value !== 'object' || value === null) return null
-  const m = value as Record<string, unknown>
-  if (!isShortString(m.id, 200)) return null
-  if (m.kind === 'request') {
-    if (m.via !== 'fetch' && m.via !== 'xhr' && m.via !== 'beacon') return null
-    if (!isShortString(m.url, 16_384) || !isShortString(m.method, 32) || !isFiniteNumber(m.time)) return null
-    const body = parseBody(m.body)
-    if (body === undefined) return null
-    return { kind: 'request', id: m.id, via: m.via, url: m.url, method: m.method, body, time: m.time }
+  try {
+    return checkedHookMessage(value)
+  } catch {
+    // Only an exotic object (a proxy, a getter) can throw; JSON and structured clones cannot carry one.
+    return null
   }
-  if (m.kind === 'ws-open') {
-    if (!isShortString(m.url, 16_384) || !isFiniteNumber(m.time)) return null
-    return { kind: 'ws-open', id: m.id, url: m.url, time: m.time }
-  }
-  if (m.kind === 'ws-frame') {
-    if (m.direction !== 'send' && m.direction !== 'receive') return null
-    if ((m.opcode !== 1 && m.opcode !== 2) || !isShortString(m.data, MAX_BODY_CHARS * 2) || !isFiniteNumber(m.time)) return null
-    const frame: HookSocketFrame = { kind: 'ws-frame', id: m.id, direction: m.direction, opcode: m.opcode, data: m.data, time: m.time }
-    if (m.truncatedFrom !== undefined) {
-      if (!isFiniteNumber(m.truncatedFrom)) return null
-      frame.truncatedFrom = m.truncatedFrom
-    }
-    return frame
-  }
-  if (m.kind === 'response') {
-    if (!isFiniteNumber(m.status) || m.status < 0 || m.status > 999 || typeof m.statusText !== 'string') return null
-    if (!Array.isArray(m.headers) || m.headers.length > 500) return null
-    const headers: Array<[string, string]> = []
-    for (const pair of m.headers) {
-      if (!Array.isArray(pair) || pair.length !== 2 || !isShortString(pair[0], 1024) || !isShortString(pair[1], 16_384)) return null
-      headers.push([pair[0], pair[1]])
-    }
-    const body = parseBody(m.body)
-    if (body === undefined) return null
-    return { kind: 'response', id: m.id, status: m.status, statusText: m.statusText.slice(0, 200), headers, body }
-  }
-  return null
 }
+
+/** The copy it returns holds only the schema's fields. */
+function checkedHookMessage(value: unknown): HookMessage | null {
+  if (!isPlainRecord(value)) return null
+  const m = value
+  if (!isId(m.id)) return null
+  switch (m.kind) {
+    case 'request': {
+      if (!hasOnlyKeys(m, REQUEST_KEYS)) return null
+      if (m.via !== 'fetch' && m.via !== 'xhr' && m.via !== 'beacon') return null
+      if (!isUrl(m.url, HTTP_URL) || !isMethod(m.method) || !isTime(m.time)) return null
+      const body = parseBody(m.body)
+      if (body === undefined) return null
+      return { kind: 'request', id: m.id, via: m.via, url: m.url, method: m.method, body, time: m.time }
+    }
+    case 'response': {
+      if (!hasOnlyKeys(m, RESPONSE_KEYS)) return null
+      if (!isInteger(m.status, 0, 999) || !isShortString(m.statusText, MAX_STATUS_TEXT_CHARS)) return null
+      const headers = parseHeaders(m.headers)
+      if (headers === null) return null
+      const body = parseBody(m.body)
+      if (body === undefined) return null
+      return { kind: 'response', id: m.id, status: m.status, statusText: m.statusText.slice(0, 200), headers, body }
+    }
+    case 'ws-open': {
+      if (!hasOnlyKeys(m, SOCKET_OPEN_KEYS)) return null
+      if (!isUrl(m.url, SOCKET_URL) || !isTime(m.time)) return null
+      return { kind: 'ws-open', id: m.id, url: m.url, time: m.time }
+    }
+    case 'ws-frame': {
+      if (!hasOnlyKeys(m, SOCKET_FRAME_KEYS)) return null
+      if (m.direction !== 'send' && m.direction !== 'receive') return null
+      if ((m.opcode !== 1 && m.opcode !== 2) || !isTime(m.time)) return null
+      const encoding = m.opcode === 2 ? 'base64' : undefined
+      if (!isPayload(m.data, encoding) || !isTruncatedFrom(m.truncatedFrom, m.data, encoding)) return null
+      const frame: HookSocketFrame = { kind: 'ws-frame', id: m.id, direction: m.direction, opcode: m.opcode, data: m.data, time: m.time }
+      if (m.truncatedFrom !== undefined) frame.truncatedFrom = m.truncatedFrom
+      return frame
+    }
+    default:
+      return null
+  }
+}
+
+/** The relay's envelope, exactly `{ type: 'hook', message }` with a valid message; null for anything else. */
+export function parseRelayMessage(value: unknown): RelayMessage | null {
+  if (!isPlainRecord(value) || value.type !== 'hook' || !hasOnlyKeys(value, RELAY_KEYS)) return null
+  const message = parseHookMessage(value.message)
+  return message === null ? null : { type: 'hook', message }
+}
+
+/** Longest URL the hook forwards (webRequest still reports longer ones). */
+export const MAX_URL_CHARS = 100_000
+/** The hook cuts response status texts and headers to these before posting, so real responses always pass. */
+export const MAX_STATUS_TEXT_CHARS = 1024
+export const MAX_HEADERS = 500
+export const MAX_HEADER_NAME_CHARS = 1024
+export const MAX_HEADER_VALUE_CHARS = 16_384
+const MAX_ID_CHARS = 200
+/** Base64 of MAX_BODY_CHARS bytes. */
+const MAX_BASE64_CHARS = Math.ceil(MAX_BODY_CHARS / 3) * 4
+/** Year 9999: any page clock within reason. */
+const MAX_TIME = 253_402_300_799_999
+
+const RELAY_KEYS = new Set(['type', 'message'])
+const REQUEST_KEYS = new Set(['kind', 'id', 'via', 'url', 'method', 'body', 'time'])
+const RESPONSE_KEYS = new Set(['kind', 'id', 'status', 'statusText', 'headers', 'body'])
+const SOCKET_OPEN_KEYS = new Set(['kind', 'id', 'url', 'time'])
+const SOCKET_FRAME_KEYS = new Set(['kind', 'id', 'direction', 'opcode', 'data', 'truncatedFrom', 'time'])
+const BODY_KEYS = new Set(['text', 'encoding', 'truncatedFrom'])
+
+const HTTP_URL = /^https?:\/\//i
+const SOCKET_URL = /^wss?:\/\//i
+/** An HTTP method token, upper-cased as the hook sends it. */
+const METHOD = /^[A-Z][A-Z0-9_-]{0,31}$/
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
 
 function parseBody(value: unknown): HookBody | null | undefined {
   if (value === null) return null
-  if (typeof value !== 'object' || value === undefined) return undefined
-  const b = value as Record<string, unknown>
-  if (!isShortString(b.text, MAX_BODY_CHARS * 2)) return undefined
-  const body: HookBody = { text: b.text }
-  if (b.encoding === 'base64') body.encoding = 'base64'
-  else if (b.encoding !== undefined) return undefined
-  if (b.truncatedFrom !== undefined) {
-    if (!isFiniteNumber(b.truncatedFrom)) return undefined
-    body.truncatedFrom = b.truncatedFrom
-  }
+  if (!isPlainRecord(value) || !hasOnlyKeys(value, BODY_KEYS)) return undefined
+  if (value.encoding !== undefined && value.encoding !== 'base64') return undefined
+  if (!isPayload(value.text, value.encoding) || !isTruncatedFrom(value.truncatedFrom, value.text, value.encoding)) return undefined
+  const body: HookBody = { text: value.text }
+  if (value.encoding === 'base64') body.encoding = 'base64'
+  if (value.truncatedFrom !== undefined) body.truncatedFrom = value.truncatedFrom
   return body
+}
+
+function parseHeaders(value: unknown): Array<[string, string]> | null {
+  if (!Array.isArray(value) || value.length > MAX_HEADERS) return null
+  const headers: Array<[string, string]> = []
+  for (const pair of value as unknown[]) {
+    if (!Array.isArray(pair) || pair.length !== 2) return null
+    const [name, text] = pair as unknown[]
+    if (!isShortString(name, MAX_HEADER_NAME_CHARS) || !isShortString(text, MAX_HEADER_VALUE_CHARS)) return null
+    headers.push([name, text])
+  }
+  return headers
+}
+
+/** A body or frame payload: text up to MAX_BODY_CHARS, or base64 of up to MAX_BODY_CHARS bytes. */
+function isPayload(value: unknown, encoding: unknown): value is string {
+  if (encoding === 'base64') return isShortString(value, MAX_BASE64_CHARS) && value.length % 4 === 0 && BASE64.test(value)
+  return isShortString(value, MAX_BODY_CHARS)
+}
+
+/** Absent, or the whole length of a payload that was cut: longer than what was kept (bytes, for base64). */
+function isTruncatedFrom(value: unknown, payload: string, encoding: unknown): value is number | undefined {
+  const kept = encoding === 'base64' ? (payload.length / 4) * 3 - (payload.endsWith('==') ? 2 : payload.endsWith('=') ? 1 : 0) : payload.length
+  return value === undefined || isInteger(value, kept + 1, Number.MAX_SAFE_INTEGER)
+}
+
+/**
+ * JSON and structured clones give plain objects; anything else (class instances, arrays) is not a message.
+ * A `__proto__` key from JSON.parse is an own property, so hasOnlyKeys rejects it.
+ */
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const proto = Object.getPrototypeOf(value) as unknown
+  return proto === Object.prototype || proto === null
+}
+
+function hasOnlyKeys(value: Record<string, unknown>, allowed: ReadonlySet<string>): boolean {
+  return Reflect.ownKeys(value).every((key) => typeof key === 'string' && allowed.has(key))
+}
+
+function isId(value: unknown): value is string {
+  return isShortString(value, MAX_ID_CHARS) && value !== ''
+}
+
+function isUrl(value: unknown, scheme: RegExp): value is string {
+  if (!isShortString(value, MAX_URL_CHARS) || !scheme.test(value)) return false
+  try {
+    new URL(value)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function isMethod(value: unknown): value is string {
+  return typeof value === 'string' && METHOD.test(value)
+}
+
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_TIME
+}
+
+function isInteger(value: unknown, min: number, max: number): value is number {
+  return Number.isInteger(value) && (value as number) >= min && (value as number) <= max
 }
 
 function isShortString(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length <= max
-}
-
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value)
 }

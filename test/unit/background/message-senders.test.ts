@@ -1,0 +1,105 @@
+/**
+ * Who may feed the worker: hook messages only from our content script in a real tab's frame, with tab and
+ * frame from the browser's `sender`; commands only from our extension pages. Checked on the pure sender rule
+ * and on the worker's real onMessage listener, with a fake `chrome` and pipeline.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { CaptureUpdate } from '../../../src/background/capture-update'
+import { hookSource, isFromExtensionPage } from '../../../src/background/message-senders'
+import type { Pipeline } from '../../../src/background/pipeline'
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop'
+type Sender = chrome.runtime.MessageSender
+const contentScript: Sender = { id: ID, tab: { id: 12 } as chrome.tabs.Tab, frameId: 3, url: 'https://player.example.test/watch', origin: 'https://player.example.test' }
+const panel: Sender = { id: ID, url: `chrome-extension://${ID}/src/devtools/panel.html?tabId=12`, origin: `chrome-extension://${ID}` }
+
+describe('hookSource', () => {
+  it('takes tab and frame from the sender', () => {
+    expect(hookSource(contentScript, ID)).toEqual({ tabId: 12, frameId: 3 })
+    expect(hookSource({ ...contentScript, frameId: 0 }, ID)).toEqual({ tabId: 12, frameId: 0 })
+  })
+
+  it('rejects another extension, and a sender without an id', () => {
+    expect(hookSource({ ...contentScript, id: 'otherextensionotherextensionabcd' }, ID)).toBeNull()
+    expect(hookSource({ ...contentScript, id: undefined }, ID)).toBeNull()
+  })
+
+  it('rejects senders without a tab, with no tab (-1), or without a frame', () => {
+    expect(hookSource({ ...contentScript, tab: undefined }, ID)).toBeNull()
+    expect(hookSource({ ...contentScript, tab: { id: undefined } as unknown as chrome.tabs.Tab }, ID)).toBeNull()
+    expect(hookSource({ ...contentScript, tab: { id: -1 } as chrome.tabs.Tab }, ID)).toBeNull()
+    expect(hookSource({ ...contentScript, frameId: undefined }, ID)).toBeNull()
+    expect(hookSource({ ...contentScript, frameId: -1 }, ID)).toBeNull()
+  })
+
+  it('rejects our own extension pages, even one open in a tab', () => {
+    expect(hookSource(panel, ID)).toBeNull()
+    expect(hookSource({ ...panel, tab: { id: 12 } as chrome.tabs.Tab, frameId: 0 }, ID)).toBeNull()
+  })
+})
+
+describe('isFromExtensionPage', () => {
+  it('is true only for a page of this extension', () => {
+    expect(isFromExtensionPage(panel, ID)).toBe(true)
+    expect(isFromExtensionPage(contentScript, ID)).toBe(false)
+    expect(isFromExtensionPage({ ...panel, url: 'chrome-extension://otherextensionotherextensionabcd/x.html' }, ID)).toBe(false)
+    expect(isFromExtensionPage({ ...panel, id: 'otherextensionotherextensionabcd' }, ID)).toBe(false)
+  })
+})
+
+describe("the worker's onMessage listener", () => {
+  type Listener = (message: unknown, sender: Sender, respond: (answer: unknown) => void) => boolean
+  let onMessage: Listener
+  let submitted: CaptureUpdate[]
+  let cleared: string[]
+  const request = { kind: 'request', id: 'd-1', via: 'fetch', url: 'https://edge.example.test/ee/va/v1/play', method: 'POST', body: null, time: 1_700_000_000_000 }
+
+  beforeEach(async () => {
+    vi.resetModules()
+    const noop = { addListener: () => {} }
+    vi.stubGlobal('chrome', {
+      runtime: { id: ID, onMessage: { addListener: (listener: Listener) => void (onMessage = listener) } },
+      webRequest: { onBeforeRequest: noop, onBeforeSendHeaders: noop, onHeadersReceived: noop, onErrorOccurred: noop },
+      alarms: { onAlarm: noop },
+    })
+    submitted = []
+    cleared = []
+    const pipeline = {
+      submit: async (update: CaptureUpdate) => void submitted.push(update),
+      clearScope: async (scope: string) => void cleared.push(scope),
+    } as unknown as Pipeline
+    const { listen } = await import('../../../src/background/listeners')
+    listen(pipeline, async (tabId) => `tab:${tabId}`, () => {})
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  it("submits a valid hook message under the sender's tab and frame", () => {
+    expect(onMessage({ type: 'hook', message: request }, contentScript, () => {})).toBe(false)
+    expect(submitted).toEqual([{ kind: 'hook-request', tabId: 12, frameId: 3, message: request }])
+  })
+
+  it('drops hook messages that name a tab, are malformed, or come from a sender without a tab or from elsewhere', () => {
+    onMessage({ type: 'hook', message: request, tabId: 99, frameId: 0 }, contentScript, () => {})
+    onMessage({ type: 'hook', message: { ...request, tabId: 99 } }, contentScript, () => {})
+    onMessage({ type: 'hook', message: { ...request, url: 42 } }, contentScript, () => {})
+    onMessage({ type: 'hook', message: request }, { ...contentScript, tab: undefined }, () => {})
+    onMessage({ type: 'hook', message: request }, { ...contentScript, id: 'otherextensionotherextensionabcd' }, () => {})
+    onMessage({ type: 'hook', message: request }, panel, () => {})
+    expect(submitted).toEqual([])
+  })
+
+  it('never treats a hook-typed message as a command, and takes commands only from extension pages', async () => {
+    const respond = vi.fn()
+    expect(onMessage({ type: 'clear-scope', scope: 'tab:1' }, contentScript, respond)).toBe(false)
+    expect(onMessage({ type: 'hook', scope: 'tab:1' }, panel, respond)).toBe(false)
+    expect(onMessage({ type: 'clear-scope', scope: 'tab:1' }, panel, respond)).toBe(true)
+    await vi.waitFor(() => expect(respond).toHaveBeenCalledWith(true))
+    expect(cleared).toEqual(['tab:1'])
+  })
+
+  it('survives a flood of garbage without throwing', () => {
+    const garbage: unknown[] = [null, undefined, 0, 'hook', [], { type: 'hook' }, { type: 'hook', message: null }, { type: 'hook', message: { kind: 'request' } }]
+    for (let i = 0; i < 10_000; i++) expect(() => onMessage(garbage[i % garbage.length], contentScript, () => {})).not.toThrow()
+    expect(submitted).toEqual([])
+  })
+})
