@@ -27,6 +27,8 @@ describe('Popup', () => {
     expect(rows.map((row) => one(row, 'session-state').textContent)).toEqual(['ended', 'active'])
     expect(rows.map((row) => one(row, 'session-errors').textContent)).toEqual(['1', '0'])
     expect(rows.map((row) => one(row, 'session-warnings').textContent)).toEqual(['0', '1'])
+    expect(rows.map((row) => row.querySelector('[title=Duration]')!.textContent)).toEqual(['0:30', '1:02:03'])
+    expect(rows.map((row) => row.querySelector('.popup-stats')!.textContent)).toEqual([expect.stringContaining('4 events'), expect.stringContaining('2 events')])
     expect(one(rows[0]!, 'session-worst').textContent).toContain(AFTER_END)
     // B has an info before its warning: the warning speaks for the session.
     expect(one(rows[1]!, 'session-worst').textContent).toContain(B_WARNING)
