@@ -73,10 +73,23 @@ export function searchTextOf(event: EventRecord): string {
   return text
 }
 
+/** JSON text (so `"key":"value"` finds a field), plus as typed every key or string JSON escapes: a value with a quote or backslash in it is found by its own text. */
 function detailsText(details: unknown): string {
+  const escaped: string[] = []
+  const keep = (text: string) => {
+    if (JSON_ESCAPED.test(text)) escaped.push(text)
+  }
   try {
-    return JSON.stringify(details) ?? ''
+    const json =
+      JSON.stringify(details, (key: string, value: unknown) => {
+        keep(key)
+        if (typeof value === 'string') keep(value)
+        return value
+      }) ?? ''
+    return escaped.length === 0 ? json : [json, ...escaped].join('\n')
   } catch {
     return String(details)
   }
 }
+
+const JSON_ESCAPED = /["\\\u0000-\u001f]/
