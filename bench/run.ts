@@ -12,10 +12,11 @@ import { cpus, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Benchmark, Result } from './benchmark'
 import { median } from './benchmark'
+import { engineBenchmark } from './engine/engine-benchmark'
 import { panelBenchmark } from './panel/panel-benchmark'
 
 /** Issue 8's benchmarks (engine, page cost, ingest, memory) join this list. */
-const BENCHMARKS: Benchmark[] = [panelBenchmark]
+const BENCHMARKS: Benchmark[] = [engineBenchmark, panelBenchmark]
 
 export interface Row {
   benchmark: string

@@ -24,6 +24,10 @@ export interface SessionShape {
   pausePings?: number
   /** Every this many chapters, one content ping comes 25 s after the one before (a ping-interval-too-long warning). */
   latePingEvery?: number
+  /** ISO time of the sessionStart (default 2026-02-02T06:00:00Z). */
+  origin?: string
+  /** The session ID the sessionStart response issues (default SESSION_ID). */
+  sessionId?: string
 }
 
 /** What the generated session holds, counted while generating it: the benchmark and its test check against this. */
@@ -48,7 +52,7 @@ const AD_PING_MS = 1_000
 const STEP_MS = 1
 
 export function mediaEdgeSession(shape: SessionShape): { har: Har; facts: SessionFacts } {
-  const { events: total, chapterPings = 10, adsPerBreak = 5, adSeconds = 24, pauseEvery = 7, pausePings = 3, latePingEvery = 5 } = shape
+  const { events: total, chapterPings = 10, adsPerBreak = 5, adSeconds = 24, pauseEvery = 7, pausePings = 3, latePingEvery = 5, origin = ORIGIN, sessionId = SESSION_ID } = shape
   if (total < 3) throw new Error('a session needs at least sessionStart, play and sessionComplete')
   const steps: EdgeStep[] = []
   const facts: SessionFacts = { events: 0, chapters: 0, adBreaks: 0, ads: 0, pauses: 0, latePings: 0, durationMs: 0 }
@@ -123,6 +127,31 @@ export function mediaEdgeSession(shape: SessionShape): { har: Har; facts: Sessio
   facts.events = steps.length
   facts.durationMs = at
   const session = { name: 'bench-day-stream', friendlyName: 'A day of programming', contentType: 'VOD', length: Math.ceil(playhead) + 1 }
-  const har = edgeHar({ origin: ORIGIN, sessionId: SESSION_ID, session, steps, comment: `Sessionscope benchmark: ${facts.events} Media Edge events in one session` })
+  const har = edgeHar({ origin, sessionId, session, steps, comment: `Sessionscope benchmark: ${facts.events} Media Edge events in one session` })
   return { har, facts }
+}
+
+/**
+ * `count` sessions of the same shape, one after another in one HAR (each starts an hour after the one before
+ * it ended, with its own session ID), for sizes beyond what one 24-hour session can hold.
+ */
+export function mediaEdgeSessions(count: number, shape: Omit<SessionShape, 'origin' | 'sessionId'>): { har: Har; facts: SessionFacts[]; sessionIds: string[] } {
+  if (!Number.isInteger(count) || count < 1) throw new Error('at least one session')
+  const facts: SessionFacts[] = []
+  const sessionIds: string[] = []
+  const entries: Har['log']['entries'] = []
+  let start = Date.parse(ORIGIN)
+  let har: Har | undefined
+  for (let i = 0; i < count; i++) {
+    // Same length as SESSION_ID; the first session keeps SESSION_ID itself.
+    const sessionId = `${SESSION_ID.slice(0, -4)}${(Number.parseInt(SESSION_ID.slice(-4), 16) + i).toString(16).padStart(4, '0')}`
+    const one = mediaEdgeSession({ ...shape, origin: new Date(start).toISOString(), sessionId })
+    har ??= one.har
+    entries.push(...one.har.log.entries)
+    facts.push(one.facts)
+    sessionIds.push(sessionId)
+    start += one.facts.durationMs + 3_600_000
+  }
+  const total = facts.reduce((sum, f) => sum + f.events, 0)
+  return { har: { log: { ...har!.log, entries, comment: `Sessionscope benchmark: ${total} Media Edge events in ${count} sessions` } }, facts, sessionIds }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mediaEdgeSession, SESSION_ID } from '../../../bench/panel/media-edge-session'
+import { mediaEdgeSession, mediaEdgeSessions, SESSION_ID } from '../../../bench/panel/media-edge-session'
 import { lintHar } from '../../../src/cli/index'
 
 /** The xdm event type of every entry, in order, without the "media." prefix. */
@@ -52,5 +52,30 @@ describe('the panel benchmark session', () => {
     expect(big.events).toBe(50_000)
     expect(big.durationMs).toBeLessThan(24 * 3_600_000)
     expect(big.durationMs).toBeGreaterThan(20 * 3_600_000)
+  })
+})
+
+describe('the engine benchmark sessions, one after another in one HAR', () => {
+  const SHAPE = { events: 600, chapterPings: 6, adsPerBreak: 2, adSeconds: 10, pauseEvery: 3, latePingEvery: 2 }
+  const { har, facts, sessionIds } = mediaEdgeSessions(3, SHAPE)
+
+  it('holds every session whole, each with its own ID, in time order', () => {
+    expect(har.log.entries).toHaveLength(1_800)
+    expect(new Set(sessionIds).size).toBe(3)
+    expect(sessionIds[0]).toBe(SESSION_ID)
+    expect(sessionIds.every((id) => id.length === SESSION_ID.length)).toBe(true)
+    const times = har.log.entries.map((entry) => Date.parse(entry.startedDateTime))
+    expect(times).toEqual([...times].sort((a, b) => a - b))
+  })
+
+  it('lints to one session per generated session, each of its events, late pings flagged, earlier sessions expiring idle', () => {
+    const report = lintHar(JSON.stringify(har))
+    expect(report.sessions.map((session) => [session.key, session.events])).toEqual(sessionIds.map((id) => [`adobe-media-edge:${id}`, 600]))
+    const rules = report.findings.map((finding) => finding.rule)
+    const latePings = facts.reduce((sum, f) => sum + f.latePings, 0)
+    expect(rules.filter((rule) => rule === 'ping-interval-too-long')).toHaveLength(latePings)
+    // sessionComplete leaves a Media Edge session open until Adobe times it out; the last one ends with the file.
+    expect(rules.filter((rule) => rule === 'session-expired-idle')).toHaveLength(2)
+    expect(rules).toHaveLength(latePings + 2)
   })
 })
