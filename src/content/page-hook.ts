@@ -3,10 +3,16 @@
  * Wraps fetch, XMLHttpRequest and navigator.sendBeacon to see what webRequest cannot: response bodies (the
  * Media Edge session ID exists only there) and beacon bodies. Only tracking URLs are touched; everything
  * else passes straight through. It never changes what the page sends or receives, and never throws into it.
+ *
+ * It reports to the relay over a MessagePort the two exchange before any page script runs (see
+ * hook-messages.ts), so page scripts can neither read these reports nor add their own.
  */
 import { adapterForUrl } from '../protocols'
 import type { HookBody, HookMessage, HookVia } from '../shared/hook-messages'
-import { HOOK_EVENT, MAX_BODY_CHARS, MAX_HEADER_NAME_CHARS, MAX_HEADER_VALUE_CHARS, MAX_HEADERS, MAX_STATUS_TEXT_CHARS } from '../shared/hook-messages'
+import { HOOK_READY_EVENT, MAX_BODY_CHARS, MAX_HEADER_NAME_CHARS, MAX_HEADER_VALUE_CHARS, MAX_HEADERS, MAX_STATUS_TEXT_CHARS, RELAY_PORT_EVENT } from '../shared/hook-messages'
+
+/** Reports kept while the relay's port has not arrived (only if the relay was injected after the hook). */
+const MAX_EARLY_MESSAGES = 1000
 
 const INSTALLED = Symbol.for('sessionscope.hook')
 
@@ -23,7 +29,12 @@ function install(): void {
   const originalSend = XMLHttpRequest.prototype.send
   const originalSendBeacon = Navigator.prototype.sendBeacon
   const dispatch = EventTarget.prototype.dispatchEvent
-  const CustomEventCtor = CustomEvent
+  const addListener = EventTarget.prototype.addEventListener
+  const removeListener = EventTarget.prototype.removeEventListener
+  const portsOf = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'ports')!.get!
+  const preventDefault = Event.prototype.preventDefault
+  const portPost = MessagePort.prototype.postMessage
+  const EventCtor = Event
   const stringify = JSON.stringify
   const now = Date.now
   const xhrState = new WeakMap<XMLHttpRequest, { url: string; method: string }>()
@@ -32,13 +43,30 @@ function install(): void {
 
   const nextId = (): string => `${documentId}-${++counter}`
 
+  let port: MessagePort | null = null
+  const early: HookMessage[] = []
+
   function post(message: HookMessage): void {
     try {
-      dispatch.call(document, new CustomEventCtor(HOOK_EVENT, { detail: stringify(message) }))
+      if (port) portPost.call(port, message)
+      else if (early.length < MAX_EARLY_MESSAGES) early.push(message)
     } catch {
       // Never let capture break the page.
     }
   }
+
+  /** Takes the relay's port, once; cancelling the offer tells the relay at once that the hook holds it. */
+  function receivePort(event: Event): void {
+    const offered = (portsOf.call(event) as readonly MessagePort[] | undefined)?.[0]
+    if (port || !offered) return
+    port = offered
+    preventDefault.call(event)
+    removeListener.call(document, RELAY_PORT_EVENT, receivePort, true)
+    for (const message of early.splice(0)) portPost.call(port, message)
+  }
+  // Whichever of hook and relay is injected second completes the exchange; both run before page scripts.
+  addListener.call(document, RELAY_PORT_EVENT, receivePort, true)
+  dispatch.call(document, new EventCtor(HOOK_READY_EVENT))
 
   /** The absolute URL (without fragment) if it is a tracking URL, else null. */
   function trackedUrl(raw: unknown): string | null {

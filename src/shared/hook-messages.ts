@@ -1,16 +1,20 @@
 /**
- * The wire format between the page hook (MAIN world) and the relay (isolated world). The page can forge any
- * of these, so the relay validates every message and the worker takes tab and frame only from the sender.
+ * The wire format between the page hook (MAIN world) and the relay (isolated world), and its schema.
+ *
+ * The two share a MessagePort that page scripts never see: at document_start, before any page script, the
+ * relay offers a port in a cancelable RELAY_PORT_EVENT and the hook takes it by cancelling the event. Whichever
+ * is injected first waits for the other (the hook announces itself with HOOK_READY_EVENT). A page can
+ * dispatch both events later but gets nothing: the relay offers only until the hook holds the port, and
+ * offers again at most once. The schema is still checked in the relay and in the worker, and the worker takes
+ * tab and frame only from the browser's sender, so even a frame without the hook can at worst report
+ * requests into its own tab.
  */
 
-/** DOM event type the hook dispatches on `document`; the detail is the message as a JSON string. */
-export const HOOK_EVENT = '__sessionscope_hook__'
+/** The hook, announcing itself to a relay injected before it. */
+export const HOOK_READY_EVENT = '__sessionscope_hook_ready__'
+/** The relay, offering its port (`event.ports[0]`); cancelled by the hook that takes it. */
+export const RELAY_PORT_EVENT = '__sessionscope_relay_port__'
 
-/**
- * Larger messages are dropped by the relay before parsing. The hook caps every part before that; this
- * leaves room for the worst JSON escaping of a capped body (six characters for a control character).
- */
-export const MAX_MESSAGE_CHARS = 16 * 1024 * 1024
 /** The hook captures at most this many characters of a body and says how long it really was. */
 export const MAX_BODY_CHARS = 1024 * 1024
 
