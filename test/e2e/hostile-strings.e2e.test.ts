@@ -39,6 +39,8 @@ const STRINGS = {
   adId: `Ad id ${JS_URL}`,
   adName: `Ad ${IMG}`,
   chapterName: `Chapter ${TEMPLATE}`,
+  fieldName: `field ${IMG}`,
+  fieldValue: `field value ${SVG}`,
   eventType: `type<img src=x onerror="${PWN}">`,
   sessionId: `sid"><script>${PWN}</script>`,
 }
@@ -58,6 +60,8 @@ const TREE_FIELDS: Record<string, string> = {
   'mediaCollection.advertisingDetails.friendlyName': STRINGS.adName,
   'mediaCollection.chapterDetails.friendlyName': STRINGS.chapterName,
   eventType: `media.${STRINGS.eventType}`,
+  // A key that is no identifier is shown as a quoted segment of its path.
+  [`mediaCollection[${JSON.stringify(STRINGS.fieldName)}]`]: STRINGS.fieldValue,
 }
 
 let browser: ExtensionBrowser
@@ -184,6 +188,21 @@ describe('hostile strings in every view', () => {
     }
     for (const [path, value] of Object.entries(TREE_FIELDS)) expect(leaves.get(path), path).toContain(value)
 
+    // Copying the page-named field: its path and value go to the clipboard as they are, named as text.
+    await panel.evaluate(() => {
+      navigator.clipboard.writeText = async (copied: string) => void ((window as unknown as { copied: string }).copied = copied)
+    })
+    await rows.nth(0).click()
+    await panel.locator('[data-testid=json-expand-all]').click()
+    const fieldPath = `mediaCollection[${JSON.stringify(STRINGS.fieldName)}]`
+    const nodes = panel.locator('[data-testid=event-details] li.json-node')
+    const at = await nodes.evaluateAll((list, path) => list.findIndex((node) => node.getAttribute('data-path') === path), fieldPath)
+    expect(at).toBeGreaterThan(-1)
+    const field = nodes.nth(at)
+    await field.locator(':scope > .json-line [data-testid=json-copy-value]').click()
+    await expect.poll(() => panel.evaluate(() => (window as unknown as { copied?: string }).copied)).toBe(STRINGS.fieldValue)
+    expect(await panel.locator('[data-testid=copy-status]').textContent()).toContain(fieldPath)
+
     // The timeline tooltip: every event in turn by keyboard, then the pointer swept across the chart.
     const tooltipType = panel.locator('[data-testid=timeline-tooltip] .timeline-tooltip-type')
     const chart = panel.locator('.timeline-chart')
@@ -197,7 +216,7 @@ describe('hostile strings in every view', () => {
     expect(typesByKey).toContain(STRINGS.eventType)
     const box = (await panel.locator('.timeline-svg').boundingBox())!
     const typesByPointer = new Set<string>()
-    for (let x = box.x + 1; x < box.x + box.width; x += box.width / 200) {
+    for (let x = box.x + 1; x < box.x + box.width; x += box.width / 100) {
       await panel.mouse.move(x, box.y + box.height / 2)
       if (await tooltipType.count()) typesByPointer.add((await tooltipType.textContent())!)
     }
@@ -207,7 +226,7 @@ describe('hostile strings in every view', () => {
     await panel.close()
   })
 
-  it('the popup, the all-tabs view and the rule page show them as text', async () => {
+  it('the popup, the all-tabs view and the rule page show them as text, and the options page stays clean', async () => {
     const popup = await open(`src/popup/popup.html?tabId=${tabId}`)
     await popup.locator('[data-testid=popup][data-ready=true]').waitFor()
     await expect.poll(() => popup.locator('[data-testid=popup-session]').count(), { timeout: 15_000 }).toBe(2)
@@ -216,6 +235,11 @@ describe('hostile strings in every view', () => {
     expect(sessions).toContain(STRINGS.sessionId)
     await expectUntouched(popup)
     await popup.close()
+
+    const options = await open('src/options/options.html')
+    await options.locator('[data-testid=options][data-ready=true]').waitFor()
+    await expectUntouched(options)
+    await options.close()
 
     const panel = await open(`src/devtools/panel.html?tabId=${tabId}`)
     await panel.locator('[data-testid=capture-all]').click()

@@ -1,6 +1,6 @@
 // Plays Media Edge sessions whose strings come from the test (window.hostile.play(strings)): each string the
-// page controls (title, query, a header, session details, ad and chapter names, custom metadata, event types,
-// session IDs) carries a payload, so the test can check every view shows them as text and runs nothing.
+// page controls (title, query, a header, session details, ad and chapter names, custom metadata, field names,
+// event types, session IDs) carries a payload, so the test can check every view shows them as text and runs nothing.
 ;(() => {
   const base = `${location.origin}/ee/va/v1`
   const pause = () => new Promise((wake) => setTimeout(wake, 40))
@@ -28,6 +28,8 @@
           channel: s.channel, streamType: 'video', show: s.show, author: s.author, appVersion: s.appVersion,
         },
         customMetadata: s.metadata.map(([name, value]) => ({ name, value })),
+        // A field no schema has, named by the page.
+        [s.fieldName]: s.fieldValue,
       }, s)
       const sessionID = (await start.json()).handle.find((h) => h.type === 'media-analytics:new-session').payload[0].sessionId
       await send('play', { playhead: 0, sessionID }, s)
