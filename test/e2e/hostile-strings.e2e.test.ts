@@ -3,9 +3,9 @@
  * payloads. Every view (the panel with its JSON tree open, timeline tooltip and filters; the popup; all tabs; the
  * rule page) and the HAR export must show them as text: no element injected, nothing run, no CSP violation.
  */
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ExtensionBrowser } from './harness/browser'
@@ -260,7 +260,7 @@ describe('hostile strings in every view', () => {
     }
   })
 
-  it('the HAR export keeps them verbatim under a safe file name, and imported back they render as text again', async () => {
+  it('the HAR export keeps them verbatim under a safe file name, and imported back (from a hostile file name) they render as text again', async () => {
     const panel = await open(`src/devtools/panel.html?tabId=${tabId}`)
     await panel.locator('[data-testid=panel][data-ready=true]').waitFor()
     await expect.poll(() => panel.locator('[data-testid=session-row]').count(), { timeout: 15_000 }).toBe(2)
@@ -279,8 +279,13 @@ describe('hostile strings in every view', () => {
     expect(bodies[0]!.events[0]!.xdm.mediaCollection.sessionDetails!.friendlyName).toBe(STRINGS.contentName)
     expect(bodies.map((body) => body.events[0]!.xdm.eventType)).toContain(`media.${STRINGS.eventType}`)
 
-    await panel.locator('[data-testid=import-file]').setInputFiles(file)
+    // Imported back under a file name that is a payload too: the capture's tab and the status name it as text.
+    const renamed = join(dirname(file), `${IMG}.har`)
+    copyFileSync(file, renamed)
+    await panel.locator('[data-testid=import-file]').setInputFiles(renamed)
     await expect.poll(() => panel.locator('[data-testid=capture-import]').getAttribute('aria-selected'), { timeout: 15_000 }).toBe('true')
+    expect(await text(panel, '[data-testid=capture-import]')).toEqual([`${IMG}.har`])
+    expect(await text(panel, '[data-testid=transfer-status]')).toEqual([`Imported ${IMG}.har.`])
     await expect.poll(() => text(panel, '[data-testid=session-row] .col-name')).toContain(STRINGS.contentName)
     await expectUntouched(panel)
     await panel.close()
