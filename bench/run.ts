@@ -13,10 +13,11 @@ import { join, resolve } from 'node:path'
 import type { Benchmark, Result } from './benchmark'
 import { median } from './benchmark'
 import { engineBenchmark } from './engine/engine-benchmark'
+import { pageCostBenchmark } from './page-cost/page-cost-benchmark'
 import { panelBenchmark } from './panel/panel-benchmark'
 
 /** Issue 8's benchmarks (engine, page cost, ingest, memory) join this list. */
-const BENCHMARKS: Benchmark[] = [engineBenchmark, panelBenchmark]
+const BENCHMARKS: Benchmark[] = [engineBenchmark, pageCostBenchmark, panelBenchmark]
 
 export interface Row {
   benchmark: string

@@ -10,7 +10,18 @@ import { chromium } from 'playwright-core'
 
 /** SESSIONSCOPE_DIST points the tests at another build (`vite build --outDir …`), so two checkouts can test at once. */
 export const DIST = resolve(process.env.SESSIONSCOPE_DIST ?? resolve(import.meta.dirname, '../../../dist'))
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** Every test browser's flags besides the extension's; the page-cost benchmark launches a plain browser with them. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+]
 
 export interface ExtensionBrowser {
   context: BrowserContext
@@ -34,19 +45,7 @@ export async function launchWithExtension(extraArgs: string[] = []): Promise<Ext
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-      ...extraArgs,
-    ],
+    args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, ...CHROMIUM_ARGS, ...extraArgs],
   })
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }))
   const extensionId = new URL(first.url()).host
