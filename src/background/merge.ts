@@ -3,38 +3,74 @@
  * source double-counts. webRequest sees every request (headers, status, usually the body); the page hook
  * sees response bodies and beacon bodies. They are joined on tab, frame, method, URL, body and time.
  */
-import type { CapturedBody } from '../protocols/captured-request'
+import type { CapturedBody, WebSocketFrame } from '../protocols/captured-request'
 import type { CaptureUpdate } from './capture-update'
 import { normalizeUrl } from './capture-update'
-import type { CaptureRecord, Scope } from '../store/records'
+import type { CaptureRecord, CaptureSource, Scope } from '../store/records'
 
 /** Two reports further apart than this are never the same request. */
 const JOIN_WINDOW_MS = 30_000
-/** Captures kept in memory per scope for joining. */
+/** Settled captures kept in memory per scope (for joins of late duplicates and a worker's first updates). */
 const RECENT_LIMIT = 500
+/**
+ * Captures still waiting for a report (a response, the other source, WebSocket frames) are kept beyond
+ * RECENT_LIMIT, up to this many: a burst of requests all in flight at once must not lose their responses.
+ */
+export const IN_FLIGHT_LIMIT = 10_000
 
 export interface RecentCaptures {
   bySeq: Map<number, CaptureRecord>
   byRequestId: Map<string, number>
   byHookId: Map<string, number>
+  /** The latest observation time seen, the clock that makes a waiting capture stale. */
+  latest: number
 }
 
 export function emptyRecent(): RecentCaptures {
-  return { bySeq: new Map(), byRequestId: new Map(), byHookId: new Map() }
+  return { bySeq: new Map(), byRequestId: new Map(), byHookId: new Map(), latest: Number.NEGATIVE_INFINITY }
 }
 
-/** Remembers a capture (new or updated) for later joins. */
-export function remember(recent: RecentCaptures, capture: CaptureRecord): void {
+/**
+ * Remembers a capture (new or updated) for later joins. Returns the captures forgotten while still waiting
+ * for a report (only when more than `inFlightLimit` are in flight): their later reports will be lost.
+ */
+export function remember(recent: RecentCaptures, capture: CaptureRecord, inFlightLimit = IN_FLIGHT_LIMIT): CaptureRecord[] {
   recent.bySeq.delete(capture.seq)
   recent.bySeq.set(capture.seq, capture)
   if (capture.webRequestId !== undefined) recent.byRequestId.set(capture.webRequestId, capture.seq)
   if (capture.hookId !== undefined) recent.byHookId.set(capture.hookId, capture.seq)
-  while (recent.bySeq.size > RECENT_LIMIT) {
-    const [oldest, record] = recent.bySeq.entries().next().value as [number, CaptureRecord]
-    recent.bySeq.delete(oldest)
-    if (record.webRequestId !== undefined) recent.byRequestId.delete(record.webRequestId)
-    if (record.hookId !== undefined) recent.byHookId.delete(record.hookId)
+  recent.latest = Math.max(recent.latest, capture.observedAt)
+  const settledLimit = Math.min(RECENT_LIMIT, inFlightLimit)
+  if (recent.bySeq.size <= settledLimit) return []
+  // Oldest first: settled captures go; those still waiting stay unless the in-flight limit is reached.
+  const forgotten: CaptureRecord[] = []
+  for (const record of recent.bySeq.values()) {
+    if (recent.bySeq.size <= settledLimit) break
+    const waiting = isWaiting(record, recent.latest)
+    if (waiting && recent.bySeq.size <= inFlightLimit) continue
+    forget(recent, record)
+    if (waiting) forgotten.push(record)
   }
+  return forgotten
+}
+
+function forget(recent: RecentCaptures, record: CaptureRecord): void {
+  recent.bySeq.delete(record.seq)
+  if (record.webRequestId !== undefined) recent.byRequestId.delete(record.webRequestId)
+  if (record.hookId !== undefined) recent.byHookId.delete(record.hookId)
+}
+
+/** Whether a report about this capture may still come: its response, the other source's report, or frames. */
+export function isWaiting(capture: CaptureRecord, latest: number): boolean {
+  if (capture.frames !== undefined) return true
+  if (latest - capture.observedAt > JOIN_WINDOW_MS) return false
+  if (capture.response === null) return true
+  const hooked = capture.sources.includes('fetch') || capture.sources.includes('xhr')
+  // The page hook reads the response body after webRequest saw the headers.
+  if (hooked && capture.response.body === null && capture.response.status !== 0) return true
+  // fetch and XHR are reported by both sources; the second report joins the first.
+  if (capture.resourceType === 'xmlhttprequest' && capture.hookId === undefined) return true
+  return capture.webRequestId === undefined && capture.sources.some((source) => source === 'fetch' || source === 'xhr' || source === 'beacon')
 }
 
 /**
@@ -47,7 +83,8 @@ export function mergeUpdate(recent: RecentCaptures, scope: Scope, update: Captur
       const url = normalizeUrl(update.url)
       const partner = findPartner(recent, (c) =>
         c.webRequestId === undefined && c.hookId !== undefined && c.frameId === update.frameId &&
-        c.method === update.method && c.url === url && near(c.observedAt, update.time) && compatible(c.requestBody, update.body))
+        c.method === update.method && c.url === url && near(c.observedAt, update.time) && compatible(c.requestBody, update.body) &&
+        sameKind(update.resourceType, c.sources[0]))
       if (partner) {
         return { ...partner, webRequestId: update.requestId, resourceType: update.resourceType, sources: [...partner.sources, 'webRequest'], requestBody: partner.requestBody ?? update.body }
       }
@@ -64,7 +101,8 @@ export function mergeUpdate(recent: RecentCaptures, scope: Scope, update: Captur
       const body: CapturedBody | null = message.body === null ? null : { ...message.body }
       const partner = findPartner(recent, (c) =>
         c.hookId === undefined && c.webRequestId !== undefined && c.frameId === update.frameId &&
-        c.method === message.method && c.url === url && near(c.observedAt, message.time) && compatible(c.requestBody, body))
+        c.method === message.method && c.url === url && near(c.observedAt, message.time) && compatible(c.requestBody, body) &&
+        sameKind(c.resourceType, message.via))
       if (partner) return { ...partner, hookId, sources: [...partner.sources, message.via], requestBody: partner.requestBody ?? body }
       return {
         seq: nextSeq(), scope, url, method: message.method, requestHeaders: [], requestBody: body, response: null,
@@ -99,7 +137,8 @@ export function mergeUpdate(recent: RecentCaptures, scope: Scope, update: Captur
       const capture = seq === undefined ? undefined : recent.bySeq.get(seq)
       if (!capture) return null
       const { message } = update
-      const frame = { direction: message.direction, time: Math.round(message.time), opcode: message.opcode, data: message.data }
+      const frame: WebSocketFrame = { direction: message.direction, time: Math.round(message.time), opcode: message.opcode, data: message.data }
+      if (message.truncatedFrom !== undefined) frame.truncatedFrom = message.truncatedFrom
       return { ...capture, frames: [...(capture.frames ?? []), frame] }
     }
     case 'hook-response': {
@@ -135,6 +174,15 @@ function findPartner(recent: RecentCaptures, matches: (capture: CaptureRecord) =
 
 function near(a: number, b: number): boolean {
   return Math.abs(a - b) <= JOIN_WINDOW_MS
+}
+
+/**
+ * A beacon is a 'ping' to webRequest, fetch and XHR never are. Without this, a beacon whose body webRequest
+ * could not read (a Blob) joins a fetch to the same URL, and every later beacon shifts onto its neighbour.
+ */
+function sameKind(resourceType: string | undefined, via: CaptureSource | undefined): boolean {
+  if (resourceType === undefined || via === undefined) return true
+  return (via === 'beacon') === (resourceType === 'ping')
 }
 
 /** Bodies match when either source could not see its body, or both saw the same bytes. */

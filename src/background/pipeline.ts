@@ -16,9 +16,9 @@ import type { ScopeWrite } from '../store/writes'
 import { deleteScope, earliestExpiry, lastCaptureSeq, recentCaptures, scopesDueBy, writeChanges } from '../store/writes'
 import { fromHar } from '../report/from-har'
 import type { CaptureUpdate } from './capture-update'
-import { emptyRecent, mergeUpdate, remember } from './merge'
+import { emptyRecent, IN_FLIGHT_LIMIT, mergeUpdate, remember } from './merge'
 import type { Applied, ScopeState } from './scope-engine'
-import { advance, applyCapture, rejudge } from './scope-engine'
+import { advance, applyCapture, rejudge, settle } from './scope-engine'
 import { serialQueue } from './serial-queue'
 
 /** Batches writes for this long, so a burst of requests costs one transaction. */
@@ -65,7 +65,13 @@ interface PendingScope {
   clearFrom: number | null
 }
 
-export function createPipeline(platform: Platform): Pipeline {
+/** The pipeline's bounds; tests lower them to reach them. */
+export interface PipelineLimits {
+  /** Requests of one tab waiting for a report (response, frames) that memory holds before forgetting the oldest. */
+  inFlight: number
+}
+
+export function createPipeline(platform: Platform, limits: PipelineLimits = { inFlight: IN_FLIGHT_LIMIT }): Pipeline {
   const run = serialQueue()
   const scopes = new Map<Scope, ScopeState>()
   const pendingCaptures = new Map<number, CaptureRecord>()
@@ -100,7 +106,7 @@ export function createPipeline(platform: Platform): Pipeline {
     engine.loose = record.engine.loose
     const recent = emptyRecent()
     for (const capture of await recentCaptures(scope, RECENT_ON_LOAD)) remember(recent, capture)
-    const state: ScopeState = { record, engine, history: [], recent }
+    const state: ScopeState = { record, engine, history: [], recent, changed: new Map() }
     scopes.set(scope, state)
     return state
   }
@@ -143,7 +149,17 @@ export function createPipeline(platform: Platform): Pipeline {
     }, FLUSH_DELAY_MS)
   }
 
+  /** Replays every scope whose applied captures changed since the last write (see `settle`). */
+  async function settleChanges(): Promise<void> {
+    for (const state of scopes.values()) {
+      if (state.changed.size === 0) continue
+      const applied = await settle(state, await currentSettings(), () => logOf(state.record.scope))
+      if (applied) stage(state, applied)
+    }
+  }
+
   async function writePending(): Promise<void> {
+    await settleChanges()
     if (pendingCaptures.size === 0 && pendingScopes.size === 0) return
     const settings = await currentSettings()
     const now = platform.now()
@@ -174,12 +190,29 @@ export function createPipeline(platform: Platform): Pipeline {
     const state = await loadScope(scope, update.tabId)
     const merged = mergeUpdate(state.recent, scope, update, nextSeq)
     if (!merged) return
-    remember(state.recent, merged)
-    const result = await applyCapture(state, merged, await currentSettings(), () => logOf(scope))
+    const forgotten = remember(state.recent, merged, limits.inFlight)
+    const result = applyCapture(state, merged, await currentSettings())
+    if (result) {
+      forgotten.push(...remember(state.recent, result.capture, limits.inFlight))
+      pendingCaptures.set(result.capture.seq, result.capture)
+      if (fresh || state.record.url === '') await describeTab(state, update.tabId)
+      stage(state, result.applied)
+    }
+    for (const capture of forgotten) await markDropped(state, capture)
+  }
+
+  /**
+   * A tracking capture forgotten while still waiting for reports: whatever comes for it later is lost, so
+   * the capture says so (rule capture-dropped) instead of silently missing its response or frames.
+   */
+  async function markDropped(state: ScopeState, capture: CaptureRecord): Promise<void> {
+    // Not a tracking request (yet): nothing of it is stored, and nothing is there to mark.
+    if (capture.signature === undefined) return
+    const latest = pendingCaptures.get(capture.seq) ?? capture
+    const dropped = `more than ${limits.inFlight} requests of this tab were waiting for their responses at once, so later reports about this one were dropped`
+    const result = applyCapture(state, { ...latest, dropped }, await currentSettings())
     if (!result) return
-    remember(state.recent, result.capture)
     pendingCaptures.set(result.capture.seq, result.capture)
-    if (fresh || state.record.url === '') await describeTab(state, update.tabId)
     stage(state, result.applied)
   }
 
@@ -206,6 +239,7 @@ export function createPipeline(platform: Platform): Pipeline {
       }),
     expire: (now) =>
       run(async () => {
+        await settleChanges()
         for (const record of await scopesDueBy(now)) {
           const state = await loadScope(record.scope, record.tabId)
           const applied = advance(state, now, await currentSettings())
@@ -246,15 +280,17 @@ export function createPipeline(platform: Platform): Pipeline {
           engine: createEngine(),
           history: [],
           recent: emptyRecent(),
+          changed: new Map(),
         }
         scopes.set(scope, state)
         for (const capture of har.captures) {
           const record: CaptureRecord = { ...capture, seq: nextSeq(), scope, sources: ['har'], entry: capture.seq }
-          const result = await applyCapture(state, record, settings, () => logOf(scope))
+          const result = applyCapture(state, record, settings)
           if (!result) continue
           pendingCaptures.set(result.capture.seq, result.capture)
           stage(state, result.applied)
         }
+        await settleChanges()
         if (har.observedUntil !== null) stage(state, advance(state, har.observedUntil, settings))
         // Even a file without tracking requests becomes a visible (empty) import.
         pendingFor(state)

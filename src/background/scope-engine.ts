@@ -14,8 +14,11 @@ import type { EngineSettings } from '../session/settings'
 import type { CaptureRecord, ScopeRecord } from '../store/records'
 import type { RecentCaptures } from './merge'
 
-/** Checkpoints kept per scope; a change to an older capture replays the whole log instead. */
-const HISTORY_LIMIT = 200
+/**
+ * Checkpoints kept per scope; a change to an older capture replays the whole log instead. Enough for a burst
+ * of requests whose responses all come back after the last of them was sent.
+ */
+const HISTORY_LIMIT = 2000
 
 interface HistoryEntry {
   seq: number
@@ -28,6 +31,11 @@ export interface ScopeState {
   engine: EngineState
   history: HistoryEntry[]
   recent: RecentCaptures
+  /**
+   * Applied captures that changed since (a response arrived), waiting for `settle`: a burst of responses
+   * costs one replay per write instead of one per response.
+   */
+  changed: Map<number, { capture: CaptureRecord; decoded: Decoded }>
 }
 
 /** What an application changed, for the store. */
@@ -51,15 +59,10 @@ export function signatureOf(decoded: Decoded): string {
 }
 
 /**
- * Applies a new or changed capture. Returns null when the capture is not a tracking request (nothing to
- * store). `loadLog` gives every stored capture of the scope, for the rare full replay.
+ * Applies a new capture, or notes a change to one already applied for `settle`. Returns null when the
+ * capture is not a tracking request (nothing to store).
  */
-export async function applyCapture(
-  state: ScopeState,
-  capture: CaptureRecord,
-  settings: EngineSettings,
-  loadLog: () => Promise<CaptureRecord[]>,
-): Promise<{ capture: CaptureRecord; applied: Applied } | null> {
+export function applyCapture(state: ScopeState, capture: CaptureRecord, settings: EngineSettings): { capture: CaptureRecord; applied: Applied } | null {
   const decoded = decodeCapture(capture, settings.hosts)
   const signature = signatureOf(decoded)
   const previous = capture.signature
@@ -76,10 +79,35 @@ export async function applyCapture(
     state.record.lastCapture = capture.seq
     return { capture: updated, applied }
   }
+  state.changed.set(capture.seq, { capture: updated, decoded })
+  return { capture: updated, applied: emptyApplied() }
+}
+
+/**
+ * Replays the scope from its earliest changed capture, once for all changes noted since the last call:
+ * from a checkpoint, or the whole log (`loadLog`: every stored capture) when the change is older than them.
+ */
+export async function settle(state: ScopeState, settings: EngineSettings, loadLog: () => Promise<CaptureRecord[]>): Promise<Applied | null> {
+  if (state.changed.size === 0) return null
+  const changed = state.changed
+  state.changed = new Map()
+  const from = Math.min(...changed.keys())
   const first = state.history[0]
-  if (first !== undefined && first.seq <= capture.seq) return { capture: updated, applied: rewind(state, capture.seq, decoded, settings) }
-  const log = await loadLog()
-  return { capture: updated, applied: rebuild(state, mergeLog(log, state.recent, updated), settings) }
+  if (first === undefined || first.seq > from) return rebuild(state, mergeLog(await loadLog(), state.recent, changed), settings)
+  const index = (seq: number): number => {
+    const at = state.history.findIndex((entry) => entry.seq >= seq)
+    return at === -1 ? state.history.length : at
+  }
+  // The engine as it was before the earliest change: the checkpoint of the capture there or after it.
+  const start = cloneEngine(state.history[index(from)]?.before ?? state.engine)
+  for (const [seq, { decoded }] of changed) {
+    const at = index(seq)
+    const entry = state.history[at]
+    if (entry?.seq === seq) entry.decoded = decoded
+    // A capture that became tracking only now; its checkpoint is filled in by the replay.
+    else state.history.splice(at, 0, { seq, before: start, decoded })
+  }
+  return replayFrom(state, index(from), start, settings, from)
 }
 
 /** Lets the scope's clock reach `now`. */
@@ -92,18 +120,9 @@ export function advance(state: ScopeState, now: number, settings: EngineSettings
   return applied
 }
 
-function rewind(state: ScopeState, seq: number, decoded: Decoded, settings: EngineSettings): Applied {
-  let at = state.history.findIndex((entry) => entry.seq >= seq)
-  if (at === -1) at = state.history.length
-  const entry = state.history[at]
-  const engine = cloneEngine(entry?.before ?? state.engine)
-  if (entry?.seq === seq) entry.decoded = decoded
-  else state.history.splice(at, 0, { seq, before: engine, decoded })
-  return replayFrom(state, at, engine, settings, seq)
-}
-
 /** Replays a scope's whole capture log, e.g. with new settings. */
 export function rejudge(state: ScopeState, log: CaptureRecord[], settings: EngineSettings): Applied {
+  state.changed = new Map()
   return rebuild(state, [...log].sort((a, b) => a.seq - b.seq), settings)
 }
 
@@ -141,9 +160,9 @@ function collect(applied: Applied, seq: number, result: ReturnType<typeof ingest
 }
 
 /** The stored log with the newest in-memory versions of its captures, in seq order. */
-function mergeLog(stored: CaptureRecord[], recent: RecentCaptures, changed: CaptureRecord): CaptureRecord[] {
+function mergeLog(stored: CaptureRecord[], recent: RecentCaptures, changed: ScopeState['changed']): CaptureRecord[] {
   const bySeq = new Map(stored.map((capture) => [capture.seq, capture]))
   for (const capture of recent.bySeq.values()) if (capture.signature !== undefined) bySeq.set(capture.seq, capture)
-  bySeq.set(changed.seq, changed)
+  for (const { capture } of changed.values()) bySeq.set(capture.seq, capture)
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq)
 }

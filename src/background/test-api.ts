@@ -14,6 +14,22 @@ export function exposeTestApi(pipeline: Pipeline, prune: (now: number) => Promis
       /** Runs the retention clean-up as if it were `now`; resolves with what it deleted. */
       prune: (now: number) => prune(now),
       scopeOfTab: (tabId: number) => chromePlatform.scopeOfTab(tabId),
+      /** What is stored of one scope right now, without waiting for pending writes (load tests poll it). */
+      async stats(scope: string) {
+        const db = await database()
+        const range = IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, Number.POSITIVE_INFINITY])
+        const [captures, events, findings] = await Promise.all([
+          db.getAllFromIndex('captures', 'byScope', range),
+          db.countFromIndex('events', 'byScope', range),
+          db.getAllFromIndex('findings', 'byScope', range),
+        ])
+        return {
+          captures: captures.length,
+          answered: captures.filter((capture) => capture.response !== null && (capture.hookId === undefined || capture.response.body !== null)).length,
+          events,
+          findings: findings.map((finding) => finding.rule),
+        }
+      },
       async dump() {
         await pipeline.flush()
         const db = await database()

@@ -20,6 +20,8 @@ export interface CapturedRequest {
   frameId: number | null
   /** Frames of a WebSocket connection, in order (Chrome's HAR `_webSocketMessages`). */
   frames?: WebSocketFrame[]
+  /** Set when reports about this request (its response, frames) were dropped at a capture limit: why. */
+  dropped?: string
 }
 
 export interface HttpHeader {
@@ -51,6 +53,8 @@ export interface WebSocketFrame {
   /** 1 = text, 2 = binary (as in Chrome's HAR export). */
   opcode: number
   data: string
+  /** Set when the capture stored only the first part of a larger frame. */
+  truncatedFrom?: number
 }
 
 /** Case-insensitive header lookup; first match wins. */

@@ -5,6 +5,7 @@ import { adobeHeartbeat } from './adobe-heartbeat'
 import { adobeMediaCollection } from './adobe-media-collection'
 import { adobeMediaEdge } from './adobe-media-edge'
 import type { CapturedRequest } from './captured-request'
+import { limitProblems } from './capture-limits'
 import { gamesparks } from './gamesparks'
 import type { ProtocolId } from './tracking-event'
 import { videosdk } from './videosdk'
@@ -37,7 +38,9 @@ export function decodeCapture(capture: CapturedRequest, hosts: HostSettings = {}
   const adapter = adapterForUrl(capture.url, hosts) ?? adapters.find((candidate) => candidate.matchesCapture?.(capture))
   if (!adapter) return NOTHING
   try {
-    return adapter.decode(capture, contextFor(adapter.id, hosts))
+    const decoded = adapter.decode(capture, contextFor(adapter.id, hosts))
+    const limits = limitProblems(capture, adapter.id)
+    return limits.length === 0 ? decoded : { ...decoded, problems: [...decoded.problems, ...limits] }
   } catch (error) {
     // Adapters are written not to throw; this keeps one adapter bug from losing a capture.
     const reason = `the ${adapter.label} decoder failed: ${error instanceof Error ? error.message : String(error)}`

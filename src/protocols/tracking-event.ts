@@ -126,8 +126,11 @@ export interface SessionSummaryFields {
 /** A problem with a capture as a whole, found while decoding it (e.g. a body that is not JSON). */
 export interface CaptureProblem {
   protocol: ProtocolId
-  /** 'malformed': the data is there but broken; 'not-visible': no capture source could see it. */
-  kind: 'malformed' | 'not-visible'
+  /**
+   * 'malformed': the data is there but broken; 'not-visible': no capture source could see it; 'truncated': a
+   * body or frame was cut at the capture size limit; 'dropped': reports about it were lost at a capture limit.
+   */
+  kind: 'malformed' | 'not-visible' | 'truncated' | 'dropped'
   capture: number
   frame: number | null
   reason: string

@@ -68,7 +68,19 @@ function toCapture(entry: unknown, index: number, previousTime: number): Capture
     tabId: null,
     frameId: null,
     ...frames(field(entry, '_webSocketMessages')),
+    ...dropped(stringField(field(entry, '_sessionscope'), 'dropped')),
   }
+}
+
+/** Sessionscope's own exports say when reports about a request were dropped at a capture limit. */
+function dropped(reason: string | undefined): { dropped?: string } {
+  return reason === undefined ? {} : { dropped: reason }
+}
+
+/** Sessionscope's own exports mark a body or frame cut at the capture size limit with its original length. */
+function truncation(value: unknown): { truncatedFrom?: number } {
+  const from = numberField(value, '_truncatedFrom')
+  return from === undefined ? {} : { truncatedFrom: from }
 }
 
 function headers(value: unknown): HttpHeader[] {
@@ -90,7 +102,7 @@ function requestBody(postData: unknown, bodySize: number | undefined): CapturedB
   // (`_file`; `_sha1` in traces) and writes `text: ""`; in 'omit' mode it writes `text: ""` alone. An empty text
   // for a non-empty body means the body was not saved, not that it was empty.
   const notSaved = text === '' && (field(postData, '_file') !== undefined || field(postData, '_sha1') !== undefined || (bodySize ?? 0) > 0)
-  if (text !== undefined && !notSaved) return withMime({ text, ...(encoding === 'base64' ? { encoding: 'base64' as const } : {}) }, mimeType)
+  if (text !== undefined && !notSaved) return withMime({ text, ...(encoding === 'base64' ? { encoding: 'base64' as const } : {}), ...truncation(postData) }, mimeType)
   const params = field(postData, 'params')
   if (Array.isArray(params) && (params.length > 0 || !notSaved)) {
     const form = new URLSearchParams()
@@ -112,7 +124,7 @@ function response(value: unknown): CapturedRequest['response'] {
   const size = numberField(content, 'size')
   const encoding = stringField(content, 'encoding')
   let body: CapturedBody | null = null
-  if (text !== undefined) body = withMime({ text, ...(encoding === 'base64' ? { encoding: 'base64' as const } : {}) }, stringField(content, 'mimeType'))
+  if (text !== undefined) body = withMime({ text, ...(encoding === 'base64' ? { encoding: 'base64' as const } : {}), ...truncation(content) }, stringField(content, 'mimeType'))
   else if (size === 0 || status === 204) body = { text: '' }
   const statusText = stringField(value, 'statusText')
   return { status, ...(statusText !== undefined ? { statusText } : {}), headers: headers(field(value, 'headers')), body }
@@ -129,7 +141,7 @@ function frames(value: unknown): { frames?: WebSocketFrame[] } {
     const data = field(message, 'data')
     if ((type !== 'send' && type !== 'receive') || time === undefined) return { direction: 'receive', time: lastTime, opcode: 1, data: '' }
     lastTime = Math.round(time * 1000)
-    return { direction: type, time: lastTime, opcode: numberField(message, 'opcode') ?? 1, data: typeof data === 'string' ? data : '' }
+    return { direction: type, time: lastTime, opcode: numberField(message, 'opcode') ?? 1, data: typeof data === 'string' ? data : '', ...truncation(message) }
   })
   return { frames: list }
 }

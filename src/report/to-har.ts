@@ -95,6 +95,7 @@ function toEntry(capture: CapturedRequest & CaptureProvenance, verdict: Verdict,
               mimeType: body.mimeType ?? headerValue(capture.requestHeaders, 'content-type') ?? 'application/octet-stream',
               text: body.text,
               ...(body.encoding ? { _encoding: body.encoding } : {}),
+              ...(body.truncatedFrom !== undefined ? { _truncatedFrom: body.truncatedFrom } : {}),
             },
           }
         : {}),
@@ -113,6 +114,7 @@ function toEntry(capture: CapturedRequest & CaptureProvenance, verdict: Verdict,
         mimeType: (response && headerValue(response.headers, 'content-type')) ?? 'x-unknown',
         ...(responseText === undefined ? {} : { text: responseText }),
         ...(response?.body?.encoding ? { encoding: response.body.encoding } : {}),
+        ...(response?.body?.truncatedFrom !== undefined ? { _truncatedFrom: response.body.truncatedFrom } : {}),
       },
       redirectURL: (response && response.status >= 300 && response.status < 400 && headerValue(response.headers, 'location')) || '',
       headersSize: -1,
@@ -127,13 +129,17 @@ function toEntry(capture: CapturedRequest & CaptureProvenance, verdict: Verdict,
       events: events.map((outcome) => ({ type: outcome.event.type, playhead: outcome.event.playhead, findings: findings.get(eventId(outcome.event.origin)) ?? [] })),
       findings: findings.get(`${capture.seq}:capture`) ?? [],
       responseSeen: response !== null,
+      ...(capture.dropped !== undefined ? { dropped: capture.dropped } : {}),
       ...(capture.sources ? { sources: [...capture.sources] } : {}),
     },
   }
   const resourceType = resourceTypeOf(capture)
   if (resourceType) entry._resourceType = resourceType as Entry['_resourceType']
   if (capture.frames) {
-    entry._webSocketMessages = capture.frames.map((frame) => ({ type: frame.direction, time: frame.time / 1000, opcode: frame.opcode, data: frame.data }))
+    entry._webSocketMessages = capture.frames.map((frame) => ({
+      type: frame.direction, time: frame.time / 1000, opcode: frame.opcode, data: frame.data,
+      ...(frame.truncatedFrom !== undefined ? { _truncatedFrom: frame.truncatedFrom } : {}),
+    }))
   }
   return entry
 }

@@ -3,6 +3,8 @@ import actionEventTypeMismatch from './action-event-type-mismatch'
 import adBreakNotClosed from './ad-break-not-closed'
 import adOutsideAdBreak from './ad-outside-ad-break'
 import adOverlap from './ad-overlap'
+import bodyTruncated from './body-truncated'
+import captureDropped from './capture-dropped'
 import chapterNotStarted from './chapter-not-started'
 import chapterOverlap from './chapter-overlap'
 import customMetadataInvalid from './custom-metadata-invalid'
@@ -58,6 +60,8 @@ import type { Rule } from './rule'
  */
 export const rules: readonly Rule[] = [
   undecodableRequest,
+  captureDropped,
+  bodyTruncated,
   missingRequiredField,
   invalidFieldValue,
   unknownEventType,

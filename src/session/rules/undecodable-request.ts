@@ -14,6 +14,8 @@ const rule: Rule = {
   docs: ADOBE_DOCS.mediaEdgeTroubleshooting,
   docsByProtocol: { gamesparks: 'https://api.gamesparks.net/' },
   onProblem(problem) {
+    // Capture limits have rules of their own (body-truncated, capture-dropped).
+    if (problem.kind === 'truncated' || problem.kind === 'dropped') return null
     if (problem.kind === 'not-visible') return { severity: 'warning', message: `Could not check this request: ${problem.reason}.` }
     return { message: `This request cannot be decoded: ${problem.reason}.` }
   },

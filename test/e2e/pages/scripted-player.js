@@ -44,6 +44,19 @@
     beacon(type, playhead) {
       return navigator.sendBeacon(url(type), new Blob([body(type, playhead)], { type: 'application/json' }))
     },
+    // Fires `count` events spread evenly over `withinMs`, alternating fetch and XHR, without waiting for
+    // answers in between (a load test). Resolves with when the first and the last left, and every status.
+    async burst(count, withinMs, type = 'ping') {
+      const firstAt = Date.now()
+      const sent = []
+      for (let i = 0; i < count; i++) {
+        const due = firstAt + (i * withinMs) / count
+        if (Date.now() < due) await new Promise((resolve) => setTimeout(resolve, due - Date.now()))
+        sent.push(i % 2 === 0 ? this.fetch(type, i) : this.xhr(type, i))
+      }
+      const lastAt = Date.now()
+      return { firstAt, lastAt, statuses: await Promise.all(sent) }
+    },
     sessionId: () => sessionId,
     skew(ms) {
       skew += ms
