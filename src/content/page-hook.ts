@@ -31,9 +31,6 @@ function install(): void {
   const dispatch = EventTarget.prototype.dispatchEvent
   const addListener = EventTarget.prototype.addEventListener
   const removeListener = EventTarget.prototype.removeEventListener
-  const portsOf = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'ports')!.get!
-  const preventDefault = Event.prototype.preventDefault
-  const portPost = MessagePort.prototype.postMessage
   const EventCtor = Event
   const stringify = JSON.stringify
   const now = Date.now
@@ -44,25 +41,31 @@ function install(): void {
   const nextId = (): string => `${documentId}-${++counter}`
 
   let port: MessagePort | null = null
+  /** The port's own postMessage, kept at document_start: a page script that replaces it later sees nothing. */
+  let portPost: MessagePort['postMessage'] | null = null
   const early: HookMessage[] = []
 
   function post(message: HookMessage): void {
     try {
-      if (port) portPost.call(port, message)
+      if (port && portPost) portPost.call(port, message)
       else if (early.length < MAX_EARLY_MESSAGES) early.push(message)
     } catch {
       // Never let capture break the page.
     }
   }
 
-  /** Takes the relay's port, once; cancelling the offer tells the relay at once that the hook holds it. */
+  /**
+   * Takes the relay's port, once; cancelling the offer tells the relay at once that the hook holds it. This
+   * runs at document_start, before page scripts could tamper with `ports` or `preventDefault`.
+   */
   function receivePort(event: Event): void {
-    const offered = (portsOf.call(event) as readonly MessagePort[] | undefined)?.[0]
+    const offered = (event as MessageEvent).ports?.[0]
     if (port || !offered) return
     port = offered
-    preventDefault.call(event)
+    portPost = offered.postMessage
+    event.preventDefault()
     removeListener.call(document, RELAY_PORT_EVENT, receivePort, true)
-    for (const message of early.splice(0)) portPost.call(port, message)
+    for (const message of early.splice(0)) post(message)
   }
   // Whichever of hook and relay is injected second completes the exchange; both run before page scripts.
   addListener.call(document, RELAY_PORT_EVENT, receivePort, true)

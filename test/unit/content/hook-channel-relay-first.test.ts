@@ -1,0 +1,4 @@
+// @vitest-environment happy-dom
+import { channelTests } from './hook-channel'
+
+channelTests('relay first')
