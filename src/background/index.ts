@@ -7,10 +7,13 @@ import { createPipeline } from './pipeline'
 import { chromeRetentionFacts, createPruner, RETENTION_ALARM, scheduleRetention } from './prune'
 import { exposeTestApi } from './test-api'
 
-const pipeline = createPipeline(chromePlatform)
+// A full disk makes retention run at once (declared functions: the pruner needs the pipeline first).
+const pipeline = createPipeline({ ...chromePlatform, storageFull: () => pruneNow() })
 listen(pipeline, (tabId) => chromePlatform.scopeOfTab(tabId), chromePlatform.log)
 const pruneStore = createPruner(pipeline, chromeRetentionFacts((tabId) => chromePlatform.scopeOfTab(tabId)))
-const pruneNow = (): void => void pruneStore(Date.now()).catch(chromePlatform.log)
+function pruneNow(): void {
+  void pruneStore(Date.now()).catch(chromePlatform.log)
+}
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RETENTION_ALARM) pruneNow()
 })

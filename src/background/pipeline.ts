@@ -13,7 +13,7 @@ import { database } from '../store/db'
 import type { CaptureRecord, Scope, ScopeRecord, SerializedEngine } from '../store/records'
 import { capturesOf, listScopes, sessionsOf } from '../store/queries'
 import type { ScopeWrite } from '../store/writes'
-import { deleteScope, earliestExpiry, lastCaptureSeq, recentCaptures, scopesDueBy, writeChanges } from '../store/writes'
+import { deleteScope, earliestExpiry, isQuotaError, lastCaptureSeq, recentCaptures, scopesDueBy, writeChanges, writeScopeRecords } from '../store/writes'
 import { fromHar } from '../report/from-har'
 import type { CaptureUpdate } from './capture-update'
 import { emptyRecent, IN_FLIGHT_LIMIT, mergeUpdate, remember } from './merge'
@@ -24,6 +24,9 @@ import { serialQueue } from './serial-queue'
 /** Batches writes for this long, so a burst of requests costs one transaction. */
 const FLUSH_DELAY_MS = 25
 const RECENT_ON_LOAD = 500
+/** After the browser refused a write for lack of space, the next try waits this long, doubling up to the max. */
+const STORAGE_RETRY_MS = 1000
+const STORAGE_RETRY_MAX_MS = 60_000
 
 export interface Platform {
   settings(): Promise<EngineSettings>
@@ -41,6 +44,8 @@ export interface Platform {
   /** Wake the worker at `at` to let sessions expire (null: nothing can expire). */
   scheduleExpiry(at: number | null): void
   log(error: unknown): void
+  /** The browser refused a write for lack of space: free some (retention). The data is held meanwhile. */
+  storageFull?(): void
 }
 
 export interface Pipeline {
@@ -79,6 +84,9 @@ export function createPipeline(platform: Platform, limits: PipelineLimits = { in
   let seq: number | null = null
   let settings: EngineSettings | null = null
   let flushTimer: ReturnType<typeof setTimeout> | null = null
+  /** Since when writes are refused for lack of space (null: they succeed), and how long the next try waits. */
+  let refusedSince: number | null = null
+  let retryDelay = 0
 
   async function currentSettings(): Promise<EngineSettings> {
     settings ??= await platform.settings()
@@ -146,7 +154,7 @@ export function createPipeline(platform: Platform, limits: PipelineLimits = { in
     flushTimer ??= setTimeout(() => {
       flushTimer = null
       run(writePending).catch(platform.log)
-    }, FLUSH_DELAY_MS)
+    }, FLUSH_DELAY_MS + retryDelay)
   }
 
   /** Replays every scope whose applied captures changed since the last write (see `settle`). */
@@ -176,11 +184,45 @@ export function createPipeline(platform: Platform, limits: PipelineLimits = { in
       }
     })
     const captures = [...pendingCaptures.values()]
+    const held = [...pendingScopes.values()]
     pendingCaptures.clear()
     pendingScopes.clear()
-    await writeChanges(captures, writes)
+    try {
+      await writeChanges(captures, writes)
+    } catch (error) {
+      if (!isQuotaError(error)) throw error
+      await holdRefused(error, captures, held)
+      return
+    }
+    if (refusedSince !== null) {
+      refusedSince = null
+      retryDelay = 0
+    }
     platform.changed(writes.map((write) => write.record))
     platform.scheduleExpiry(await earliestExpiry())
+  }
+
+  /**
+   * The browser refused the write for lack of space: nothing of it was stored. Everything stays pending (capture
+   * goes on in memory), retention is asked to free space, the scopes show a notice if even that small record
+   * can be written, and the write is tried again later, less often the longer it fails.
+   */
+  async function holdRefused(error: unknown, captures: CaptureRecord[], held: PendingScope[]): Promise<void> {
+    if (refusedSince === null) platform.log(error)
+    refusedSince ??= platform.now()
+    retryDelay = Math.min(Math.max(retryDelay * 2, STORAGE_RETRY_MS), STORAGE_RETRY_MAX_MS)
+    for (const capture of captures) if (!pendingCaptures.has(capture.seq)) pendingCaptures.set(capture.seq, capture)
+    for (const pending of held) pendingScopes.set(pending.state.record.scope, pending)
+    const notice = { since: refusedSince, held: pendingCaptures.size }
+    const records = held.map((pending) => ({ ...pending.state.record, storageNotice: notice }))
+    platform.storageFull?.()
+    try {
+      await writeScopeRecords(records)
+      platform.changed(records)
+    } catch {
+      // Not even a scope record fits; the retry will tell.
+    }
+    scheduleFlush()
   }
 
   async function handle(update: CaptureUpdate): Promise<void> {
@@ -318,7 +360,9 @@ function refreshRecord(state: ScopeState, settings: EngineSettings, now: number)
   let counts: Counts = engine.loose
   for (const session of engine.sessions.values()) counts = addCounts(counts, session.counts)
   const serialized: SerializedEngine = { ids: [...engine.ids], windows: [...engine.windows], loose: engine.loose }
-  return { ...state.record, engine: serialized, counts, sessions: engine.sessions.size, nextExpiry: nextExpiry(engine, settings), updatedAt: now }
+  // A storage notice lives only until a write succeeds: this record is what such a write stores.
+  const { storageNotice: _notice, ...record } = state.record
+  return { ...record, engine: serialized, counts, sessions: engine.sessions.size, nextExpiry: nextExpiry(engine, settings), updatedAt: now }
 }
 
 function addCounts(a: Counts, b: Counts): Counts {

@@ -96,6 +96,15 @@ export interface ScopeRecord {
   lastCapture: number
   /** For imports: the moment the imported capture covers up to (its clock never moves on). */
   observedUntil?: number | null
+  /** Set while the browser refuses writes (storage quota): the worker holds the scope's new captures in memory. */
+  storageNotice?: StorageNotice
+}
+
+export interface StorageNotice {
+  /** When the first write was refused (ms since epoch). */
+  since: number
+  /** Captured requests held in memory, waiting to be written. */
+  held: number
 }
 
 export function sessionRecordId(scope: Scope, key: string): string {

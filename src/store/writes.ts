@@ -2,7 +2,9 @@
 import type { EventResult } from '../session/engine'
 import type { Finding } from '../session/finding'
 import type { Session } from '../session/session'
+import type { IDBPTransaction } from 'idb'
 import { database } from './db'
+import type { SessionscopeDB } from './schema'
 import type { CaptureRecord, EventRecord, FindingRecord, Scope, ScopeRecord, SessionRecord } from './records'
 import { sessionRecordId } from './records'
 
@@ -20,10 +22,41 @@ export interface ScopeWrite {
   clearFrom: number | null
 }
 
-/** Writes captures and derived state in one transaction: after a crash, either all of it is there or none. */
+/** Whether a write failed because the browser's storage quota for the extension is used up. */
+export function isQuotaError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'QuotaExceededError'
+}
+
+/**
+ * Writes captures and derived state in one transaction: after a crash, either all of it is there or none.
+ * A failed write is aborted whole and rejects with the transaction's own error (QuotaExceededError when the
+ * disk is full), not with the AbortError of whichever request noticed first.
+ */
 export async function writeChanges(captures: readonly CaptureRecord[], scopes: readonly ScopeWrite[]): Promise<void> {
   const db = await database()
   const tx = db.transaction(['captures', 'events', 'findings', 'sessions', 'scopes'], 'readwrite')
+  try {
+    await writeInto(tx, captures, scopes)
+  } catch (error) {
+    const cause = tx.error ?? error
+    try {
+      tx.abort()
+    } catch {
+      // Already finished or aborted by the browser.
+    }
+    throw cause
+  }
+}
+
+/** Puts only the scope records (a few hundred bytes), e.g. to show a notice when larger writes are refused. */
+export async function writeScopeRecords(records: readonly ScopeRecord[]): Promise<void> {
+  const tx = (await database()).transaction('scopes', 'readwrite')
+  await Promise.all([...records.map((record) => tx.store.put(record)), tx.done])
+}
+
+type WriteTransaction = IDBPTransaction<SessionscopeDB, Array<'captures' | 'events' | 'findings' | 'sessions' | 'scopes'>, 'readwrite'>
+
+async function writeInto(tx: WriteTransaction, captures: readonly CaptureRecord[], scopes: readonly ScopeWrite[]): Promise<void> {
   // Stale derived data goes first: cursor deletions run asynchronously and must not catch the new records.
   for (const write of scopes) {
     if (write.clearFrom === null) continue
@@ -33,7 +66,19 @@ export async function writeChanges(captures: readonly CaptureRecord[], scopes: r
       deleteAll(tx.objectStore('findings').index('byScope').openCursor(range)),
     ])
   }
-  const work: Array<Promise<unknown>> = captures.map((capture) => tx.objectStore('captures').put(capture))
+  const work: Array<Promise<unknown>> = [tx.done]
+  try {
+    queueWrites(tx, work, captures, scopes)
+  } catch (error) {
+    // The requests queued so far fail with the aborted transaction; their errors are this one.
+    for (const request of work) request.catch(() => {})
+    throw error
+  }
+  await Promise.all(work)
+}
+
+function queueWrites(tx: WriteTransaction, work: Array<Promise<unknown>>, captures: readonly CaptureRecord[], scopes: readonly ScopeWrite[]): void {
+  for (const capture of captures) work.push(tx.objectStore('captures').put(capture))
   for (const write of scopes) {
     const { scope } = write.record
     for (const result of write.events) {
@@ -50,7 +95,6 @@ export async function writeChanges(captures: readonly CaptureRecord[], scopes: r
     for (const key of write.removedSessions) work.push(tx.objectStore('sessions').delete(sessionRecordId(scope, key)))
     work.push(tx.objectStore('scopes').put(write.record))
   }
-  await Promise.all([...work, tx.done])
 }
 
 /** Deletes a scope and everything derived from it, captures included. */

@@ -1,6 +1,7 @@
 import type { Counts, Severity } from '../../session/finding'
 import type { ScopeRecord } from '../../store/records'
 import { SeverityMark } from '../../ui/SeverityMark'
+import { StorageNotice } from '../../ui/StorageNotice'
 
 interface Props {
   record: ScopeRecord | undefined
@@ -24,6 +25,7 @@ export function PanelHeader({ record, sessions, counts, clearing, onClear }: Pro
             {record.url}
           </span>
         )}
+        <StorageNotice record={record} />
       </div>
       <div class="panel-totals" aria-label="Totals for this tab">
         <span class="total">

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import type { Scope } from '../../store/records'
 import type { DataSource } from '../../ui/data-source'
 import { RetentionNotice } from '../../ui/RetentionNotice'
+import { StorageNotice } from '../../ui/StorageNotice'
 import { saveFile } from '../../ui/save-file'
 import type { SettingsAccess } from '../../ui/settings-access'
 import { BUILT_IN_SETTINGS, useViewSettings } from '../../ui/settings-access'
@@ -77,6 +78,7 @@ export function Popup({ dataSource, scope, settings = BUILT_IN_SETTINGS }: Props
           </button>
         </div>
       </header>
+      <StorageNotice record={tab} />
       {exported && (
         <p class="popup-note" role="status" data-testid="transfer-status">
           Saved {exported}
