@@ -16,6 +16,13 @@ export function fuzzRuns(base: number): number {
 /** One input must finish within this (a huge or deeply nested body included); a hang fails the case. */
 export const INPUT_BUDGET_MS = Number(process.env.FUZZ_INPUT_BUDGET_MS ?? 3_000)
 
+/**
+ * A property stops generating after this long (what it tried still counts, and a failure still fails), so a slow
+ * machine shortens the search instead of timing the suite out. Test timeouts allow for it: FUZZ_TEST_TIMEOUT_MS.
+ */
+export const PROPERTY_BUDGET_MS = Number(process.env.FUZZ_PROPERTY_BUDGET_MS ?? 10_000)
+export const FUZZ_TEST_TIMEOUT_MS = PROPERTY_BUDGET_MS * 3 + INPUT_BUDGET_MS * 2
+
 const counts = new Map<string, number>()
 
 /** Counts one input tried against `target`, for the suite's closing figures. */
@@ -39,7 +46,7 @@ export function inputCount(target: string): number {
  * Checks a synchronous property over `runs` inputs with the fixed seed. Each input is counted for `target`, must
  * return within INPUT_BUDGET_MS, and a failure names the seed and path to replay it.
  */
-export function checkProperty<T>(target: string, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void, runs: number, totalMs = 20_000): void {
+export function checkProperty<T>(target: string, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void, runs: number, totalMs = PROPERTY_BUDGET_MS): void {
   const property = fc.property(arbitrary, (value) => {
     countInput(target)
     const started = performance.now()
@@ -51,7 +58,7 @@ export function checkProperty<T>(target: string, arbitrary: fc.Arbitrary<T>, pre
 }
 
 /** The async counterpart, for the CLI; fast-check's `timeout` fails an input that never settles. */
-export async function checkAsyncProperty<T>(target: string, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, runs: number, totalMs = 20_000): Promise<void> {
+export async function checkAsyncProperty<T>(target: string, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, runs: number, totalMs = PROPERTY_BUDGET_MS): Promise<void> {
   const property = fc.asyncProperty(arbitrary, async (value) => {
     countInput(target)
     await predicate(value)

@@ -9,14 +9,14 @@ import { adapters } from '../../../src/protocols'
 import type { CapturedRequest } from '../../../src/protocols/captured-request'
 import { deepJson, hugeBody, hugeJson, parsedOrNull } from '../../helpers/fuzz-arbitraries'
 import { mutatedCapture } from '../../helpers/fuzz-captures'
-import { checkProperty, inputCount, reportCountsAfterAll } from '../../helpers/fuzz-config'
+import { FUZZ_TEST_TIMEOUT_MS, checkProperty, inputCount, reportCountsAfterAll } from '../../helpers/fuzz-config'
 import { fixtureCaptures } from '../../helpers/fuzz-corpus'
 import { assertDecoded } from '../../helpers/fuzz-invariants'
 import { assertPrototypesUnchanged, snapshotPrototypes } from '../../helpers/fuzz-prototypes'
 
 reportCountsAfterAll()
 
-describe.each(adapters.map((adapter) => [adapter.id, adapter] as const))('%s adapter under fuzzing', (id, adapter) => {
+describe.each(adapters.map((adapter) => [adapter.id, adapter] as const))('%s adapter under fuzzing', { timeout: FUZZ_TEST_TIMEOUT_MS }, (id, adapter) => {
   const seeds = fixtureCaptures(id)
   const target = `adapter ${id}`
 

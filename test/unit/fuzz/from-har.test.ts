@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fromHar, HarError } from '../../../src/report/from-har'
 import { fixtureArbitrary, notHarText, hostileHar, hugeHar } from '../../helpers/fuzz-hars'
-import { checkProperty, inputCount, reportCountsAfterAll } from '../../helpers/fuzz-config'
+import { FUZZ_TEST_TIMEOUT_MS, checkProperty, inputCount, reportCountsAfterAll } from '../../helpers/fuzz-config'
 import { assertCaptures } from '../../helpers/fuzz-invariants'
 import { assertPrototypesUnchanged, snapshotPrototypes } from '../../helpers/fuzz-prototypes'
 
@@ -27,7 +27,7 @@ function imports(input: unknown): void {
   assertPrototypesUnchanged(before)
 }
 
-describe('fromHar under fuzzing', () => {
+describe('fromHar under fuzzing', { timeout: FUZZ_TEST_TIMEOUT_MS }, () => {
   it('imports mutated fixtures and damaged documents, as text and as parsed JSON', () => {
     checkProperty(TARGET, hostileHar, imports, 400)
   })
