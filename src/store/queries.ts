@@ -24,8 +24,19 @@ export async function sessionsOf(scope: Scope): Promise<SessionRecord[]> {
 
 /** Events of one session in the order the session applied them. `sessionKey` '' = events of no session. */
 export async function eventsOf(scope: Scope, sessionKey: string): Promise<EventRecord[]> {
-  const range = IDBKeyRange.bound([scope, sessionKey, -Infinity], [scope, sessionKey, Infinity])
-  return (await database()).getAllFromIndex('events', 'bySession', range)
+  return (await database()).getAllFromIndex('events', 'bySession', positionsAfter(scope, sessionKey, -Infinity))
+}
+
+/**
+ * Up to `count` events of one session with a position after `afterPosition`, in applied order. The panel reads a
+ * long session in pages like this: one read of 50,000 events blocks the page for longer than users tolerate.
+ */
+export async function eventsAfter(scope: Scope, sessionKey: string, afterPosition: number, count: number): Promise<EventRecord[]> {
+  return (await database()).getAllFromIndex('events', 'bySession', positionsAfter(scope, sessionKey, afterPosition), count)
+}
+
+function positionsAfter(scope: Scope, sessionKey: string, afterPosition: number): IDBKeyRange {
+  return IDBKeyRange.bound([scope, sessionKey, afterPosition], [scope, sessionKey, Infinity], true)
 }
 
 /** Findings pinned to events or captures of one session ('' = of no session), in capture order. */

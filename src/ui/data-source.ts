@@ -13,6 +13,8 @@ export interface DataSource {
   sessionsOf(scope: Scope): Promise<SessionRecord[]>
   /** Events of one session in applied order ('' = events of no session). */
   eventsOf(scope: Scope, sessionKey: string): Promise<EventRecord[]>
+  /** Up to `count` events of one session positioned after `afterPosition` (-Infinity: from the first), in applied order. */
+  eventsAfter(scope: Scope, sessionKey: string, afterPosition: number, count: number): Promise<EventRecord[]>
   /** Findings pinned to events or captures of one session ('' = of no session), in capture order. */
   findingsOf(scope: Scope, sessionKey: string): Promise<FindingRecord[]>
   /** Calls `listener` on every change notice; returns the function that stops listening. */

@@ -1,7 +1,7 @@
 /** The extension's DataSource: read-only store queries, change notices, and the worker for clearing and imports. */
 import { onChanges } from '../shared/changes'
 import { sendCommand } from '../shared/commands'
-import { eventsOf, findingsOf, getScope, scopesOfKind, sessionsOf } from '../store/queries'
+import { eventsAfter, eventsOf, findingsOf, getScope, scopesOfKind, sessionsOf } from '../store/queries'
 import type { DataSource } from './data-source'
 import { exportScope } from './export-scope'
 
@@ -9,6 +9,7 @@ export const storeDataSource: DataSource = {
   getScope,
   sessionsOf,
   eventsOf,
+  eventsAfter,
   findingsOf,
   onChanges,
   async clearScope(scope) {

@@ -1,3 +1,5 @@
+import { memo } from 'preact/compat'
+import { useCallback, useRef } from 'preact/hooks'
 import type { Finding } from '../../session/finding'
 import { ruleById } from '../../session/rules'
 import { ruleUrl } from '../../ui/rule-link'
@@ -15,26 +17,31 @@ interface Props {
 
 /** Findings, each with what the rule says and how to fix it. */
 export function FindingList({ findings, label, canReveal, onReveal, isCurrent }: Props) {
+  // One stable callback, so the memoized items re-render only when their own finding, link or highlight changes.
+  const latestOnReveal = useRef(onReveal)
+  latestOnReveal.current = onReveal
+  const reveal = useCallback((finding: Finding) => latestOnReveal.current?.(finding), [])
   return (
     <ul class="finding-list" aria-label={label}>
       {findings.map((finding, i) => (
-        <FindingItem
-          key={i}
-          finding={finding}
-          onReveal={onReveal && canReveal?.(finding) ? () => onReveal(finding) : undefined}
-          current={isCurrent?.(finding) ?? false}
-        />
+        <FindingItem key={i} finding={finding} onReveal={onReveal && canReveal?.(finding) ? reveal : undefined} current={isCurrent?.(finding) ?? false} />
       ))}
     </ul>
   )
 }
 
-function FindingItem({ finding, onReveal, current }: { finding: Finding; onReveal: (() => void) | undefined; current: boolean }) {
+interface ItemProps {
+  finding: Finding
+  onReveal: ((finding: Finding) => void) | undefined
+  current: boolean
+}
+
+const FindingItem = memo(function FindingItem({ finding, onReveal, current }: ItemProps) {
   const rule = ruleById(finding.rule)
   function onClick(event: MouseEvent) {
     // The docs link and the "how to fix" disclosure do their own thing.
     if ((event.target as Element | null)?.closest('a, summary, details')) return
-    onReveal?.()
+    onReveal?.(finding)
   }
   const heading = (
     <>
@@ -82,7 +89,7 @@ function FindingItem({ finding, onReveal, current }: { finding: Finding; onRevea
       </div>
     </li>
   )
-}
+})
 
 /** Only https links are followed; anything else in a stored finding is shown as text. */
 function DocsLink({ href }: { href: string }) {

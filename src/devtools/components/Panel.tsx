@@ -1,22 +1,26 @@
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import type { Counts, Finding } from '../../session/finding'
 import { countFindings, ZERO_COUNTS } from '../../session/finding'
-import type { Scope, SessionRecord } from '../../store/records'
+import type { EventRecord, Scope, SessionRecord } from '../../store/records'
 import type { DataSource } from '../../ui/data-source'
 import { useChangeVersion } from '../../ui/use-change-version'
-import { useLoaded } from '../../ui/use-loaded'
+import { useAppended } from '../../ui/use-appended'
 import { useScopeData } from '../../ui/use-scope-data'
+import { useSessionEvents } from '../../ui/use-session-events'
 import { SessionFacts } from '../../ui/SessionFacts'
 import { EventDetails } from './EventDetails'
 import { EventTable } from './EventTable'
-import { eventMatcher, filterEvents, filterOptions } from './events/event-filter'
-import { eventKey, eventOfFinding, findingIsOn, indexEvents } from './events/event-index'
+import { eventMatcher, eventValues, filterEvents, withRules } from './events/event-filter'
+import { eventIndexAppender, eventKey, eventOfFinding, findingIsOn } from './events/event-index'
+import { EventsLoading } from './events/EventsLoading'
 import { FilterBar } from './events/FilterBar'
 import { SessionTimeline } from './timeline/SessionTimeline'
 import { useEventFilter, useSearchWarmup } from './events/use-event-filter'
 import { FindingList } from './FindingList'
 import { PanelHeader } from './PanelHeader'
 import { SessionTable } from './SessionTable'
+
+const NO_EVENTS: readonly EventRecord[] = []
 
 interface Props {
   dataSource: DataSource
@@ -36,20 +40,23 @@ export function Panel({ dataSource, scope }: Props) {
     if (selected?.key !== chosenKey && data.value) setChosenKey(selected?.key ?? null)
   }, [selected?.key, chosenKey, data.value])
 
-  const events = useLoaded(
-    async () => (selected ? { key: selected.key, list: await dataSource.eventsOf(scope, selected.key) } : null),
-    [dataSource, scope, selected?.key, version],
-  )
-  const allEvents = useMemo(() => (selected && events.value?.key === selected.key ? events.value.list : []), [selected?.key, events.value])
+  // Read in pages: the first rows show at once, the rest of a long session is appended chunk by chunk.
+  const events = useSessionEvents(dataSource, scope, selected?.key, version, selected?.events ?? 0)
+  const allEvents = events.list
+  // While a long session loads, its stored count is the truth; the list is caught up with it.
+  const eventTotal = events.complete ? allEvents.length : Math.max(allEvents.length, selected?.events ?? 0)
   const findings = useMemo(() => (selected && data.value?.findings.get(selected.key)) || [], [selected?.key, data.value])
   const loose = data.value?.loose ?? []
-  // Built once per read, so every lookup below (markers, findings, filters, the selection) is constant time.
-  const index = useMemo(() => indexEvents(allEvents, findings), [allEvents, findings])
+  // Extended chunk by chunk, so every lookup below (markers, findings, filters, the selection) is constant time.
+  const indexAppender = useMemo(() => eventIndexAppender(findings), [findings])
+  const index = useAppended(allEvents, [indexAppender], indexAppender)
 
   const eventFilter = useEventFilter()
-  useSearchWarmup(allEvents)
+  // After the reading: building search texts while chunks arrive would compete with them for the main thread.
+  useSearchWarmup(events.complete ? allEvents : NO_EVENTS)
   useEffect(() => eventFilter.clear(), [selected?.key])
-  const options = useMemo(() => filterOptions(allEvents, index), [allEvents, index])
+  const values = useAppended(allEvents, [], eventValues)
+  const options = useMemo(() => withRules(values, index), [values, index])
   const shownEvents = useMemo(() => filterEvents(allEvents, eventFilter.applied, index), [allEvents, eventFilter.applied, index])
 
   const [chosenEvent, setChosenEvent] = useState<{ session: string; id: string } | null>(null)
@@ -83,11 +90,13 @@ export function Panel({ dataSource, scope }: Props) {
     }
   }
 
-  const ready = (data.value !== undefined || data.error !== null) && (!selected || events.value?.key === selected.key || events.error !== null)
+  const dataIn = data.value !== undefined || data.error !== null
+  const ready = dataIn && (!selected || events.started)
+  const eventsComplete = dataIn && (!selected || events.complete || events.error !== null)
   const error = actionError ?? data.error ?? events.error
 
   return (
-    <div class="panel" data-testid="panel" data-ready={ready ? 'true' : 'false'}>
+    <div class="panel" data-testid="panel" data-ready={ready ? 'true' : 'false'} data-events-complete={eventsComplete ? 'true' : 'false'}>
       <PanelHeader record={data.value?.record} sessions={sessions.length} counts={totals(sessions, loose)} clearing={clearing} onClear={clear} />
       {error && (
         <p class="panel-error" role="alert">
@@ -146,15 +155,16 @@ export function Panel({ dataSource, scope }: Props) {
           {selected && (
             <section class="events-pane" aria-labelledby="events-heading">
               <h2 class="pane-heading" id="events-heading">
-                Events <span class="muted">{allEvents.length}</span>
+                Events <span class="muted">{eventTotal}</span>
               </h2>
+              {events.started && !eventsComplete && <EventsLoading loaded={allEvents.length} total={eventTotal} />}
               {/* The whole session, whatever the filters; choosing an event in it clears filters that hide it. */}
               <SessionTimeline key={selected.key} events={allEvents} findings={findings} selectedId={selectedEventId} onSelect={revealEvent} />
               <FilterBar
                 filter={eventFilter.filter}
                 options={options}
                 shown={shownEvents.length}
-                total={allEvents.length}
+                total={eventTotal}
                 onChange={eventFilter.update}
                 onClear={eventFilter.clear}
               />

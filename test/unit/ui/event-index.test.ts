@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { eventKey, eventOfFinding, findingIsOn, indexEvents, indexOfKey } from '../../../src/devtools/components/events/event-index'
+import { eventIndexAppender, eventKey, eventOfFinding, findingIsOn, indexEvents, indexOfKey } from '../../../src/devtools/components/events/event-index'
 import { rowWindow, scrollToReveal, targetRow } from '../../../src/devtools/components/events/virtual-window'
 import { event, finding } from './fake-data-source'
 
@@ -19,10 +19,23 @@ describe('event index', () => {
     expect(index.findingsOf.get('2:1')).toEqual([onPing, onRequest])
     expect(index.findingsOf.has('1:0')).toBe(false)
     expect(index.findingsOf.has('3:0')).toBe(false)
-    expect([...index.marks]).toEqual([
-      ['2:1', 'warning'],
-      ['2:0', 'warning'],
-    ])
+    expect(Object.fromEntries(index.marks)).toEqual({ '2:0': 'warning', '2:1': 'warning' })
+  })
+
+  it('indexes a list added in chunks as it indexes the whole list at once', () => {
+    const findings = [onPing, onRequest, onSession, elsewhere]
+    const appender = eventIndexAppender(findings)
+    const indexer = appender.start()
+    appender.add(indexer, events, 0, 2)
+    const early = appender.read(indexer)
+    expect(early.findingsOf.get('2:0')).toEqual([onRequest])
+    expect(early.byKey.has('2:1')).toBe(false)
+    appender.add(indexer, events, 2, events.length)
+    const chunked = appender.read(indexer)
+    expect(chunked).not.toBe(early)
+    for (const field of ['byKey', 'firstOfCapture', 'findingsOf', 'marks'] as const) {
+      expect(Object.fromEntries(chunked[field])).toEqual(Object.fromEntries(index[field]))
+    }
   })
 
   it('reveals the event a finding points at, or the first event of its request', () => {

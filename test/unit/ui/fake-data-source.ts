@@ -16,7 +16,7 @@ export interface FakeData {
 export interface FakeDataSource extends DataSource {
   data: FakeData
   /** How many times each query ran, to see re-reads. */
-  reads: { getScope: number; sessionsOf: number; eventsOf: number; findingsOf: number }
+  reads: { getScope: number; sessionsOf: number; eventsOf: number; eventsAfter: number; findingsOf: number }
   cleared: Scope[]
   /** Imported scopes (listed by `imports`), and the files handed to `importHar`. */
   importedScopes: ScopeRecord[]
@@ -31,7 +31,7 @@ export function fakeDataSource(data: FakeData): FakeDataSource {
   const listeners = new Set<(notice: ChangeNotice) => void>()
   const source: FakeDataSource = {
     data,
-    reads: { getScope: 0, sessionsOf: 0, eventsOf: 0, findingsOf: 0 },
+    reads: { getScope: 0, sessionsOf: 0, eventsOf: 0, eventsAfter: 0, findingsOf: 0 },
     cleared: [],
     importedScopes: [],
     importedFiles: [],
@@ -50,6 +50,15 @@ export function fakeDataSource(data: FakeData): FakeDataSource {
       source.reads.eventsOf++
       return structuredClone(
         source.data.events.filter((event) => event.scope === scope && event.sessionKey === sessionKey).sort((a, b) => a.position - b.position),
+      )
+    },
+    async eventsAfter(scope, sessionKey, afterPosition, count) {
+      source.reads.eventsAfter++
+      return structuredClone(
+        source.data.events
+          .filter((event) => event.scope === scope && event.sessionKey === sessionKey && event.position > afterPosition)
+          .sort((a, b) => a.position - b.position)
+          .slice(0, count),
       )
     },
     async findingsOf(scope, sessionKey) {

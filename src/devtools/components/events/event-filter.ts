@@ -1,6 +1,7 @@
 /** Which events the list shows: the filters bar's choices, applied in one pass over the events. Pure. */
 import type { Severity } from '../../../session/finding'
 import type { EventRecord } from '../../../store/records'
+import type { Appender } from '../../../ui/use-appended'
 import type { EventIndex } from './event-index'
 import { eventKey } from './event-index'
 
@@ -28,15 +29,28 @@ export interface FilterOptions {
 }
 
 export function filterOptions(events: readonly EventRecord[], index: EventIndex): FilterOptions {
-  const types = new Set<string>()
-  const protocols = new Set<string>()
-  for (const event of events) {
-    types.add(event.type)
-    protocols.add(event.protocol)
-  }
+  const values = eventValues.start()
+  eventValues.add(values, events, 0, events.length)
+  return withRules(eventValues.read(values), index)
+}
+
+/** The rules of the findings on the indexed events, added to the types and protocols. */
+export function withRules(values: Omit<FilterOptions, 'rules'>, index: EventIndex): FilterOptions {
   const rules = new Set<string>()
   for (const findings of index.findingsOf.values()) for (const finding of findings) rules.add(finding.rule)
-  return { types: [...types].sort(), rules: [...rules].sort(), protocols: [...protocols].sort() }
+  return { ...values, rules: [...rules].sort() }
+}
+
+/** The types and protocols among the events, each event taken in once as a long session arrives. */
+export const eventValues: Appender<EventRecord, { types: Set<string>; protocols: Set<string> }, Omit<FilterOptions, 'rules'>> = {
+  start: () => ({ types: new Set(), protocols: new Set() }),
+  add({ types, protocols }, events, from, to) {
+    for (let i = from; i < to; i++) {
+      types.add(events[i]!.type)
+      protocols.add(events[i]!.protocol)
+    }
+  },
+  read: ({ types, protocols }) => ({ types: [...types].sort(), protocols: [...protocols].sort() }),
 }
 
 /** Builds the test once per filter, so filtering 50,000 events does no per-event setup. */

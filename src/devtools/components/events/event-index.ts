@@ -4,6 +4,7 @@
  */
 import type { Finding, Severity } from '../../../session/finding'
 import type { EventRecord } from '../../../store/records'
+import type { Appender } from '../../../ui/use-appended'
 import { worstSeverity } from '../../../ui/worst-finding'
 
 export interface EventIndex {
@@ -32,38 +33,69 @@ export function indexOfKey(events: readonly EventRecord[], key: string | undefin
 }
 
 export function indexEvents(events: readonly EventRecord[], findings: readonly Finding[]): EventIndex {
-  // Findings about a whole request mark each of its events; only those requests need their events gathered.
-  const wholeRequests = new Map<number, EventRecord[]>()
-  for (const finding of findings) if (finding.at && finding.at.ordinal === null) wholeRequests.set(finding.at.capture, [])
-  const byKey = new Map<string, EventRecord>()
-  const firstOfCapture = new Map<number, EventRecord>()
-  for (const event of events) {
-    byKey.set(eventKey(event), event)
-    if (!firstOfCapture.has(event.capture)) firstOfCapture.set(event.capture, event)
-    wholeRequests.get(event.capture)?.push(event)
-  }
-  const findingsOf = new Map<string, Finding[]>()
-  const mark = (event: EventRecord, finding: Finding) => {
-    const key = eventKey(event)
-    const list = findingsOf.get(key)
-    if (list) list.push(finding)
-    else findingsOf.set(key, [finding])
-  }
-  for (const finding of findings) {
+  const appender = eventIndexAppender(findings)
+  const indexer = appender.start()
+  appender.add(indexer, events, 0, events.length)
+  return appender.read(indexer)
+}
+
+interface Indexer {
+  byKey: Map<string, EventRecord>
+  firstOfCapture: Map<number, EventRecord>
+  findingsOf: Map<string, Finding[]>
+  marks: Map<string, Severity>
+  /** Findings about one event, by eventKey, and about a whole request, by capture; each with its place in the list. */
+  onEvent: Map<string, Array<[number, Finding]>>
+  onCapture: Map<number, Array<[number, Finding]>>
+}
+
+/**
+ * The index built as events arrive: each added event is tied to its findings once, so a session read in chunks
+ * costs no more than one read at once.
+ */
+export function eventIndexAppender(findings: readonly Finding[]): Appender<EventRecord, Indexer, EventIndex> {
+  return { start: () => startIndex(findings), add: addToIndex, read: readIndex }
+}
+
+function startIndex(findings: readonly Finding[]): Indexer {
+  const onEvent = new Map<string, Array<[number, Finding]>>()
+  const onCapture = new Map<number, Array<[number, Finding]>>()
+  findings.forEach((finding, i) => {
     const at = finding.at
-    if (at === null) continue
-    if (at.ordinal === null) for (const event of wholeRequests.get(at.capture) ?? []) mark(event, finding)
-    else {
-      const event = byKey.get(eventKey({ capture: at.capture, ordinal: at.ordinal }))
-      if (event) mark(event, finding)
-    }
+    if (at === null) return
+    if (at.ordinal === null) append(onCapture, at.capture, [i, finding])
+    else append(onEvent, eventKey({ capture: at.capture, ordinal: at.ordinal }), [i, finding])
+  })
+  return { byKey: new Map(), firstOfCapture: new Map(), findingsOf: new Map(), marks: new Map(), onEvent, onCapture }
+}
+
+function addToIndex(indexer: Indexer, events: readonly EventRecord[], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const event = events[i]!
+    const key = eventKey(event)
+    indexer.byKey.set(key, event)
+    if (!indexer.firstOfCapture.has(event.capture)) indexer.firstOfCapture.set(event.capture, event)
+    const own = indexer.onEvent.get(key)
+    const request = indexer.onCapture.get(event.capture)
+    if (!own && !request) continue
+    // In the findings' own order, whichever kind each is.
+    const list = own && request ? [...own, ...request].sort((a, b) => a[0] - b[0]) : (own ?? request)!
+    const found = list.map(([, finding]) => finding)
+    indexer.findingsOf.set(key, found)
+    const severity = worstSeverity(found)
+    if (severity) indexer.marks.set(key, severity)
   }
-  const marks = new Map<string, Severity>()
-  for (const [key, list] of findingsOf) {
-    const severity = worstSeverity(list)
-    if (severity) marks.set(key, severity)
-  }
+}
+
+function readIndex(indexer: Indexer): EventIndex {
+  const { byKey, firstOfCapture, findingsOf, marks } = indexer
   return { byKey, firstOfCapture, findingsOf, marks }
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
 }
 
 /** The event a finding points at; a finding about a whole request points at that request's first event. */

@@ -1,6 +1,7 @@
 /** The filters bar's state, with the free-text search applied only once typing pauses. */
-import { useEffect, useMemo, useState } from 'preact/hooks'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { EventRecord } from '../../../store/records'
+import { extendsList } from '../../../ui/use-appended'
 import type { EventFilter } from './event-filter'
 import { NO_FILTER, searchTextOf } from './event-filter'
 
@@ -39,27 +40,36 @@ function useDebounced<T>(value: T, delayMs: number): T {
   return settled
 }
 
-/** Events whose search text is built per idle slice: a few milliseconds of work. */
-const WARM_CHUNK = 1000
+/** How long one idle slice of warm-up may run: short enough to never delay a frame much. */
+const WARM_SLICE_MS = 8
+/** Events between clock reads. */
+const WARM_BATCH = 50
 
 /**
  * Builds every event's search text in idle slices after a list loads, so the first search over 50,000 events
- * does not stall the panel building them all at once.
+ * does not stall the panel building them all at once. A list that grows (a long session arriving in chunks)
+ * continues where the warm-up got to.
  */
 export function useSearchWarmup(events: readonly EventRecord[]): void {
+  const progress = useRef<{ list: readonly EventRecord[]; next: number }>({ list: [], next: 0 })
   useEffect(() => {
-    let next = 0
+    let next = extendsList(progress.current.list, events) ? progress.current.next : 0
+    progress.current = { list: events, next }
     let handle: number | undefined
     const idle = typeof requestIdleCallback === 'function'
-    const step = () => {
-      const end = Math.min(events.length, next + WARM_CHUNK)
-      for (; next < end; next++) searchTextOf(events[next]!)
+    const step = (deadline?: IdleDeadline) => {
+      const until = performance.now() + Math.min(WARM_SLICE_MS, deadline ? deadline.timeRemaining() : WARM_SLICE_MS)
+      do {
+        const end = Math.min(events.length, next + WARM_BATCH)
+        for (; next < end; next++) searchTextOf(events[next]!)
+      } while (next < events.length && performance.now() < until)
+      progress.current = { list: events, next }
       if (next < events.length) schedule()
     }
     const schedule = () => {
       handle = idle ? requestIdleCallback(step) : (setTimeout(step, 0) as unknown as number)
     }
-    if (events.length > 0) schedule()
+    if (next < events.length) schedule()
     return () => {
       if (handle === undefined) return
       if (idle) cancelIdleCallback(handle)

@@ -43,12 +43,27 @@ const LEAVES_BUFFER: ReadonlySet<string> = new Set(['play', 'pauseStart', 'adBre
  * (`closed` false), except an implicit ad break, which a session end closes (heartbeats never send more).
  */
 export function deriveIntervals(events: readonly SpanEvent[]): Intervals {
+  const tracker = intervalTracker()
+  for (const event of events) tracker.add(event)
+  return tracker.intervals()
+}
+
+export interface IntervalTracker {
+  /** Takes the next event in observed-time order. */
+  add(event: SpanEvent): void
+  /** The spans so far, those still open ending at the last event added; adding more events continues them. */
+  intervals(): Intervals
+}
+
+/** deriveIntervals one event at a time, for a session whose events arrive in chunks. */
+export function intervalTracker(): IntervalTracker {
   const result: Intervals = { adBreaks: [], chapters: [], pauses: [], buffers: [] }
   let adBreak: { start: number; implicit: boolean } | null = null
   let adPlaying = false
   let chapter: number | null = null
   let pause: number | null = null
   let buffer: number | null = null
+  let last: number | undefined
 
   const closeBreak = (end: number, closed: boolean) => {
     if (adBreak) result.adBreaks.push({ start: adBreak.start, end, closed, implicit: adBreak.implicit })
@@ -60,7 +75,8 @@ export function deriveIntervals(events: readonly SpanEvent[]): Intervals {
     chapter = null
   }
 
-  for (const { type, observedAt: at } of events) {
+  function add({ type, observedAt: at }: SpanEvent): void {
+    last = at
     if (pause !== null && LEAVES_PAUSE.has(type)) {
       result.pauses.push({ start: pause, end: at, closed: true })
       pause = null
@@ -97,12 +113,17 @@ export function deriveIntervals(events: readonly SpanEvent[]): Intervals {
     }
   }
 
-  const last = events.at(-1)?.observedAt
-  if (last !== undefined) {
-    if (adBreak) closeBreak(last, false)
-    closeChapter(last, false)
-    if (pause !== null) result.pauses.push({ start: pause, end: last, closed: false })
-    if (buffer !== null) result.buffers.push({ start: buffer, end: last, closed: false })
+  function intervals(): Intervals {
+    // Copies, ending what is still open at the last event without closing it for the events still to come.
+    const out: Intervals = { adBreaks: [...result.adBreaks], chapters: [...result.chapters], pauses: [...result.pauses], buffers: [...result.buffers] }
+    if (last === undefined) return out
+    const openBreak = adBreak as { start: number; implicit: boolean } | null
+    if (openBreak) out.adBreaks.push({ start: openBreak.start, end: last, closed: false, implicit: openBreak.implicit })
+    if (chapter !== null) out.chapters.push({ start: chapter, end: last, closed: false, implicit: false })
+    if (pause !== null) out.pauses.push({ start: pause, end: last, closed: false })
+    if (buffer !== null) out.buffers.push({ start: buffer, end: last, closed: false })
+    return out
   }
-  return result
+
+  return { add, intervals }
 }

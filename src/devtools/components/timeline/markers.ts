@@ -25,23 +25,40 @@ type PlaceableEvent = { capture: number; ordinal: number; observedAt: number }
  * Findings about the session as a whole, or about requests outside these events, go to `sessionEnd`.
  */
 export function placeFindings(findings: readonly Finding[], events: readonly PlaceableEvent[], sessionEnd: number): PlacedFinding[] {
+  const placer = findingPlacer(findings)
+  for (const event of events) placer.add(event)
+  return placer.placed(sessionEnd)
+}
+
+export interface FindingPlacer {
+  add(event: PlaceableEvent): void
+  /** Placements given the events added so far. */
+  placed(sessionEnd: number): PlacedFinding[]
+}
+
+/** placeFindings one event at a time, for a session whose events arrive in chunks. */
+export function findingPlacer(findings: readonly Finding[]): FindingPlacer {
   // Only the captures findings point at are indexed: a long session has far more events than findings.
   const wanted = new Set(findings.flatMap((finding) => (finding.at ? [finding.at.capture] : [])))
   const byEvent = new Map<string, PlaceableEvent>()
   const byCapture = new Map<number, PlaceableEvent>()
-  for (const event of events) {
-    if (!wanted.has(event.capture)) continue
-    byEvent.set(`${event.capture}:${event.ordinal}`, event)
-    const first = byCapture.get(event.capture)
-    if (!first || event.ordinal < first.ordinal) byCapture.set(event.capture, event)
+  return {
+    add(event) {
+      if (!wanted.has(event.capture)) return
+      byEvent.set(`${event.capture}:${event.ordinal}`, event)
+      const first = byCapture.get(event.capture)
+      if (!first || event.ordinal < first.ordinal) byCapture.set(event.capture, event)
+    },
+    placed(sessionEnd) {
+      return findings.map((finding) => {
+        const at = finding.at
+        const event = at === null ? undefined : at.ordinal === null ? byCapture.get(at.capture) : byEvent.get(`${at.capture}:${at.ordinal}`)
+        return event
+          ? { finding, time: event.observedAt, eventId: `${event.capture}:${event.ordinal}` }
+          : { finding, time: sessionEnd, eventId: undefined }
+      })
+    },
   }
-  return findings.map((finding) => {
-    const at = finding.at
-    const event = at === null ? undefined : at.ordinal === null ? byCapture.get(at.capture) : byEvent.get(`${at.capture}:${at.ordinal}`)
-    return event
-      ? { finding, time: event.observedAt, eventId: `${event.capture}:${event.ordinal}` }
-      : { finding, time: sessionEnd, eventId: undefined }
-  })
 }
 
 /** Above this many visible findings, markers share pixel buckets. */
