@@ -239,8 +239,16 @@ describe('service worker death', () => {
     const stopped = await openPlayer()
     started = Date.now()
     let stops = 0
+    const workersSeen: Array<number | null> = []
     for (let from = 0; from < steps.length; from += STOP_EVERY) {
       await play(stopped.page, steps.slice(from, from + STOP_EVERY))
+      // Which worker handled this chunk: one that a previous chunk marked would mean no stop took effect.
+      workersSeen.push(await browser.evaluate((stop) => {
+        const global = globalThis as unknown as { workerDeathMark?: number }
+        const before = global.workerDeathMark ?? null
+        global.workerDeathMark = stop
+        return before
+      }, stops))
       // No flush first: what the worker had not written yet dies with it.
       await browser.stopWorker()
       stops++
@@ -258,6 +266,7 @@ describe('service worker death', () => {
     )
 
     expect(stops).toBe(EVENTS / STOP_EVERY)
+    expect(workersSeen).toEqual(Array.from({ length: stops }, () => null))
     expect(baseline.captures).toHaveLength(EVENTS)
     expect(differences(afterStops.captures, baseline.captures)).toEqual([])
     expect(differences(afterStops.findings, baseline.findings)).toEqual([])
