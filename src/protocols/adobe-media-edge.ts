@@ -48,6 +48,15 @@ const REQUIRED_BY_TYPE: ReadonlyMap<string, string[]> = new Map(Object.entries({
   error: ['mediaCollection.errorDetails', 'mediaCollection.errorDetails.name', 'mediaCollection.errorDetails.source'],
   bitrateChange: ['mediaCollection.qoeDataDetails'],
 }))
+/** `mediaCollection` objects and their text fields (numbers and enums are checked one by one). */
+const TYPED_DETAILS: ReadonlyArray<[string, readonly string[]]> = [
+  ['sessionDetails', ['name', 'friendlyName', 'playerName', 'contentType', 'channel']],
+  ['advertisingPodDetails', ['friendlyName']],
+  ['advertisingDetails', ['name', 'friendlyName', 'playerName']],
+  ['chapterDetails', ['friendlyName']],
+  ['errorDetails', ['name']],
+  ['qoeDataDetails', []],
+]
 /** `mediaCollection` keys every event may carry; anything else on a ping is a parameter it must not carry. */
 const PING_KEYS = new Set(['playhead', 'sessionID', 'qoeDataDetails'])
 
@@ -128,7 +137,7 @@ function decodeEvent(capture: CapturedRequest, xdm: unknown, at: Position): Trac
     clientTime: Number.isFinite(parsedTime) ? parsedTime : null,
     observedAt: capture.observedAt,
     missingFields: timestampMissing && role !== 'start' ? [...missing, TIMESTAMP] : missing,
-    invalidFields: fieldIssues(media, timestamp),
+    invalidFields: fieldIssues(xdm, media, timestamp),
     asset: 'main',
     details: xdm ?? null,
   }
@@ -168,15 +177,29 @@ function describeContent(event: TrackingEvent, media: unknown): void {
 
 function missingFields(xdm: unknown, type: string, needsSessionId: boolean): string[] {
   if (!isRecord(xdm)) return ['xdm']
-  const required = [...REQUIRED_ALWAYS, ...(REQUIRED_BY_TYPE.get(type) ?? [])]
-  if (needsSessionId) required.push('mediaCollection.sessionID')
-  return required.filter((path) => valueAt(xdm, path) === undefined || valueAt(xdm, path) === null)
+  const missing: string[] = []
+  const check = (path: string): void => {
+    const value = valueAt(xdm, path)
+    if (value === undefined || value === null) missing.push(path)
+  }
+  REQUIRED_ALWAYS.forEach(check)
+  REQUIRED_BY_TYPE.get(type)?.forEach(check)
+  if (needsSessionId) check('mediaCollection.sessionID')
+  return missing
 }
 
 /** Field values the OpenAPI rejects (wrong types, enums) or the docs discourage. */
-function fieldIssues(media: unknown, timestamp: unknown) {
+function fieldIssues(xdm: unknown, media: unknown, timestamp: unknown) {
   const checks = new FieldChecks()
+  checks.string(field(xdm, 'eventType'), 'eventType')
   checks.timestamp(timestamp, 'timestamp')
+  // Every object and text field the adapter reads: a wrong type would otherwise just read as absent or be ignored.
+  checks.object(media, 'mediaCollection')
+  for (const [object, strings] of TYPED_DETAILS) {
+    const details = field(media, object)
+    checks.object(details, `mediaCollection.${object}`)
+    for (const key of strings) checks.string(field(details, key), `mediaCollection.${object}.${key}`)
+  }
   // The Web SDK rejects a fractional playhead in manual mode; the OpenAPI types it integer.
   checks.number(field(media, 'playhead'), 'mediaCollection.playhead', { integer: true, fractionSeverity: 'warning' })
   checks.string(field(media, 'sessionID'), 'mediaCollection.sessionID')
@@ -237,8 +260,15 @@ function decodeDownloaded(capture: CapturedRequest, list: unknown[]): Decoded {
   return { events, problems }
 }
 
+/** Dotted paths split once: every event of a large capture checks the same few. */
+const PATH_KEYS = new Map<string, readonly string[]>()
+
 function valueAt(root: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => field(value, key), root)
+  let keys = PATH_KEYS.get(path)
+  if (keys === undefined) PATH_KEYS.set(path, (keys = path.split('.')))
+  let value = root
+  for (const key of keys) value = field(value, key)
+  return value
 }
 
 function nonEmptyString(value: unknown): string | null {

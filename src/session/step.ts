@@ -26,9 +26,12 @@ export function step(
   const after = transition(before ?? openSession(key, event), event, settings)
   const findings: Finding[] = []
   let reported = after.reported
+  // One transition for every rule (rules only read it): a fresh object per rule per event was most of the
+  // engine's garbage on large captures.
+  const transitionSeen = { before, event, after, settings }
   for (const rule of rules) {
     if (rule.oncePerSession && reported.includes(rule.id)) continue
-    const draft = rule.onEvent?.({ before, event, after, settings })
+    const draft = rule.onEvent?.(transitionSeen)
     if (!draft) continue
     findings.push(toFinding(rule, draft, event.protocol, key, { ...event.origin }))
     if (rule.oncePerSession) reported = [...reported, rule.id]
