@@ -13,11 +13,12 @@ import { join, resolve } from 'node:path'
 import type { Benchmark, Result } from './benchmark'
 import { median } from './benchmark'
 import { engineBenchmark } from './engine/engine-benchmark'
+import { memoryBenchmark } from './memory/memory-benchmark'
 import { pageCostBenchmark } from './page-cost/page-cost-benchmark'
 import { panelBenchmark } from './panel/panel-benchmark'
 
 /** Issue 8's benchmarks (engine, page cost, ingest, memory) join this list. */
-const BENCHMARKS: Benchmark[] = [engineBenchmark, pageCostBenchmark, panelBenchmark]
+const BENCHMARKS: Benchmark[] = [engineBenchmark, pageCostBenchmark, panelBenchmark, memoryBenchmark]
 
 export interface Row {
   benchmark: string
