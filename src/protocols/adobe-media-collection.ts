@@ -38,6 +38,11 @@ const REQUIRED_PARAMS: ReadonlyMap<string, string[]> = new Map(Object.entries({
   adStart: ['media.ad.id', 'media.ad.length', 'media.ad.podPosition', 'media.ad.playerName'],
   chapterStart: ['media.chapter.index', 'media.chapter.offset', 'media.chapter.length'],
 }))
+/** Text parameters the adapter reads (the state name has its own pattern check). */
+const STRING_PARAMS = [
+  'analytics.trackingServer', 'analytics.reportSuite', 'visitor.marketingCloudOrgId', 'media.id', 'media.name', 'media.contentType',
+  'media.playerName', 'media.channel', 'media.ad.id', 'media.ad.name', 'media.ad.playerName', 'media.ad.podFriendlyName', 'media.chapter.friendlyName',
+]
 /** The published schema forbids anything else in these objects (`additionalProperties: false`). */
 const PLAYER_TIME_KEYS = new Set(['playhead', 'ts'])
 const QOE_KEYS = new Set(['media.qoe.bitrate', 'media.qoe.droppedFrames', 'media.qoe.framesPerSecond', 'media.qoe.timeToStart'])
@@ -156,23 +161,27 @@ function describeContent(event: TrackingEvent, body: unknown, params: unknown): 
 }
 
 function missingFields(body: unknown, type: string): string[] {
+  // null is no value: the schema types each of these, and none is nullable.
+  const absent = (value: unknown): boolean => value === undefined || value === null
   const missing: string[] = []
-  if (field(body, 'eventType') === undefined) missing.push('eventType')
+  if (absent(field(body, 'eventType'))) missing.push('eventType')
   const playerTime = field(body, 'playerTime')
-  if (playerTime === undefined) missing.push('playerTime')
+  if (absent(playerTime)) missing.push('playerTime')
   else {
-    if (field(playerTime, 'playhead') === undefined) missing.push('playerTime.playhead')
-    if (field(playerTime, 'ts') === undefined) missing.push('playerTime.ts')
+    if (absent(field(playerTime, 'playhead'))) missing.push('playerTime.playhead')
+    if (absent(field(playerTime, 'ts'))) missing.push('playerTime.ts')
   }
   const required = REQUIRED_PARAMS.get(type) ?? []
   if (required.length > 0 && !isRecord(field(body, 'params'))) return [...missing, 'params']
-  for (const key of required) if (field(field(body, 'params'), key) === undefined) missing.push(`params["${key}"]`)
+  for (const key of required) if (absent(field(field(body, 'params'), key))) missing.push(`params["${key}"]`)
   return missing
 }
 
 function fieldIssues(body: unknown, type: string, inBatch: boolean) {
   const checks = new FieldChecks()
   const playerTime = field(body, 'playerTime')
+  checks.string(field(body, 'eventType'), 'eventType')
+  for (const key of ['playerTime', 'params', 'qoeData', 'customMetadata']) checks.object(field(body, key), key)
   checks.number(field(playerTime, 'playhead'), 'playerTime.playhead')
   checks.number(field(playerTime, 'ts'), 'playerTime.ts', { integer: true, min: 0 })
   if (isRecord(playerTime)) for (const key of Object.keys(playerTime)) if (!PLAYER_TIME_KEYS.has(key)) checks.add(`playerTime.${key}`, 'is not allowed (playerTime takes only playhead and ts)', 'error')
@@ -185,6 +194,7 @@ function fieldIssues(body: unknown, type: string, inBatch: boolean) {
   }
   const params = field(body, 'params')
   const param = (key: string): unknown => field(params, key)
+  for (const key of STRING_PARAMS) checks.string(param(key), `params["${key}"]`)
   checks.boolean(param('analytics.enableSSL'), 'params["analytics.enableSSL"]')
   checks.boolean(param('media.resume'), 'params["media.resume"]')
   checks.boolean(param('media.downloaded'), 'params["media.downloaded"]')

@@ -57,6 +57,12 @@ export class FieldChecks {
     if (typeof value !== 'string') this.add(path, `must be a string, not ${describe(value)}`, 'error')
   }
 
+  /** A JSON object (not an array): its fields are read by name, so anything else loses them all. */
+  object(value: unknown, path: string): void {
+    if (value === undefined || value === null) return
+    if (typeof value !== 'object' || Array.isArray(value)) this.add(path, `must be an object, not ${describe(value)}`, 'error')
+  }
+
   boolean(value: unknown, path: string): void {
     if (value === undefined || value === null) return
     if (typeof value !== 'boolean') this.add(path, `must be a boolean (true or false), not ${describe(value)}`, 'error')

@@ -508,6 +508,11 @@ function fieldIssues(value: Record<string, unknown>, className: string | null): 
     if (typeof present !== 'string') issues.push({ path: name, problem: `must be a string, not ${describe(present)}`, severity: 'error' })
     else if (present.trim() === '') issues.push({ path: name, problem: 'must not be empty', severity: 'error' })
   }
+  // The SDKs send text; a number is echoed back as well, but anything else cannot match its response.
+  const requestId = field(value, 'requestId')
+  if (requestId !== undefined && requestId !== null && requestIdOf(requestId) === null && requestId !== '') {
+    issues.push({ path: 'requestId', problem: `should be a string, not ${describe(requestId)}; its response cannot be matched to it`, severity: 'warning' })
+  }
   if (className === ANALYTICS) {
     const key = field(value, 'key')
     if (key !== undefined && key !== null && typeof key !== 'string') issues.push({ path: 'key', problem: `must be a string, not ${describe(key)}`, severity: 'error' })

@@ -18,7 +18,8 @@ import { headerValue } from './captured-request'
 import { hostMatches } from './host-patterns'
 import { bodyText, field, isRecord, stringField } from './json-body'
 import { readJwt, withoutJwtSignatures } from './jwt'
-import type { LifecycleRole, StartOutcome, TrackingEvent } from './tracking-event'
+import { describe } from './adobe-media-vocabulary'
+import type { FieldIssue, LifecycleRole, StartOutcome, TrackingEvent } from './tracking-event'
 import type { RoomField, VideoSdkEndpoint, VideoSdkFacts, VideoSdkToken } from './videosdk-facts'
 
 const API_HOST = 'api.videosdk.live'
@@ -173,6 +174,17 @@ function readBody(capture: CapturedRequest): RequestBody {
   return { kind: 'not-json', fields: form, text }
 }
 
+/** Body parameters VideoSDK documents as strings; another type is read as no value at all. */
+const STRING_BODY_FIELDS = ['roomId', 'meetingId', 'customRoomId', 'sessionId', 'participantId'] as const
+
+function bodyFieldIssues(body: RequestBody): FieldIssue[] {
+  if (body.kind !== 'json' || body.fields instanceof URLSearchParams) return []
+  return STRING_BODY_FIELDS.flatMap((name): FieldIssue[] => {
+    const value = field(body.fields, name)
+    return value === undefined || value === null || typeof value === 'string' ? [] : [{ path: name, problem: `must be a string, not ${describe(value)}`, severity: 'error' }]
+  })
+}
+
 function bodyString(fields: RequestBody['fields'], key: string): string | undefined {
   const value = fields instanceof URLSearchParams ? (fields.get(key) ?? undefined) : stringField(fields, key)
   return value !== undefined && value.trim() !== '' ? value.trim() : undefined
@@ -241,7 +253,7 @@ function decodeEvent(capture: CapturedRequest, url: URL, operation: Operation, t
     clientTime: null,
     observedAt: capture.observedAt,
     missingFields: [],
-    invalidFields: [],
+    invalidFields: bodyFieldIssues(body),
     videosdk: facts,
     details: details(capture, url, token, body, response),
   }

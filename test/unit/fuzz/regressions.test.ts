@@ -1,0 +1,98 @@
+/**
+ * What the fuzz suite found (issue 7, item 3): fields of the wrong type that the adapters read as absent or passed
+ * over in silence. Each now gives a finding that names the field.
+ */
+import { describe, expect, it } from 'vitest'
+import { adobeMediaCollection } from '../../../src/protocols/adobe-media-collection'
+import { adobeMediaEdge } from '../../../src/protocols/adobe-media-edge'
+import type { CapturedRequest, WebSocketFrame } from '../../../src/protocols/captured-request'
+import { gamesparks } from '../../../src/protocols/gamesparks'
+import type { TrackingEvent } from '../../../src/protocols/tracking-event'
+import { videosdk } from '../../../src/protocols/videosdk'
+
+const T = Date.parse('2026-01-15T02:00:00.000Z')
+
+function post(url: string, body: unknown, extra: Partial<CapturedRequest> = {}): CapturedRequest {
+  return { seq: 0, url, method: 'POST', requestHeaders: [{ name: 'Content-Type', value: 'application/json' }], requestBody: { text: JSON.stringify(body) }, response: null, observedAt: T, tabId: null, frameId: null, ...extra }
+}
+
+function only(events: TrackingEvent[]): TrackingEvent {
+  expect(events).toHaveLength(1)
+  return events[0]!
+}
+
+const paths = (event: TrackingEvent) => event.invalidFields.map((issue) => `${issue.path} ${issue.problem} (${issue.severity})`)
+
+describe('Media Edge reports fields of the wrong type', () => {
+  const url = 'https://edge.adobedc.net/ee/va/v1/play?configId=c'
+  const play = (xdm: Record<string, unknown>) => only(adobeMediaEdge.decode(post(url, { events: [{ xdm: { timestamp: '2026-01-15T02:00:00.000Z', ...xdm } }] })).events)
+
+  it('an eventType that is not text', () => {
+    expect(paths(play({ eventType: 0, mediaCollection: { playhead: 1, sessionID: 's' } }))).toContain('eventType must be a string, not 0 (error)')
+  })
+
+  it('mediaCollection and its detail objects that are not objects', () => {
+    expect(paths(play({ eventType: 'media.play', mediaCollection: [] }))).toContain('mediaCollection must be an object, not an array (error)')
+    expect(paths(play({ eventType: 'media.play', mediaCollection: { playhead: 1, sessionID: 's', qoeDataDetails: 'fast' } }))).toContain('mediaCollection.qoeDataDetails must be an object, not "fast" (error)')
+  })
+
+  it('text fields of session, ad, chapter and error details sent as numbers or null-like values', () => {
+    const start = only(adobeMediaEdge.decode(post('https://edge.adobedc.net/ee/va/v1/sessionStart?configId=c', {
+      events: [{ xdm: { eventType: 'media.sessionStart', mediaCollection: { playhead: 0, sessionDetails: { name: 12, playerName: 'p', contentType: 'vod', length: 60, channel: ['c'] } } } }],
+    })).events)
+    expect(paths(start)).toEqual(expect.arrayContaining(['mediaCollection.sessionDetails.name must be a string, not 12 (error)', 'mediaCollection.sessionDetails.channel must be a string, not an array (error)']))
+    expect(paths(play({ eventType: 'media.adStart', mediaCollection: { playhead: 1, sessionID: 's', advertisingDetails: { name: 'ad', playerName: true, length: 10, podPosition: 1 } } }))).toContain(
+      'mediaCollection.advertisingDetails.playerName must be a string, not true (error)',
+    )
+  })
+})
+
+describe('Media Collection reports fields of the wrong type', () => {
+  const sessions = 'https://x.hb-api.omtrdc.net/api/v1/sessions'
+  const events = 'https://x.hb-api.omtrdc.net/api/v1/sessions/s1/events'
+
+  it('text parameters sent as numbers', () => {
+    const start = only(adobeMediaCollection.decode(post(sessions, {
+      eventType: 'sessionStart', playerTime: { playhead: 0, ts: T },
+      params: { 'analytics.trackingServer': 't', 'analytics.reportSuite': 'r', 'visitor.marketingCloudOrgId': 'o', 'media.id': 'm', 'media.length': 60, 'media.contentType': 'vod', 'media.playerName': 'p', 'media.channel': 0 },
+    })).events)
+    expect(paths(start)).toContain('params["media.channel"] must be a string, not 0 (error)')
+  })
+
+  it('an eventType that is not text and objects that are not objects', () => {
+    const event = only(adobeMediaCollection.decode(post(events, { eventType: 7, playerTime: { playhead: 1, ts: T }, params: [], qoeData: 'x' })).events)
+    expect(paths(event)).toEqual(expect.arrayContaining(['eventType must be a string, not 7 (error)', 'params must be an object, not an array (error)', 'qoeData must be an object, not "x" (error)']))
+  })
+
+  it('a required field sent as null is missing', () => {
+    const event = only(adobeMediaCollection.decode(post(events, { eventType: 'play', playerTime: { playhead: 1, ts: null } })).events)
+    expect(event.missingFields).toEqual(['playerTime.ts'])
+  })
+})
+
+describe('GameSparks reports a requestId its response cannot match', () => {
+  it('a requestId that is neither text nor a number', () => {
+    const frame = (data: unknown): WebSocketFrame => ({ direction: 'send', time: T, opcode: 1, data: JSON.stringify(data) })
+    const capture: CapturedRequest = { seq: 0, url: 'wss://preview-k.ws.gamesparks.net/ws/device/k', method: 'GET', requestHeaders: [], requestBody: null, response: null, observedAt: T, tabId: null, frameId: null,
+      frames: [frame({ '@class': '.LogEventRequest', eventKey: 'E', requestId: false }), frame({ '@class': '.LogEventRequest', eventKey: 'E', requestId: 'r1' }), frame({ '@class': '.LogEventRequest', eventKey: 'E', requestId: 12 })] }
+    const [bad, text, number] = gamesparks.decode(capture).events
+    expect(paths(bad!)).toEqual(['requestId should be a string, not false; its response cannot be matched to it (warning)'])
+    expect(text!.invalidFields).toEqual([])
+    expect(number!.invalidFields).toEqual([])
+  })
+})
+
+describe('VideoSDK reports body parameters that are not text', () => {
+  // An HS256 token whose payload carries an apikey; the signature is never checked.
+  const token = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"apikey":"k"}').toString('base64url')}.c2ln`
+
+  it('a roomId sent as a number is named, not only reported as no room', () => {
+    const event = only(videosdk.decode(post('https://api.videosdk.live/v2/sessions/end', { roomId: 0, sessionId: ['s'] }, { requestHeaders: [{ name: 'Authorization', value: token }, { name: 'Content-Type', value: 'application/json' }] })).events)
+    expect(paths(event)).toEqual(['roomId must be a string, not 0 (error)', 'sessionId must be a string, not an array (error)'])
+  })
+
+  it('text parameters raise nothing', () => {
+    const event = only(videosdk.decode(post('https://api.videosdk.live/v2/sessions/end', { roomId: 'abcd-efgh-lmno' }, { requestHeaders: [{ name: 'Authorization', value: token }, { name: 'Content-Type', value: 'application/json' }] })).events)
+    expect(event.invalidFields).toEqual([])
+  })
+})
