@@ -62,9 +62,10 @@ function forget(recent: RecentCaptures, record: CaptureRecord): void {
 
 /** Whether a report about this capture may still come: its response, the other source's report, or frames. */
 export function isWaiting(capture: CaptureRecord, latest: number): boolean {
-  if (capture.frames !== undefined) return true
+  // A response or frame may come however late (webRequest reports an error at the latest).
+  if (capture.frames !== undefined || capture.response === null) return true
+  // The other source's report and the hook's response body come within the join window or not at all.
   if (latest - capture.observedAt > JOIN_WINDOW_MS) return false
-  if (capture.response === null) return true
   const hooked = capture.sources.includes('fetch') || capture.sources.includes('xhr')
   // The page hook reads the response body after webRequest saw the headers.
   if (hooked && capture.response.body === null && capture.response.status !== 0) return true
