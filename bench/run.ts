@@ -5,11 +5,13 @@
  *
  *   --json <file>   also write the machine-readable results there
  *   --repeat <n>    repetitions per measurement (default 3); the median is reported
- *   --only <name>   run only benchmarks whose name contains this
+ *   --only <names>  run only benchmarks whose name contains one of these (comma-separated)
  */
+import { execFileSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
+import { CHROMIUM } from '../test/e2e/harness/browser'
 import type { Benchmark, Result } from './benchmark'
 import { median } from './benchmark'
 import { engineBenchmark } from './engine/engine-benchmark'
@@ -55,6 +57,11 @@ export function parseArgs(argv: readonly string[]): Options {
   return options
 }
 
+/** `--only a,b`: a benchmark runs when its name contains any of the comma-separated parts. */
+export function isSelected(name: string, only: string | null): boolean {
+  return only === null || only.split(',').some((part) => part.trim() !== '' && name.includes(part.trim()))
+}
+
 export function toRow(benchmark: string, result: Result): Row {
   const value = median(result.samples)
   const ratio = result.limit === null ? null : value / result.limit
@@ -80,7 +87,16 @@ export function formatTable(rows: readonly Row[]): string {
 
 function machine(): Record<string, string | number> {
   const cpu = cpus()
-  return { cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` }
+  return { cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}`, chromium: chromiumVersion() }
+}
+
+/** The browser the page benchmarks drive, as it names itself ("Chromium 156.0… built on Debian…"). */
+function chromiumVersion(): string {
+  try {
+    return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim()
+  } catch {
+    return `unknown (${CHROMIUM} did not answer --version)`
+  }
 }
 
 /** Returns the process exit code. */
@@ -99,10 +115,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const log = (message: string): void => void process.stderr.write(`  ${message}\n`)
   const about = machine()
-  console.log(`Machine: ${about.cpus} CPUs (${about.cpuModel}), ${about.memoryGB} GB, Node ${about.node}, ${about.platform}. Build: ${dist}. Median of ${options.repeat}.`)
+  console.log(`Machine: ${about.cpus} CPUs (${about.cpuModel}), ${about.memoryGB} GB, Node ${about.node}, ${about.platform}, ${about.chromium}. Build: ${dist}. Median of ${options.repeat}.`)
   const rows: Row[] = []
   const failures: string[] = []
-  for (const benchmark of BENCHMARKS.filter((b) => options.only === null || b.name.includes(options.only))) {
+  for (const benchmark of BENCHMARKS.filter((b) => isSelected(b.name, options.only))) {
     log(`${benchmark.name}…`)
     try {
       for (const result of await benchmark.run({ repeat: options.repeat, dist, log })) rows.push(toRow(benchmark.name, result))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { median } from '../../../bench/benchmark'
-import { formatTable, parseArgs, toRow } from '../../../bench/run'
+import { formatTable, isSelected, parseArgs, toRow } from '../../../bench/run'
 
 describe('npm run bench', () => {
   it('reports the median of the runs and its ratio to the limit', () => {
@@ -28,5 +28,13 @@ describe('npm run bench', () => {
     expect(parseArgs(['--json', 'out.json', '--repeat', '5', '--only', 'panel'])).toEqual({ json: 'out.json', repeat: 5, only: 'panel' })
     expect(() => parseArgs(['--repeat', '0'])).toThrow('--repeat')
     expect(() => parseArgs(['--fast'])).toThrow('unknown option --fast')
+  })
+
+  it('runs the benchmarks named by any part of --only, all without it', () => {
+    expect(isSelected('page cost', null)).toBe(true)
+    expect(isSelected('page cost', 'engine,page')).toBe(true)
+    expect(isSelected('memory 100k events', 'engine,page')).toBe(false)
+    expect(isSelected('panel 50k events', 'panel')).toBe(true)
+    expect(isSelected('panel 50k events', ',')).toBe(false)
   })
 })
