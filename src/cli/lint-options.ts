@@ -3,6 +3,7 @@
  * reject the same things. Pure.
  */
 import { hostPatternProblem } from '../protocols/host-patterns'
+import { oneLine } from '../protocols/json-body'
 import type { ProtocolId } from '../protocols/tracking-event'
 import { PROTOCOL_IDS } from '../protocols/tracking-event'
 import type { JsonFinding } from '../report/json-report'
@@ -129,10 +130,4 @@ function editDistance(a: string, b: string): number {
 
 function describe(value: unknown): string {
   return typeof value === 'string' ? `"${oneLine(value)}"` : typeof value === 'number' ? String(value) : typeof value
-}
-
-/** Keeps an error message on one line whatever the caller passed. */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }

@@ -25,9 +25,22 @@ export function parseJsonBody(body: CapturedBody): JsonResult {
   try {
     return { ok: true, value: JSON.parse(text) }
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error)
-    return { ok: false, reason: `the body is not valid JSON (${detail})` }
+    return { ok: false, reason: `the body is not valid JSON (${parseErrorText(error)})` }
   }
+}
+
+/**
+ * Keeps text on one line, with nothing a terminal would act on: control characters and line separators become
+ * `\uXXXX`. For messages that quote page or file content (JSON.parse quotes the text it failed on).
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+/** A JSON.parse failure for people, on one line. */
+export function parseErrorText(error: unknown): string {
+  return oneLine(error instanceof Error ? error.message : String(error))
 }
 
 /** A plain JSON object (not an array, not null). */

@@ -5,7 +5,7 @@
  * test/fixtures/har-flavours/README.md.
  */
 import type { CapturedBody, CapturedRequest, HttpHeader, WebSocketFrame } from '../protocols/captured-request'
-import { field, isRecord, numberField, stringField } from '../protocols/json-body'
+import { field, isRecord, numberField, parseErrorText, stringField } from '../protocols/json-body'
 
 export interface HarCapture {
   captures: CapturedRequest[]
@@ -27,7 +27,7 @@ export function fromHar(input: string | unknown): HarCapture {
     try {
       parsed = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input)
     } catch (error) {
-      throw new HarError(`not valid JSON (${error instanceof Error ? error.message : String(error)})`)
+      throw new HarError(`not valid JSON (${parseErrorText(error)})`)
     }
   }
   const log = field(parsed, 'log')

@@ -1,16 +1,22 @@
 /**
  * How the fuzz suite runs: a fixed seed (so `npm test` is deterministic), a modest number of runs per property
- * (FUZZ_RUNS scales it for a deeper search: FUZZ_RUNS=2000), a wall-clock cap per property, and a per-input time
+ * (FUZZ_RUNS=n for a deeper search: see fuzzRuns), a wall-clock cap per property, and a per-input time
  * budget that a slow input fails instead of silently stretching the suite. FUZZ_SEED replays another seed.
  */
 import fc from 'fast-check'
 import { afterAll } from 'vitest'
 
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261130)
-/** Runs per property by default; FUZZ_RUNS replaces it. */
+/** The main properties' runs when FUZZ_RUNS is unset; the costly ones (huge, deep, process) run fewer. */
+const DEFAULT_RUNS = 300
+
+/**
+ * Runs for a property whose default is `base`. FUZZ_RUNS=n gives the main properties n runs and scales every other
+ * by the same factor, so a deep search (FUZZ_RUNS=5000) still spends little on several-MB inputs.
+ */
 export function fuzzRuns(base: number): number {
-  const override = Number(process.env.FUZZ_RUNS)
-  return Number.isFinite(override) && override > 0 ? override : base
+  const wanted = Number(process.env.FUZZ_RUNS)
+  return Number.isFinite(wanted) && wanted > 0 ? Math.max(1, Math.round((base * wanted) / DEFAULT_RUNS)) : base
 }
 
 /** One input must finish within this (a huge or deeply nested body included); a hang fails the case. */

@@ -4,6 +4,9 @@ import type { CapturedRequest } from '../../src/protocols/captured-request'
 import type { JsonReport } from '../../src/report/json-report'
 
 const SEVERITIES = new Set(['error', 'warning', 'info'])
+/** What a terminal would act on, or a line break: never in a message that quotes page or file content. */
+// eslint-disable-next-line no-control-regex
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
 
 function fail(what: string, detail: unknown): never {
   throw new Error(`${what}: ${JSON.stringify(detail)?.slice(0, 300)}`)
@@ -15,7 +18,8 @@ export function assertDecoded(adapter: ProtocolAdapter, capture: CapturedRequest
   for (const event of decoded.events) {
     if (event.protocol !== adapter.id) fail('event of another protocol', event.protocol)
     if (event.origin.capture !== capture.seq) fail('event points at another capture', event.origin)
-    if (typeof event.type !== 'string' || event.type === '') fail('event without a type', event.type)
+    // May be empty: the type as the page sent it (`"eventType": ""`), which unknown-event-type reports.
+    if (typeof event.type !== 'string') fail('event type not a string', event.type)
     if (!Array.isArray(event.missingFields) || event.missingFields.some((path) => typeof path !== 'string' || path === '')) fail('missingFields not a list of paths', event.missingFields)
     for (const issue of event.invalidFields) {
       if (typeof issue.path !== 'string' || issue.path === '' || typeof issue.problem !== 'string' || !SEVERITIES.has(issue.severity)) fail('field issue without path, problem or severity', issue)
@@ -26,6 +30,7 @@ export function assertDecoded(adapter: ProtocolAdapter, capture: CapturedRequest
   for (const problem of decoded.problems) {
     if (problem.protocol !== adapter.id || problem.capture !== capture.seq) fail('problem of another protocol or capture', problem)
     if (typeof problem.reason !== 'string' || problem.reason.trim() === '') fail('problem without a reason', problem)
+    if (CONTROL.test(problem.reason)) fail('problem reason with control characters', problem.reason)
     if (problem.kind !== 'malformed' && problem.kind !== 'not-visible') fail('problem of unknown kind', problem.kind)
   }
 }
@@ -36,6 +41,7 @@ export function assertReport(report: JsonReport): void {
   for (const finding of report.findings) {
     if (typeof finding.rule !== 'string' || !SEVERITIES.has(finding.severity) || typeof finding.message !== 'string' || finding.message === '') fail('finding malformed', finding)
     if (finding.entry !== null && !Number.isInteger(finding.entry)) fail('finding entry not an index', finding)
+    if (CONTROL.test(finding.message)) fail('finding message with control characters', finding.message)
   }
   const counted = report.summary.errors + report.summary.warnings + report.summary.infos
   if (counted !== report.findings.length) fail('summary counts disagree with the findings', report.summary)

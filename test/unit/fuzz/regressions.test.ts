@@ -2,7 +2,14 @@
  * What the fuzz suite found (issue 7, item 3): fields of the wrong type that the adapters read as absent or passed
  * over in silence. Each now gives a finding that names the field.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { LintError, lintHar } from '../../../src/cli/index'
+import { parseJsonBody } from '../../../src/protocols/json-body'
+import { fromHar, HarError } from '../../../src/report/from-har'
+import { runInProcess } from '../../helpers/fuzz-cli'
 import { adobeMediaCollection } from '../../../src/protocols/adobe-media-collection'
 import { adobeMediaEdge } from '../../../src/protocols/adobe-media-edge'
 import type { CapturedRequest, WebSocketFrame } from '../../../src/protocols/captured-request'
@@ -94,5 +101,33 @@ describe('VideoSDK reports body parameters that are not text', () => {
   it('text parameters raise nothing', () => {
     const event = only(videosdk.decode(post('https://api.videosdk.live/v2/sessions/end', { roomId: 'abcd-efgh-lmno' }, { requestHeaders: [{ name: 'Authorization', value: token }, { name: 'Content-Type', value: 'application/json' }] })).events)
     expect(event.invalidFields).toEqual([])
+  })
+})
+
+describe('an unreadable file or body is described on one line, its bytes escaped', () => {
+  // JSON.parse quotes the text it failed on, raw: a newline split the CLI's one-line reason, an ESC reached the terminal.
+  it('the importer and lintHar', () => {
+    expect(() => fromHar('\n\u0000')).toThrow(new HarError('not valid JSON (Unexpected token \'\\u0000\', "\\u000a\\u0000" is not valid JSON)'))
+    expect(() => lintHar(new Uint8Array([0x1b, 0x5b, 0x32, 0x4a, 10]))).toThrow(LintError)
+    try {
+      lintHar(new Uint8Array([0x1b, 0x5b, 0x32, 0x4a, 10]))
+    } catch (error) {
+      expect((error as Error).message).not.toMatch(/[\u0000-\u001f]/)
+    }
+  })
+
+  it('a body an adapter cannot parse', () => {
+    const parsed = parseJsonBody({ text: '\u001b[2J\n{' })
+    expect(parsed.ok).toBe(false)
+    expect(!parsed.ok && parsed.reason).not.toMatch(/[\u0000-\u001f]/)
+    expect(!parsed.ok && parsed.reason).toContain('\\u001b')
+  })
+
+  it('the CLI exits 2 with one line', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sessionscope-')), 'bytes.har')
+    writeFileSync(file, new Uint8Array([10, 0]))
+    const run = await runInProcess(['lint', file])
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(/^sessionscope: [^\n]+: not valid JSON \([^\n]+\)\n$/)
   })
 })
