@@ -3,7 +3,7 @@
  * stand-in Edge server. Every one must be stored once, with its response, decoded into its event, and judged
  * exactly as a replay of the stored capture log judges it; no capture may be reported lost. The time from
  * the first request to all of that being in the store is printed (the ingest figure of BENCHMARKS.md; this
- * test asserts no timing, only that nothing is lost).
+ * test asserts no timing, only that nothing is lost). And the 1 MiB body limit on a real request.
  */
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -112,5 +112,37 @@ describe('a burst of tracking requests', () => {
         `${answeredAt - firstAt} ms; stored and checked ${storedAt - firstAt} ms after the first (${storedAt - answeredAt} ms after the last answer). ` +
         `Without the extension: fired in ${plain.fired} ms, answered after ${plain.answered} ms`,
     )
+  })
+})
+
+describe('the body size limit', () => {
+  it('cuts a 2 MiB tracking body at 1 MiB in both capture sources, joins them, and reports the cut and why it cannot be decoded', async () => {
+    const page = await browser.context.newPage()
+    await page.goto(`${server.origin}/pages/scripted-player.html`)
+    const tabId = await browser.tabIdOf(page)
+    const scope = await browser.evaluate((id) => (globalThis as unknown as { __sessionscope: { scopeOfTab(id: number): Promise<string> } }).__sessionscope.scopeOfTab(id), tabId)
+    const before = server.received.length
+    await page.evaluate(() => (window as unknown as { player: BurstPlayer }).player.start())
+    const status = await page.evaluate((size) => (window as unknown as { player: { fetch(type: string, playhead: number, extra: object): Promise<number> } }).player.fetch('ping', 10, { padding: 'x'.repeat(size) }), 2 * 1024 * 1024)
+    expect(status).toBe(204)
+    await server.waitForRequests(before + 2)
+    const sent = server.received.at(-1)!.body
+
+    let findings: string[] = []
+    await expect.poll(async () => {
+      const dump = await readDump(browser)
+      findings = dump.findings.filter((f) => f.scope === scope).map((f) => f.rule)
+      return findings.includes('body-truncated')
+    }, { timeout: 15_000 }).toBe(true)
+    const dump = await readDump(browser)
+    const capture = dump.captures.filter((c) => c.scope === scope).at(-1)!
+    expect([...capture.sources].sort()).toEqual(['fetch', 'webRequest'])
+    expect(capture.requestBody!.truncatedFrom).toBe(sent.length)
+    expect(capture.requestBody!.text).toBe(sent.slice(0, 1024 * 1024))
+    expect(dump.findings.filter((f) => f.scope === scope && f.capture === capture.seq).map((f) => [f.rule, f.severity])).toEqual([
+      ['undecodable-request', 'error'],
+      ['body-truncated', 'warning'],
+    ])
+    await page.close()
   })
 })
