@@ -69,7 +69,7 @@ export const memoryBenchmark: Benchmark = {
 }
 
 /** Used JS heap after a full collection, MB. */
-async function workerHeap(browser: ExtensionBrowser): Promise<number> {
+export async function workerHeap(browser: ExtensionBrowser): Promise<number> {
   const devtools = await workerDevtools(browser)
   try {
     await devtools.send('HeapProfiler.collectGarbage')
