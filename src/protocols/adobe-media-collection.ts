@@ -14,6 +14,7 @@ import { FieldChecks, MEDIA_EVENT_TYPES, STANDARD_CONTENT_TYPES, STATE_NAME, rol
 import type { CapturedRequest, CapturedResponse } from './captured-request'
 import { headerValue } from './captured-request'
 import { hostMatches } from './host-patterns'
+import { decodeSegment } from './url-segment'
 import { compact, field, isRecord, numberField, parseJsonBody, stringField, stringsAt } from './json-body'
 import type { SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
 
@@ -86,7 +87,7 @@ export const adobeMediaCollection: ProtocolAdapter = {
 
 function endpointOf(url: URL): Endpoint | null {
   const events = EVENTS_PATH.exec(url.pathname)
-  if (events) return { kind: 'events', sessionId: decodeURIComponent(events[2]!) }
+  if (events) return { kind: 'events', sessionId: decodeSegment(events[2]!) }
   if (SESSIONS_PATH.test(url.pathname)) return { kind: 'sessions' }
   if (DOWNLOADED_PATH.test(url.pathname)) return { kind: 'downloaded' }
   return null
@@ -241,7 +242,7 @@ export function startOutcome(response: CapturedResponse | null): StartOutcome {
     return response.headers.length === 0 ? { kind: 'not-visible' } : { kind: 'rejected', status: 201, reason: 'HTTP 201 without a Location header, so no session ID' }
   }
   const sessionId = LOCATION.exec(location)?.[1]
-  return sessionId ? { kind: 'issued', sessionId: decodeURIComponent(sessionId) } : { kind: 'rejected', status: 201, reason: `the Location header "${location}" names no session` }
+  return sessionId ? { kind: 'issued', sessionId: decodeSegment(sessionId) } : { kind: 'rejected', status: 201, reason: `the Location header "${location}" names no session` }
 }
 
 const REJECTIONS: Record<number, string> = {

@@ -2,6 +2,7 @@
  * What the Adobe Streaming Media APIs (Media Edge, Media Collection) share: event types, lifecycle roles,
  * value rules, and the checks adapters use to report field issues. Sources: reference/adobe-media.md §1–§2.
  */
+import { oneLine } from './json-body'
 import type { FieldIssue, IssueSeverity, LifecycleRole } from './tracking-event'
 
 /** Event types of the Media Edge OpenAPI and the Media Collection API enum. */
@@ -81,7 +82,8 @@ export class FieldChecks {
 
 /** A short, safe description of a value for messages. */
 export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+  // JSON.stringify leaves C1 controls and line separators as they are; a finding message must not carry them.
+  if (typeof value === 'string') return oneLine(JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value))
   if (Array.isArray(value)) return 'an array'
   if (value === null) return 'null'
   if (typeof value === 'object') return 'an object'

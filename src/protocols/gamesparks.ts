@@ -22,6 +22,7 @@ import type { CapturedRequest, WebSocketFrame } from './captured-request'
 import type { GameSparksFacts, HandshakeStage } from './gamesparks-facts'
 import { matchingUnit } from './gamesparks-facts'
 import { hostMatches } from './host-patterns'
+import { decodeSegment } from './url-segment'
 import { bodyText, field, isRecord, numberField, stringField } from './json-body'
 import type { CaptureProblem, FieldIssue, LifecycleRole, SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
 
@@ -388,7 +389,7 @@ function socketCredential(url: URL | null): string | null {
   if (segments[0] === 'websockets' && segments.length === 2) return 'device'
   if (segments[0] !== 'ws') return null
   if (segments.length === 2) return 'device'
-  return segments.length >= 3 ? safeDecode(segments[1]!).toLowerCase() : null
+  return segments.length >= 3 ? decodeSegment(segments[1]!).toLowerCase() : null
 }
 
 function parseFrame(frame: WebSocketFrame, credential: string | null): ParsedFrame {
@@ -410,7 +411,7 @@ function parseFrame(frame: WebSocketFrame, credential: string | null): ParsedFra
   const value = parseJson(frame.data)
   if (value === NOT_JSON) {
     if (encrypted) return opaque(`a ${direction} frame`)
-    return { kind: 'unreadable', problem: { kind: 'malformed', reason: `a ${direction} frame is not JSON (${excerpt(frame.data)})` } }
+    return { kind: 'unreadable', problem: { kind: 'malformed', reason: `a ${direction} frame is not JSON (${describe(frame.data)})` } }
   }
   if (!isRecord(value)) return { kind: 'unreadable', problem: { kind: 'malformed', reason: `a ${direction} frame is ${describe(value)}, not a JSON object with an @class` } }
   // The C# SDK wraps each encrypted frame as {"json": "<AES>", "hmac": …}.
@@ -432,16 +433,16 @@ function decodeHttp(capture: CapturedRequest, transport: 'rest' | 'callback', cr
       const depth = nestingDepth(text)
       const value = depth > MAX_DEPTH ? NOT_JSON : parseJson(text)
       if (isRecord(value)) body = value
-      else if (transport === 'rest') problems.push({ protocol: 'gamesparks', kind: 'malformed', capture: capture.seq, frame: null, reason: depth > MAX_DEPTH ? `the body nests ${depth} levels deep` : `the body is not a JSON object with an @class (${excerpt(text)})` })
+      else if (transport === 'rest') problems.push({ protocol: 'gamesparks', kind: 'malformed', capture: capture.seq, frame: null, reason: depth > MAX_DEPTH ? `the body nests ${depth} levels deep` : `the body is not a JSON object with an @class (${describe(text)})` })
     }
   }
-  const credential = safeDecode(credentialSegment).toLowerCase()
+  const credential = decodeSegment(credentialSegment).toLowerCase()
   const className = transport === 'rest' ? (stringField(body, '@class') ?? null) : null
   const facts: GameSparksFacts = {
     transport,
     direction: 'send',
     className,
-    kind: transport === 'rest' ? kindOf(className ?? (requestType === undefined ? null : `.${safeDecode(requestType)}`)) : 'other',
+    kind: transport === 'rest' ? kindOf(className ?? (requestType === undefined ? null : `.${decodeSegment(requestType)}`)) : 'other',
     credential,
     requestId: requestIdOf(field(body, 'requestId')),
     secretInUrl: { path: transport === 'rest' ? 'rs' : 'callback', credential },
@@ -449,7 +450,7 @@ function decodeHttp(capture: CapturedRequest, transport: 'rest' | 'callback', cr
   const response = capture.response?.body ? parseJson(bodyText(capture.response.body)) : NOT_JSON
   const error = isRecord(response) ? errorText(field(response, 'error')) : null
   if (error !== null) facts.error = error
-  const restType = className === null && requestType !== undefined ? `.${safeDecode(requestType)}` : className
+  const restType = className === null && requestType !== undefined ? `.${decodeSegment(requestType)}` : className
   const event: TrackingEvent = {
     protocol: 'gamesparks',
     origin: { capture: capture.seq, ordinal: 0, frame: null },
@@ -585,10 +586,6 @@ function nestingDepth(text: string): number {
   return deepest
 }
 
-function excerpt(text: string): string {
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)
-}
-
 function clip(text: string, max = 120): string {
   return text.length > max ? `${text.slice(0, max)}…` : text
 }
@@ -598,13 +595,5 @@ function parseUrl(text: string): URL | null {
     return new URL(text)
   } catch {
     return null
-  }
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    return segment
   }
 }

@@ -16,6 +16,7 @@ import { NO_EXTRA_HOSTS, NOTHING } from './adapter'
 import type { CapturedRequest } from './captured-request'
 import { headerValue } from './captured-request'
 import { hostMatches } from './host-patterns'
+import { decodeSegment } from './url-segment'
 import { bodyText, field, isRecord, stringField } from './json-body'
 import { readJwt, withoutJwtSignatures } from './jwt'
 import { describe } from './adobe-media-vocabulary'
@@ -84,7 +85,7 @@ function operationOf(url: URL, method: string | null): Operation | null {
   if (INIT_CONFIG_PATH.test(url.pathname)) return method === null || method === 'POST' ? { endpoint: 'init-config', type: 'initConfig' } : null
   const rest = REST_PATH.exec(url.pathname)
   if (!rest) return null
-  const segments = rest[2] === undefined || rest[2] === '' ? [] : rest[2].split('/').map(safeDecode)
+  const segments = rest[2] === undefined || rest[2] === '' ? [] : rest[2].split('/').map(decodeSegment)
   const candidates = rest[1] === 'rooms' ? roomOperations(segments) : sessionOperations(segments)
   if (method === null) return candidates[0]?.operation ?? null
   return candidates.find((candidate) => candidate.method === method)?.operation ?? null
@@ -456,13 +457,5 @@ function parsedOrText(text: string): unknown {
     return JSON.parse(safe) as unknown
   } catch {
     return safe
-  }
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    return segment
   }
 }

@@ -139,8 +139,10 @@ function frames(value: unknown): { frames?: WebSocketFrame[] } {
     const type = stringField(message, 'type')
     const time = numberField(message, 'time')
     const data = field(message, 'data')
-    if ((type !== 'send' && type !== 'receive') || time === undefined) return { direction: 'receive', time: lastTime, opcode: 1, data: '' }
-    lastTime = Math.round(time * 1000)
+    // Seconds past ~1.8e305 overflow to Infinity as milliseconds: no real capture, so unreadable like a missing time.
+    const ms = time === undefined ? Number.NaN : Math.round(time * 1000)
+    if ((type !== 'send' && type !== 'receive') || !Number.isFinite(ms)) return { direction: 'receive', time: lastTime, opcode: 1, data: '' }
+    lastTime = ms
     return { direction: type, time: lastTime, opcode: numberField(message, 'opcode') ?? 1, data: typeof data === 'string' ? data : '', ...truncation(message) }
   })
   return { frames: list }

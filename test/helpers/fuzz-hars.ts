@@ -37,8 +37,10 @@ export function binaryBodies(fixture: FixtureHar): fc.Arbitrary<unknown> {
     const target = entriesOf(copy)[entry]
     if (!target) return copy
     const text = declared ? Buffer.from(bytes).toString('base64') : Buffer.from(bytes).toString('latin1')
-    if (where === 'request') (target.request as Json).postData = { mimeType: 'application/octet-stream', text, ...(declared ? { [key]: 'base64' } : {}) }
-    else ((target.response as Json).content as Json) = { size: bytes.length, mimeType: 'application/octet-stream', text, ...(declared ? { encoding: 'base64' } : {}) }
+    // A mutated fixture may have lost its request or response object: the body brings a fresh one.
+    const holder = (typeof target[where] === 'object' && target[where] !== null ? target[where] : (target[where] = {})) as Json
+    if (where === 'request') holder.postData = { mimeType: 'application/octet-stream', text, ...(declared ? { [key]: 'base64' } : {}) }
+    else holder.content = { size: bytes.length, mimeType: 'application/octet-stream', text, ...(declared ? { encoding: 'base64' } : {}) }
     return copy
   })
 }

@@ -131,3 +131,43 @@ describe('an unreadable file or body is described on one line, its bytes escaped
     expect(run.stderr).toMatch(/^sessionscope: [^\n]+: not valid JSON \([^\n]+\)\n$/)
   })
 })
+
+describe('a malformed percent-encoding in a Media Collection URL', () => {
+  // decodeURIComponent threw from matchesUrl, which decodeCapture does not guard: lintHar failed with a URIError.
+  const url = 'https://x.hb-api.omtrdc.net/api/v1/sessions/%E0%A4%A/events'
+
+  it('is matched and decoded with the session ID as sent', () => {
+    expect(adobeMediaCollection.matchesUrl(new URL(url))).toBe(true)
+    const event = only(adobeMediaCollection.decode(post(url, { eventType: 'play', playerTime: { playhead: 1, ts: T } })).events)
+    expect(event.sessionId).toBe('%E0%A4%A')
+  })
+
+  it('in a Location header names the session as sent', () => {
+    const response = { status: 201, headers: [{ name: 'Location', value: '/api/v1/sessions/%E0%A4%A' }], body: null }
+    const start = only(adobeMediaCollection.decode(post('https://x.hb-api.omtrdc.net/api/v1/sessions', { eventType: 'sessionStart', playerTime: { playhead: 0, ts: T }, params: {} }, { response })).events)
+    expect(start.start).toEqual({ kind: 'issued', sessionId: '%E0%A4%A' })
+  })
+
+  it('lints as a HAR', () => {
+    const har = { log: { entries: [{ startedDateTime: new Date(T).toISOString(), request: { method: 'POST', url, postData: { text: '{"eventType":"play","playerTime":{"playhead":1,"ts":1}}' } }, response: { status: 204 } }] } }
+    expect(lintHar(har).summary.events).toBe(1)
+  })
+})
+
+describe('quoted page text in a reason carries no line separator or C1 control', () => {
+  it('GameSparks frames and REST bodies that are not JSON', () => {
+    const capture: CapturedRequest = { seq: 0, url: 'wss://preview-k.ws.gamesparks.net/ws/device/k', method: 'GET', requestHeaders: [], requestBody: null, response: null, observedAt: T, tabId: null, frameId: null,
+      frames: [{ direction: 'send', time: T, opcode: 1, data: 'x\u2028\u0085y' }] }
+    const [problem] = gamesparks.decode(capture).problems
+    expect(problem!.reason).toBe('a sent frame is not JSON ("x\\u2028\\u0085y")')
+  })
+})
+
+describe('the importer ignores times too large to be real', () => {
+  it('a WebSocket frame time that overflows as milliseconds', () => {
+    const { captures, observedUntil } = fromHar({ log: { entries: [{ startedDateTime: new Date(T).toISOString(), time: 5, request: { url: 'wss://x/ws/k' },
+      _webSocketMessages: [{ type: 'send', time: 1e306, opcode: 1, data: '{}' }, { type: 'send', time: T / 1000, opcode: 1, data: '{}' }] }] } })
+    expect(captures[0]!.frames!.map((frame) => frame.time)).toEqual([0, T])
+    expect(observedUntil).toBe(T + 5)
+  })
+})
