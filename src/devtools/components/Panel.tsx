@@ -7,6 +7,7 @@ import { useChangeVersion } from '../../ui/use-change-version'
 import { useAppended } from '../../ui/use-appended'
 import { useScopeData } from '../../ui/use-scope-data'
 import { useSessionEvents } from '../../ui/use-session-events'
+import { useThrottledList } from '../../ui/use-throttled-list'
 import { SessionFacts } from '../../ui/SessionFacts'
 import { EventDetails } from './EventDetails'
 import { EventTable } from './EventTable'
@@ -21,6 +22,7 @@ import { PanelHeader } from './PanelHeader'
 import { SessionTable } from './SessionTable'
 
 const NO_EVENTS: readonly EventRecord[] = []
+const CHART_EVERY_MS = 500
 
 interface Props {
   dataSource: DataSource
@@ -50,6 +52,9 @@ export function Panel({ dataSource, scope }: Props) {
   // Extended chunk by chunk, so every lookup below (markers, findings, filters, the selection) is constant time.
   const indexAppender = useMemo(() => eventIndexAppender(findings), [findings])
   const index = useAppended(allEvents, [indexAppender], indexAppender)
+
+  // The chart follows a loading session twice a second, in tasks apart from the reads.
+  const chartEvents = useThrottledList(allEvents, CHART_EVERY_MS)
 
   const eventFilter = useEventFilter()
   // After the reading: building search texts while chunks arrive would compete with them for the main thread.
@@ -159,7 +164,7 @@ export function Panel({ dataSource, scope }: Props) {
               </h2>
               {events.started && !eventsComplete && <EventsLoading loaded={allEvents.length} total={eventTotal} />}
               {/* The whole session, whatever the filters; choosing an event in it clears filters that hide it. */}
-              <SessionTimeline key={selected.key} events={allEvents} findings={findings} selectedId={selectedEventId} onSelect={revealEvent} />
+              <SessionTimeline key={selected.key} events={chartEvents} findings={findings} selectedId={selectedEventId} onSelect={revealEvent} />
               <FilterBar
                 filter={eventFilter.filter}
                 options={options}

@@ -46,6 +46,29 @@ describe('tickPath', () => {
   })
 })
 
+describe('tickPath over many times', () => {
+  it('draws the same ticks as rounding every time, skipping ahead within a column', () => {
+    // Irregular, dense times (several per pixel column, some columns empty), in a window that cuts both ends.
+    let seed = 7
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647)
+    const times = new Float64Array(20_000)
+    let t = 0
+    for (let i = 0; i < times.length; i++) times[i] = t += random() < 0.01 ? 400 * random() : 3 * random()
+    for (const [start, end, msPerPx] of [[0, t, 37], [1234.5, 20_000.25, 7.3], [500, 900, 0.9]] as const) {
+      const p = plot(start, end, msPerPx)
+      const naive: string[] = []
+      let previous = Number.NaN
+      for (const time of times) {
+        if (time < start || time > end) continue
+        const x = Math.round(p.x(time))
+        if (x !== previous) naive.push(`M${x},1V2`)
+        previous = x
+      }
+      expect(tickPath(times, p, 1, 2)).toBe(naive.join(''))
+    }
+  })
+})
+
 describe('timeIndex', () => {
   const events = [5000, 1000, 3000, 3000].map((observedAt) => ({ observedAt }))
   const index = timeIndex(events)

@@ -18,9 +18,9 @@ export function timeIndex(events: ReadonlyArray<{ observedAt: number }>): TimeIn
   return { order, times }
 }
 
-/** The first position in sorted `times` whose value is at least `value` (times.length when none). */
-export function lowerBound(times: ArrayLike<number>, value: number): number {
-  let low = 0
+/** The first position in sorted `times`, from `from` on, whose value is at least `value` (times.length when none). */
+export function lowerBound(times: ArrayLike<number>, value: number, from = 0): number {
+  let low = from
   let high = times.length
   while (low < high) {
     const mid = (low + high) >>> 1
