@@ -36,6 +36,8 @@ export function step(
     findings.push(toFinding(rule, draft, event.protocol, key, { ...event.origin }))
     if (rule.oncePerSession) reported = [...reported, rule.id]
   }
+  // Most events raise nothing: `after` is transition's own fresh copy, so it is the result as it is.
+  if (findings.length === 0) return { session: after, findings }
   // A finding pinned to this event replaces the same rule's finding about the session as a whole
   // (an expiry first noticed by the clock, then revealed by a late event).
   const superseded = after.openFindings.filter((open) => findings.some((f) => f.rule === open.rule))
