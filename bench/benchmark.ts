@@ -12,7 +12,7 @@ export interface BenchContext {
 export interface Result {
   /** e.g. "longest task while scrolling". */
   metric: string
-  unit: 'ms' | 'count' | 'MB' | 'events/s' | 'ratio'
+  unit: 'ms' | 'count' | 'MB' | 'bytes' | 'events/s' | 'ratio'
   /** One value per repetition; the median is reported, the spread shown beside it. */
   samples: number[]
   /** The value must not exceed this; null for figures reported for information only. */

@@ -72,12 +72,14 @@ export function toRow(benchmark: string, result: Result): Row {
 export function formatTable(rows: readonly Row[]): string {
   const number = (n: number): string => (Number.isInteger(n) ? String(n) : n >= 100 ? n.toFixed(0) : n.toFixed(1))
   const header = ['benchmark', 'metric', 'value (median)', 'runs (min–max)', 'limit', 'ratio', 'result']
+  // Ratios sit near 1, where a tenth hides the difference between passing and failing (1.05).
+  const figure = (n: number, unit: Row['unit']): string => (unit === 'ratio' ? n.toFixed(2) : number(n))
   const lines = rows.map((row) => [
     row.benchmark,
     row.metric,
-    `${number(row.value)} ${row.unit}`,
-    `${row.samples.length} (${number(Math.min(...row.samples))}–${number(Math.max(...row.samples))})`,
-    row.limit === null ? '—' : `${number(row.limit)} ${row.unit}`,
+    `${figure(row.value, row.unit)} ${row.unit}`,
+    `${row.samples.length} (${figure(Math.min(...row.samples), row.unit)}–${figure(Math.max(...row.samples), row.unit)})`,
+    row.limit === null ? '—' : `${figure(row.limit, row.unit)} ${row.unit}`,
     row.ratio === null ? '—' : row.ratio.toFixed(2),
     row.limit === null ? 'info' : row.pass ? 'pass' : 'FAIL',
   ])
@@ -94,7 +96,8 @@ function machine(): Record<string, string | number> {
 /** The browser the page benchmarks drive, as it names itself ("Chromium 156.0… built on Debian…"). */
 function chromiumVersion(): string {
   try {
-    return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim()
+    // Debian's wrapper script complains on stderr about its own checks; only the version line matters.
+    return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim()
   } catch {
     return `unknown (${CHROMIUM} did not answer --version)`
   }

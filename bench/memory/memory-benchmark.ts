@@ -57,7 +57,7 @@ export const memoryBenchmark: Benchmark = {
       return [
         { metric: `worker JS heap with ${events} stored events`, unit: 'MB', samples: heaps, limit: HEAP_LIMIT_MB },
         { metric: '  worker JS heap before the import', unit: 'MB', samples: [heapBefore], limit: null },
-        { metric: '  store size per event (storage.estimate)', unit: 'count', samples: [(storeAfter - storeBefore) / events], limit: null },
+        { metric: '  store size per event (storage.estimate)', unit: 'bytes', samples: [(storeAfter - storeBefore) / events], limit: null },
         { metric: '  store size, all events', unit: 'MB', samples: [(storeAfter - storeBefore) / MB], limit: null },
         { metric: `  import of ${files.length} HARs of ${ENGINE_EVENTS_PER_SESSION} events (stored)`, unit: 'ms', samples: [ms], limit: null },
       ]

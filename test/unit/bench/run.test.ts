@@ -37,4 +37,9 @@ describe('npm run bench', () => {
     expect(isSelected('panel 50k events', 'panel')).toBe(true)
     expect(isSelected('panel 50k events', ',')).toBe(false)
   })
+
+  it('gives ratios to the hundredth, where 1.05 and 1.1 differ', () => {
+    const table = formatTable([toRow('page cost', { metric: 'latency with / without', unit: 'ratio', samples: [1.04, 1.06, 1.08], limit: 1.05 })]).split('\n')
+    expect(table[2]).toMatch(/^page cost\s+latency with \/ without\s+1\.06 ratio\s+3 \(1\.04–1\.08\)\s+1\.05 ratio\s+1\.01\s+FAIL$/)
+  })
 })
