@@ -9,7 +9,7 @@ import { adapters } from '../../../src/protocols'
 import type { CapturedRequest } from '../../../src/protocols/captured-request'
 import { deepJson, hugeBody, hugeJson, parsedOrNull } from '../../helpers/fuzz-arbitraries'
 import { mutatedCapture } from '../../helpers/fuzz-captures'
-import { FUZZ_TEST_TIMEOUT_MS, checkProperty, inputCount, reportCountsAfterAll } from '../../helpers/fuzz-config'
+import { FUZZ_TEST_TIMEOUT_MS, HUGE_INPUT_BUDGET_MS, checkProperty, inputCount, reportCountsAfterAll } from '../../helpers/fuzz-config'
 import { fixtureCaptures } from '../../helpers/fuzz-corpus'
 import { assertDecoded } from '../../helpers/fuzz-invariants'
 import { assertPrototypesUnchanged, snapshotPrototypes } from '../../helpers/fuzz-prototypes'
@@ -57,6 +57,6 @@ describe.each(adapters.map((adapter) => [adapter.id, adapter] as const))('%s ada
       const text = valid ? hugeJson(parsedOrNull(seed.requestBody?.text || seed.frames?.[0]?.data || '{}'), garbage.length) : garbage
       return { ...seed, requestBody: { text }, ...(seed.frames ? { frames: seed.frames.map((frame, i) => (i === 0 ? { ...frame, data: text } : frame)) } : {}) }
     })
-    checkProperty(target, capture, decodes, 4)
+    checkProperty(target, capture, decodes, 4, HUGE_INPUT_BUDGET_MS)
   })
 })

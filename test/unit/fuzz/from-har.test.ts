@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fromHar, HarError } from '../../../src/report/from-har'
 import { fixtureArbitrary, notHarText, hostileHar, hugeHar } from '../../helpers/fuzz-hars'
-import { FUZZ_TEST_TIMEOUT_MS, checkProperty, inputCount, reportCountsAfterAll } from '../../helpers/fuzz-config'
+import { FUZZ_TEST_TIMEOUT_MS, HUGE_INPUT_BUDGET_MS, checkProperty, inputCount, reportCountsAfterAll } from '../../helpers/fuzz-config'
 import { assertCaptures } from '../../helpers/fuzz-invariants'
 import { assertPrototypesUnchanged, snapshotPrototypes } from '../../helpers/fuzz-prototypes'
 
@@ -39,7 +39,7 @@ describe('fromHar under fuzzing', { timeout: FUZZ_TEST_TIMEOUT_MS }, () => {
   })
 
   it('imports a HAR with a several-megabyte body within the time budget', () => {
-    checkProperty(TARGET, fc.record({ fixture: fixtureArbitrary, size: fc.integer({ min: 2_000_000, max: 6_000_000 }) }).map(({ fixture, size }) => hugeHar(fixture, size)), imports, 3)
+    checkProperty(TARGET, fc.record({ fixture: fixtureArbitrary, size: fc.integer({ min: 2_000_000, max: 6_000_000 }) }).map(({ fixture, size }) => hugeHar(fixture, size)), imports, 3, HUGE_INPUT_BUDGET_MS)
     expect(inputCount(TARGET)).toBeGreaterThan(400)
   })
 })

@@ -6,7 +6,7 @@ import fc from 'fast-check'
 import { describe, it } from 'vitest'
 import { LintError, lintHar } from '../../../src/cli/index'
 import { deepJson, randomBytes } from '../../helpers/fuzz-arbitraries'
-import { FUZZ_TEST_TIMEOUT_MS, checkProperty, reportCountsAfterAll } from '../../helpers/fuzz-config'
+import { FUZZ_TEST_TIMEOUT_MS, HUGE_INPUT_BUDGET_MS, checkProperty, reportCountsAfterAll } from '../../helpers/fuzz-config'
 import { fixtureArbitrary, hostileHar, hugeHar } from '../../helpers/fuzz-hars'
 import { assertReport } from '../../helpers/fuzz-invariants'
 import { assertPrototypesUnchanged, snapshotPrototypes } from '../../helpers/fuzz-prototypes'
@@ -35,6 +35,6 @@ describe('lintHar under fuzzing', { timeout: FUZZ_TEST_TIMEOUT_MS }, () => {
   })
 
   it('lints a HAR with a several-megabyte body within the time budget', () => {
-    checkProperty(TARGET, fc.record({ fixture: fixtureArbitrary, size: fc.integer({ min: 2_000_000, max: 5_000_000 }) }).map(({ fixture, size }) => hugeHar(fixture, size)), lints, 3)
+    checkProperty(TARGET, fc.record({ fixture: fixtureArbitrary, size: fc.integer({ min: 2_000_000, max: 5_000_000 }) }).map(({ fixture, size }) => hugeHar(fixture, size)), lints, 3, HUGE_INPUT_BUDGET_MS)
   })
 })
