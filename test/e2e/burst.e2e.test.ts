@@ -6,13 +6,13 @@
  * test asserts no timing, only that nothing is lost). And the 1 MiB body limit on a real request.
  */
 import { chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { replay } from '../../src/session/replay'
 import type { ExtensionBrowser } from './harness/browser'
 import { CHROMIUM, CHROMIUM_ARGS, launchWithExtension } from './harness/browser'
 import type { EdgeServer } from './harness/edge-server'
-import { startEdgeServer } from './harness/edge-server'
 import { readDump } from './harness/dump'
+import { withEdgeAndExtension } from './harness/suite'
 
 const BURST = 1000
 const WITHIN_MS = 1000
@@ -20,14 +20,7 @@ const WITHIN_MS = 1000
 let browser: ExtensionBrowser
 let server: EdgeServer
 
-beforeAll(async () => {
-  server = await startEdgeServer()
-  browser = await launchWithExtension()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+withEdgeAndExtension((b, s) => void ([browser, server] = [b, s]))
 
 interface Stats {
   captures: number

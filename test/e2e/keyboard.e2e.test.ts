@@ -6,11 +6,10 @@
  */
 import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ExtensionBrowser } from './harness/browser'
-import { launchWithExtension } from './harness/browser'
 import type { EdgeServer } from './harness/edge-server'
-import { startEdgeServer } from './harness/edge-server'
+import { withEdgeAndExtension } from './harness/suite'
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/adobe-media-edge/f6-multi-ad-session.har')
 /** Enough for the longest route through the panel (the decoded payload's buttons come last). */
@@ -19,14 +18,7 @@ const MAX_TABS = 120
 let browser: ExtensionBrowser
 let server: EdgeServer
 
-beforeAll(async () => {
-  server = await startEdgeServer()
-  browser = await launchWithExtension()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+withEdgeAndExtension((b, s) => void ([browser, server] = [b, s]))
 
 /** Presses Tab until the focused element matches `selector`; fails if Tab never gets there. */
 async function tabTo(page: Page, selector: string): Promise<void> {

@@ -3,25 +3,17 @@
  * against the stand-in Edge server (fetch, XHR, sendBeacon), then sends one more event after sessionEnd.
  */
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ExtensionBrowser } from './harness/browser'
-import { launchWithExtension } from './harness/browser'
 import type { EdgeServer } from './harness/edge-server'
-import { startEdgeServer } from './harness/edge-server'
 import type { Dump } from './harness/dump'
 import { outcomeOf, readDump } from './harness/dump'
+import { withEdgeAndExtension } from './harness/suite'
 
 let browser: ExtensionBrowser
 let server: EdgeServer
 
-beforeAll(async () => {
-  server = await startEdgeServer()
-  browser = await launchWithExtension()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+withEdgeAndExtension((b, s) => void ([browser, server] = [b, s]))
 
 interface Player {
   start(): Promise<string>

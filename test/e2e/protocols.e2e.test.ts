@@ -2,24 +2,17 @@
  * All three Adobe wire protocols from one page, and the options page changing how sessions are judged.
  */
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ExtensionBrowser } from './harness/browser'
-import { launchWithExtension } from './harness/browser'
 import { readDump } from './harness/dump'
 import type { EdgeServer } from './harness/edge-server'
-import { HEARTBEAT_HOST, heartbeatResolverArgs, startEdgeServer } from './harness/edge-server'
+import { HEARTBEAT_HOST, heartbeatResolverArgs } from './harness/edge-server'
+import { withEdgeAndExtension } from './harness/suite'
 
 let browser: ExtensionBrowser
 let server: EdgeServer
 
-beforeAll(async () => {
-  server = await startEdgeServer()
-  browser = await launchWithExtension(heartbeatResolverArgs(server))
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+withEdgeAndExtension((b, s) => void ([browser, server] = [b, s]), heartbeatResolverArgs)
 
 async function openPage(): Promise<{ page: Page; tabId: number; scope: string }> {
   const page = await browser.context.newPage()

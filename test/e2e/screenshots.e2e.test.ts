@@ -10,11 +10,10 @@
 import { copyFileSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { ExtensionBrowser } from './harness/browser'
-import { launchWithExtension } from './harness/browser'
 import type { EdgeServer } from './harness/edge-server'
-import { startEdgeServer } from './harness/edge-server'
+import { withEdgeAndExtension } from './harness/suite'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const FIXTURE = join(ROOT, 'test/fixtures/adobe-media-edge/f6-multi-ad-session.har')
@@ -24,15 +23,10 @@ const DOCS = join(ROOT, 'docs/screenshots')
 let browser: ExtensionBrowser
 let server: EdgeServer
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(RESULTS, { recursive: true })
-  server = await startEdgeServer()
-  browser = await launchWithExtension()
 })
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+withEdgeAndExtension((b, s) => void ([browser, server] = [b, s]))
 
 /** A picture of the page, or of one element of it (the popup is as tall as its content). */
 async function shoot(page: Page, name: string, element?: Locator): Promise<void> {

@@ -8,11 +8,10 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ExtensionBrowser } from './harness/browser'
-import { launchWithExtension } from './harness/browser'
 import type { EdgeServer } from './harness/edge-server'
-import { startEdgeServer } from './harness/edge-server'
+import { withEdgeAndExtension } from './harness/suite'
 
 const SECRET = 'dk-e2e-7f3a9'
 const OPTIONS_PAGE = 'src/options/options.html'
@@ -20,14 +19,7 @@ const OPTIONS_PAGE = 'src/options/options.html'
 let browser: ExtensionBrowser
 let server: EdgeServer
 
-beforeAll(async () => {
-  server = await startEdgeServer()
-  browser = await launchWithExtension()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+withEdgeAndExtension((b, s) => void ([browser, server] = [b, s]))
 
 async function openOptions(): Promise<Page> {
   const options = await browser.openExtensionPage(OPTIONS_PAGE)

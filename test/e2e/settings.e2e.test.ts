@@ -6,12 +6,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ExtensionBrowser } from './harness/browser'
-import { launchWithExtension } from './harness/browser'
 import { readDump } from './harness/dump'
 import type { EdgeServer } from './harness/edge-server'
-import { startEdgeServer } from './harness/edge-server'
+import { withEdgeAndExtension } from './harness/suite'
 
 const DAY = 24 * 60 * 60 * 1000
 const HAR = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'adobe-media-edge', 'event-after-session-end.har'), 'utf8')
@@ -19,14 +18,7 @@ const HAR = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'adobe-medi
 let browser: ExtensionBrowser
 let server: EdgeServer
 
-beforeAll(async () => {
-  server = await startEdgeServer()
-  browser = await launchWithExtension()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+withEdgeAndExtension((b, s) => void ([browser, server] = [b, s]))
 
 /** Imports a HAR file through the worker, as the panel's import does; returns its scope. */
 function importHar(page: Page, name: string): Promise<string> {

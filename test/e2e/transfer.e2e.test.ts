@@ -8,12 +8,11 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { JsonReport } from '../../src/report/json-report'
 import type { ExtensionBrowser } from './harness/browser'
-import { launchWithExtension } from './harness/browser'
 import type { EdgeServer } from './harness/edge-server'
-import { startEdgeServer } from './harness/edge-server'
+import { withEdgeAndExtension } from './harness/suite'
 
 const run = promisify(execFile)
 const CLI = resolve(import.meta.dirname, '../../bin/sessionscope.js')
@@ -21,14 +20,7 @@ const CLI = resolve(import.meta.dirname, '../../bin/sessionscope.js')
 let browser: ExtensionBrowser
 let server: EdgeServer
 
-beforeAll(async () => {
-  server = await startEdgeServer()
-  browser = await launchWithExtension()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+withEdgeAndExtension((b, s) => void ([browser, server] = [b, s]))
 
 /** What the panel shows: each session row, and each of its findings with the type of the event it names. */
 async function panelView(panel: Page): Promise<Array<{ key: string; state: string; findings: string[] }>> {
