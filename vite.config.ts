@@ -61,7 +61,15 @@ export default defineConfig(({ mode }): UserConfig => {
       projects: [
         {
           extends: true,
-          test: { name: 'unit', include: ['test/unit/**/*.test.ts?(x)', 'src/**/*.test.ts?(x)'], environment: 'node', setupFiles: ['fake-indexeddb/auto'] },
+          test: {
+            name: 'unit',
+            include: ['test/unit/**/*.test.ts?(x)', 'src/**/*.test.ts?(x)'],
+            environment: 'node',
+            setupFiles: ['fake-indexeddb/auto'],
+            // The fuzz properties and 50,000-event views take a few seconds each; a shared CI machine can take
+            // several times that. Hangs are caught by the fuzz suite's own per-input budget.
+            testTimeout: 30_000,
+          },
         },
         {
           extends: true,
