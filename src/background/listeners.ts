@@ -4,7 +4,7 @@
  */
 import type { Command } from '../shared/commands'
 import type { HookMessage } from '../shared/hook-messages'
-import { parseRelayMessage } from '../shared/hook-messages'
+import { parseRelayBatch, parseRelayMessage } from '../shared/hook-messages'
 import type { CaptureUpdate } from './capture-update'
 import { EXPIRY_ALARM } from './chrome-platform'
 import type { HookSource } from './message-senders'
@@ -19,11 +19,11 @@ export function listen(pipeline: Pipeline, scopeOfTab: (tabId: number) => Promis
   chrome.runtime.onMessage.addListener((message: unknown, sender, respond) => {
     if (sender.id !== chrome.runtime.id) return false
     if (isHookEnvelope(message)) {
-      // Validated again here: the relay is the only sender we trust, and only for its shape checks.
-      const relayed = parseRelayMessage(message)
       // Tab and frame come from the browser, never from what the page wrote.
       const source = hookSource(sender, chrome.runtime.id)
-      if (relayed && source) submit(hookUpdate(relayed.message, source))
+      if (!source) return false
+      // Validated again here, each report on its own: the relay is the only sender we trust, and only for its shape checks.
+      for (const report of relayedReports(message)) submit(hookUpdate(report, source))
       return false
     }
     if (!isFromExtensionPage(sender, chrome.runtime.id)) return false
@@ -66,7 +66,17 @@ function hookUpdate(hook: HookMessage, base: HookSource): CaptureUpdate {
   }
 }
 
-/** Anything typed 'hook' is the relay's, valid or not; it is never taken for a command. */
+/** The reports of a relay envelope (a batch, or a single report), each checked; none when it is malformed. */
+function relayedReports(message: unknown): HookMessage[] {
+  const batch = parseRelayBatch(message)
+  if (batch) return batch.messages
+  const single = parseRelayMessage(message)
+  return single ? [single.message] : []
+}
+
+/** Anything typed 'hook' or 'hook-batch' is the relay's, valid or not; it is never taken for a command. */
 function isHookEnvelope(message: unknown): boolean {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'hook'
+  if (typeof message !== 'object' || message === null) return false
+  const { type } = message as { type?: unknown }
+  return type === 'hook' || type === 'hook-batch'
 }

@@ -114,14 +114,11 @@ function install(): void {
     return originalFetch.apply(this, args).then(
       (response) => {
         try {
-          const headers = [...response.headers]
-          void response
-            .clone()
-            .text()
-            .then(
-              (text) => post({ kind: 'response', id, status: response.status, statusText: statusText(response.statusText), headers: boundedHeaders(headers), body: capped(text) }),
-              () => post({ kind: 'response', id, status: response.status, statusText: statusText(response.statusText), headers: boundedHeaders(headers), body: null }),
-            )
+          const headers = boundedHeaders([...response.headers])
+          const report = (body: HookBody | null): void => post({ kind: 'response', id, status: response.status, statusText: statusText(response.statusText), headers, body })
+          // No body (204, as Media Edge answers every ping): nothing to read, so no clone and no stream to tee.
+          if (response.body === null) report(capped(''))
+          else void response.clone().text().then((text) => report(capped(text)), () => report(null))
         } catch {
           // The body was already used or is not readable: the worker still gets the status from webRequest.
         }

@@ -71,11 +71,23 @@ export interface HookSocketFrame {
 
 export type HookMessage = HookRequest | HookResponse | HookSocketOpen | HookSocketFrame
 
-/** Relay → worker. */
+/** Relay → worker: one report (what a relay sent before batching; still accepted). */
 export interface RelayMessage {
   type: 'hook'
   message: HookMessage
 }
+
+/**
+ * Relay → worker: the reports of one short window, in the order the hook posted them. One runtime message per
+ * window instead of one per report: each crosses two processes, and a burst of requests sent thousands.
+ */
+export interface RelayBatch {
+  type: 'hook-batch'
+  messages: HookMessage[]
+}
+
+/** The most reports one batch carries; the relay sends a full batch at once. */
+export const MAX_BATCH_MESSAGES = 256
 
 /** Returns the message if `value` is a well-formed HookMessage, else null. Never throws. */
 export function parseHookMessage(value: unknown): HookMessage | null {
@@ -137,6 +149,27 @@ export function parseRelayMessage(value: unknown): RelayMessage | null {
   return message === null ? null : { type: 'hook', message }
 }
 
+/**
+ * The relay's batch, exactly `{ type: 'hook-batch', messages }` with at most MAX_BATCH_MESSAGES entries; null for
+ * anything else. Each entry is checked on its own, and only the valid ones are kept, in order.
+ */
+export function parseRelayBatch(value: unknown): RelayBatch | null {
+  try {
+    if (!isPlainRecord(value) || value.type !== 'hook-batch' || !hasOnlyKeys(value, BATCH_KEYS)) return null
+    const { messages } = value
+    if (!Array.isArray(messages) || messages.length > MAX_BATCH_MESSAGES) return null
+    const valid: HookMessage[] = []
+    for (const entry of messages as unknown[]) {
+      const message = parseHookMessage(entry)
+      if (message !== null) valid.push(message)
+    }
+    return { type: 'hook-batch', messages: valid }
+  } catch {
+    // Only an exotic array (a proxy, a getter) can throw, as in parseHookMessage.
+    return null
+  }
+}
+
 /** Longest URL the hook forwards (webRequest still reports longer ones). */
 export const MAX_URL_CHARS = 100_000
 /** The hook cuts response status texts and headers to these before posting, so real responses always pass. */
@@ -151,6 +184,7 @@ const MAX_BASE64_CHARS = Math.ceil(MAX_BODY_CHARS / 3) * 4
 const MAX_TIME = 253_402_300_799_999
 
 const RELAY_KEYS = new Set(['type', 'message'])
+const BATCH_KEYS = new Set(['type', 'messages'])
 const REQUEST_KEYS = new Set(['kind', 'id', 'via', 'url', 'method', 'body', 'time'])
 const RESPONSE_KEYS = new Set(['kind', 'id', 'status', 'statusText', 'headers', 'body'])
 const SOCKET_OPEN_KEYS = new Set(['kind', 'id', 'url', 'time'])

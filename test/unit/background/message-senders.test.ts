@@ -78,6 +78,24 @@ describe("the worker's onMessage listener", () => {
     expect(submitted).toEqual([{ kind: 'hook-request', tabId: 12, frameId: 3, message: request }])
   })
 
+  it("submits a batch's valid reports one by one, in order, under the sender's tab and frame", () => {
+    const response = { kind: 'response', id: 'd-1', status: 204, statusText: '', headers: [], body: null }
+    expect(onMessage({ type: 'hook-batch', messages: [request, { ...request, url: 42 }, response] }, contentScript, () => {})).toBe(false)
+    expect(submitted).toEqual([
+      { kind: 'hook-request', tabId: 12, frameId: 3, message: request },
+      { kind: 'hook-response', tabId: 12, frameId: 3, message: response },
+    ])
+  })
+
+  it('drops batches that name a tab, are malformed, or come from a sender without a tab or from elsewhere', () => {
+    onMessage({ type: 'hook-batch', messages: [request], tabId: 99 }, contentScript, () => {})
+    onMessage({ type: 'hook-batch', messages: request }, contentScript, () => {})
+    onMessage({ type: 'hook-batch', messages: [request] }, { ...contentScript, tab: undefined }, () => {})
+    onMessage({ type: 'hook-batch', messages: [request] }, { ...contentScript, id: 'otherextensionotherextensionabcd' }, () => {})
+    onMessage({ type: 'hook-batch', messages: [request] }, panel, () => {})
+    expect(submitted).toEqual([])
+  })
+
   it('drops hook messages that name a tab, are malformed, or come from a sender without a tab or from elsewhere', () => {
     onMessage({ type: 'hook', message: request, tabId: 99, frameId: 0 }, contentScript, () => {})
     onMessage({ type: 'hook', message: { ...request, tabId: 99 } }, contentScript, () => {})
@@ -92,6 +110,7 @@ describe("the worker's onMessage listener", () => {
     const respond = vi.fn()
     expect(onMessage({ type: 'clear-scope', scope: 'tab:1' }, contentScript, respond)).toBe(false)
     expect(onMessage({ type: 'hook', scope: 'tab:1' }, panel, respond)).toBe(false)
+    expect(onMessage({ type: 'hook-batch', scope: 'tab:1' }, panel, respond)).toBe(false)
     expect(onMessage({ type: 'clear-scope', scope: 'tab:1' }, panel, respond)).toBe(true)
     await vi.waitFor(() => expect(respond).toHaveBeenCalledWith(true))
     expect(cleared).toEqual(['tab:1'])

@@ -21,12 +21,15 @@ export function channelTests(order: 'hook first' | 'relay first'): void {
   }
 
   const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 30))
+  /** What reached the worker, report by report: the relay sends them in batches. */
+  const reports = (): unknown[] => sent.flatMap((envelope) => (envelope as { type: string; messages: unknown[] }).messages.map((message) => ({ type: 'hook', message })))
 
   it(`${order}: the hook's reports reach the worker through the relay, each once`, async () => {
     await install()
     await (await window.fetch(TRACKED, { method: 'POST', body: '{"events":[]}' })).text()
     await settle()
-    expect(sent).toEqual([
+    expect(sent.every((envelope) => (envelope as { type: string }).type === 'hook-batch')).toBe(true)
+    expect(reports()).toEqual([
       { type: 'hook', message: expect.objectContaining({ kind: 'request', url: TRACKED, method: 'POST', body: { text: '{"events":[]}' } }) },
       { type: 'hook', message: expect.objectContaining({ kind: 'response', status: 200, body: { text: '{"handle":[]}' } }) },
     ])
@@ -62,6 +65,6 @@ export function channelTests(order: 'hook first' | 'relay first'): void {
     prototype.postMessage = original
     expect(heard).toEqual([])
     expect(snooped).toEqual([])
-    expect(sent.map((message) => (message as { message: { kind: string } }).message.kind)).toEqual(['request', 'response'])
+    expect(reports().map((message) => (message as { message: { kind: string } }).message.kind)).toEqual(['request', 'response'])
   })
 }

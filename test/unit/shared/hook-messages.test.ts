@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { HookMessage } from '../../../src/shared/hook-messages'
-import { MAX_BODY_CHARS, MAX_HEADERS, MAX_URL_CHARS, parseHookMessage, parseRelayMessage } from '../../../src/shared/hook-messages'
+import { MAX_BATCH_MESSAGES, MAX_BODY_CHARS, MAX_HEADERS, MAX_URL_CHARS, parseHookMessage, parseRelayBatch, parseRelayMessage } from '../../../src/shared/hook-messages'
 
 const request = { kind: 'request', id: 'abc-1', via: 'fetch', url: 'https://edge.example.test/ee/va/v1/play?configId=x', method: 'POST', body: { text: '{"events":[]}' }, time: 1_700_000_000_000 }
 const response = { kind: 'response', id: 'abc-1', status: 200, statusText: 'OK', headers: [['content-type', 'application/json']], body: { text: '{}' } }
@@ -154,5 +154,46 @@ describe('parseRelayMessage', () => {
     ]) {
       expect(parseRelayMessage(wire(value)), JSON.stringify(value).slice(0, 60)).toBeNull()
     }
+  })
+})
+
+describe('parseRelayBatch', () => {
+  it('accepts exactly { type: "hook-batch", messages } and keeps every valid report, in order', () => {
+    const messages = [request, response, socketOpen, socketFrame]
+    expect(parseRelayBatch(wire({ type: 'hook-batch', messages }))).toEqual({ type: 'hook-batch', messages })
+    expect(parseRelayBatch(wire({ type: 'hook-batch', messages: [] }))).toEqual({ type: 'hook-batch', messages: [] })
+  })
+
+  it('checks each report on its own: an invalid one is dropped, its neighbours are kept', () => {
+    const messages = [request, { ...request, tabId: 99 }, 'garbage', null, { ...response, status: 1000 }, response]
+    expect(parseRelayBatch(wire({ type: 'hook-batch', messages }))).toEqual({ type: 'hook-batch', messages: [request, response] })
+  })
+
+  it('rejects an envelope that names a tab, has another type, no list, or more than the relay ever sends', () => {
+    for (const value of [
+      { type: 'hook-batch', messages: [request], tabId: 1 },
+      { type: 'hook-batch', messages: [request], sender: { tab: { id: 1 } } },
+      { type: 'hook', messages: [request] },
+      { type: 'hook', message: request },
+      { type: 'hook-batch' },
+      { type: 'hook-batch', messages: request },
+      { type: 'hook-batch', messages: Array.from({ length: MAX_BATCH_MESSAGES + 1 }, () => request) },
+    ]) {
+      expect(parseRelayBatch(wire(value)), JSON.stringify(value).slice(0, 60)).toBeNull()
+    }
+    expect(parseRelayBatch(wire({ type: 'hook-batch', messages: Array.from({ length: MAX_BATCH_MESSAGES }, () => request) }))?.messages).toHaveLength(MAX_BATCH_MESSAGES)
+  })
+
+  it('never throws, even on exotic objects', () => {
+    const trap = (): never => {
+      throw new Error('trap')
+    }
+    const hostile: unknown[] = [
+      new Proxy({ type: 'hook-batch', messages: [] }, { ownKeys: trap }),
+      { type: 'hook-batch', messages: new Proxy([request], { get: trap }) },
+      { type: 'hook-batch', messages: [new Proxy({ ...request }, { ownKeys: trap })] },
+    ]
+    for (const value of hostile) expect(() => parseRelayBatch(value)).not.toThrow()
+    expect(parseRelayBatch(hostile[2])).toEqual({ type: 'hook-batch', messages: [] })
   })
 })
