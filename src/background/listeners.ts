@@ -31,6 +31,8 @@ export function listen(pipeline: Pipeline, scopeOfTab: (tabId: number) => Promis
     return true
   })
 
+  chrome.tabs.onRemoved.addListener((tabId) => void pipeline.forgetTab(tabId).catch(log))
+
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === EXPIRY_ALARM) pipeline.expire(Date.now()).catch(log)
   })

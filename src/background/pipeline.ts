@@ -55,6 +55,12 @@ export interface Pipeline {
   /** Lets every scope's clock reach `now`; sessions that went silent expire. */
   expire(now: number): Promise<void>
   clearScope(scope: Scope): Promise<void>
+  /**
+   * The tab was closed: its scope's state (engine, recent captures, replay history) is written and leaves memory.
+   * A worker kept alive by a playing video would otherwise hold every closed tab's state. A late report (an unload
+   * beacon's answer) reads it back from the store, as after a worker restart.
+   */
+  forgetTab(tabId: number): Promise<void>
   /** Re-reads the settings and judges every stored capture again with them. */
   settingsChanged(): Promise<void>
   /** Replays a HAR file's captures into a new scope beside the tabs; returns the scope. Throws HarError. */
@@ -340,6 +346,16 @@ export function createPipeline(platform: Platform, limits: PipelineLimits = { in
         flushTimer = null
         await writePending()
         return scope
+      }),
+    forgetTab: (tabId) =>
+      run(async () => {
+        const scope = await platform.scopeOfTab(tabId)
+        if (!scopes.has(scope)) return
+        if (flushTimer !== null) clearTimeout(flushTimer)
+        flushTimer = null
+        await writePending()
+        // A write the browser refused for lack of space is held with this state; it stays until stored.
+        if (!pendingScopes.has(scope)) scopes.delete(scope)
       }),
     clearScope: (scope) =>
       run(async () => {

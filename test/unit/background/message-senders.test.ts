@@ -61,6 +61,7 @@ describe("the worker's onMessage listener", () => {
       runtime: { id: ID, onMessage: { addListener: (listener: Listener) => void (onMessage = listener) } },
       webRequest: { onBeforeRequest: noop, onBeforeSendHeaders: noop, onHeadersReceived: noop, onErrorOccurred: noop },
       alarms: { onAlarm: noop },
+      tabs: { onRemoved: noop },
     })
     submitted = []
     cleared = []
