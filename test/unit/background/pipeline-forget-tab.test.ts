@@ -4,12 +4,12 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { CaptureUpdate } from '../../../src/background/capture-update'
-import type { Platform } from '../../../src/background/pipeline'
 import { createPipeline } from '../../../src/background/pipeline'
 import { replay } from '../../../src/session/replay'
 import { DEFAULT_SETTINGS } from '../../../src/session/settings'
 import { closeDatabase } from '../../../src/store/db'
 import { capturesOf, eventsOf, findingsOf, sessionsOf } from '../../../src/store/queries'
+import { testPlatform } from './test-platform'
 
 const T0 = Date.parse('2026-01-15T02:00:00.000Z')
 const TAB = 4
@@ -18,19 +18,7 @@ const URL_OF = (action: string): string => `http://127.0.0.1:9/ee/va/v1/${action
 const timestamp = (ms: number): string => new Date(T0 + ms).toISOString()
 
 let described = 0
-const platform: Platform = {
-  settings: async () => DEFAULT_SETTINGS,
-  now: () => T0,
-  tabInfo: async () => (described++, { title: 'Player', url: 'http://127.0.0.1:9/player' }),
-  scopeOfTab: async (tabId) => `tab:${tabId}@test`,
-  changed: () => {},
-  cleared: () => {},
-  newId: () => 'id',
-  scheduleExpiry: () => {},
-  log: (error) => {
-    throw error
-  },
-}
+const platform = testPlatform(T0, { tabInfo: async () => (described++, { title: 'Player', url: 'http://127.0.0.1:9/player' }) })
 
 /** What webRequest and the hook report about one fetch of a Media Edge event. */
 function fetchOf(n: number, action: string, at: number, mediaCollection: Record<string, unknown>, answer: unknown): { request: CaptureUpdate[]; response: CaptureUpdate[] } {

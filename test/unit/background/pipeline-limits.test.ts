@@ -10,27 +10,14 @@ import { replay } from '../../../src/session/replay'
 import { DEFAULT_SETTINGS } from '../../../src/session/settings'
 import { closeDatabase } from '../../../src/store/db'
 import { capturesOf, eventsOf, findingsOf, sessionsOf } from '../../../src/store/queries'
+import { testPlatform } from './test-platform'
 
 const T0 = Date.parse('2026-01-15T02:00:00.000Z')
 const TAB = 3
 const SCOPE = `tab:${TAB}@test`
 const BASE = 'http://127.0.0.1:9/ee'
 
-function platform(): Platform {
-  return {
-    settings: async () => DEFAULT_SETTINGS,
-    now: () => T0,
-    tabInfo: async () => ({ title: 'Player', url: 'http://127.0.0.1:9/player' }),
-    scopeOfTab: async (tabId) => `tab:${tabId}@test`,
-    changed: () => {},
-    cleared: () => {},
-    newId: () => 'id',
-    scheduleExpiry: () => {},
-    log: (error) => {
-      throw error
-    },
-  }
-}
+const platform = (): Platform => testPlatform(T0)
 
 /** Every report both sources make about one fetch() of a Media Edge event, in the order Chrome sends them. */
 function reports(n: number, action: string, at: number, xdm: Record<string, unknown>, answer: unknown): { request: CaptureUpdate[]; response: CaptureUpdate[] } {
