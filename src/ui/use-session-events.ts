@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { EventRecord, Scope } from '../store/records'
 import type { DataSource } from './data-source'
+import { packEvent } from './packed-details'
 
 /** Enough rows to fill any panel, read in a few milliseconds. */
 export const FIRST_PAGE = 1000
@@ -21,7 +22,7 @@ export const PUBLISH_EVENTS = 5000
 export interface SessionEvents {
   /** The session the list is of; null before anything was read. */
   key: string | null
-  /** In applied order; grows chunk by chunk while loading. Each change is a new array that extends the last. */
+  /** In applied order, details packed (packed-details.ts); grows chunk by chunk while loading. Each change is a new array that extends the last. */
   list: readonly EventRecord[]
   /** The first page is in: what the view needs to show something. */
   started: boolean
@@ -68,7 +69,7 @@ export function useSessionEvents(source: DataSource, scope: Scope, sessionKey: s
         const more = page.length === size
         // Ask for the next chunk at once: the store reads it while this one is taken in.
         if (more) pending = read(page)
-        for (const event of page) arrived.push(event)
+        for (const event of page) arrived.push(packEvent(event))
         const now = performance.now()
         if (more && arrived.length < PUBLISH_EVENTS && now - publishedAt < PUBLISH_EVERY_MS) continue
         if (arrived.length > 0) list = list.concat(arrived)

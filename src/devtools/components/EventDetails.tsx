@@ -5,6 +5,7 @@ import { RedactionContext } from '../../ui/redaction-context'
 import { copyText } from '../../ui/save-file'
 import { eventKey } from './events/event-index'
 import { JsonTree } from './events/JsonTree'
+import { unpackDetails } from '../../ui/packed-details'
 
 interface Props {
   event: EventRecord | undefined
@@ -23,7 +24,8 @@ export function EventDetails({ event, copy = copyText }: Props) {
   const [chosen, setShowSecrets] = useState<boolean | null>(null)
   const showSecrets = chosen ?? redaction.showSecretsByDefault
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null)
-  const shown = useMemo(() => (event === undefined || showSecrets ? event?.details : redactValue(event.details, redaction.extraSecretNames)), [event, showSecrets, redaction.extraSecretNames])
+  const details = useMemo(() => unpackDetails(event?.details), [event])
+  const shown = useMemo(() => (showSecrets ? details : redactValue(details, redaction.extraSecretNames)), [details, showSecrets, redaction.extraSecretNames])
   if (!event) return <p class="placeholder">Select an event to see its decoded fields.</p>
 
   function onCopy(text: string, what: string) {

@@ -4,6 +4,7 @@ import type { EventRecord } from '../../../store/records'
 import type { Appender } from '../../../ui/use-appended'
 import type { EventIndex } from './event-index'
 import { eventKey } from './event-index'
+import { unpackDetails } from '../../../ui/packed-details'
 
 export interface EventFilter {
   severity: Severity | ''
@@ -88,7 +89,8 @@ export function searchTextOf(event: EventRecord): string {
 }
 
 /** JSON text (so `"key":"value"` finds a field), plus as typed every key or string JSON escapes: a value with a quote or backslash in it is found by its own text. */
-function detailsText(details: unknown): string {
+function detailsText(packed: unknown): string {
+  const details = unpackDetails(packed)
   const escaped: string[] = []
   const keep = (text: string) => {
     if (JSON_ESCAPED.test(text)) escaped.push(text)
