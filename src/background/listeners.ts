@@ -11,9 +11,11 @@ import type { HookSource } from './message-senders'
 import { hookSource, isFromExtensionPage } from './message-senders'
 import type { Pipeline } from './pipeline'
 import { listenToVendorRequests } from './web-request-listeners'
+import { UploadParts } from '../shared/har-upload'
 
 export function listen(pipeline: Pipeline, scopeOfTab: (tabId: number) => Promise<string>, log: (error: unknown) => void): void {
   const submit = (update: Parameters<Pipeline['submit']>[0]): void => void pipeline.submit(update).catch(log)
+  const uploads = new UploadParts()
   listenToVendorRequests(submit)
 
   chrome.runtime.onMessage.addListener((message: unknown, sender, respond) => {
@@ -46,9 +48,16 @@ export function listen(pipeline: Pipeline, scopeOfTab: (tabId: number) => Promis
         if (typeof command.scope !== 'string') throw new Error('scope must be a string')
         await pipeline.clearScope(command.scope)
         return true
-      case 'import-har':
-        if (typeof command.name !== 'string' || typeof command.text !== 'string') throw new Error('an import needs a file name and its text')
-        return pipeline.importHar(command.name.slice(0, 200), command.text)
+      case 'import-har-part':
+        if (typeof command.upload !== 'string' || typeof command.text !== 'string') throw new Error('a part needs its upload and its text')
+        uploads.add(command.upload, command.index, command.text)
+        return true
+      case 'import-har': {
+        if (typeof command.name !== 'string') throw new Error('an import needs a file name')
+        const text = 'text' in command ? command.text : typeof command.upload === 'string' ? uploads.take(command.upload, command.parts) : undefined
+        if (typeof text !== 'string') throw new Error('an import needs the text of its file')
+        return pipeline.importHar(command.name.slice(0, 200), text)
+      }
       default:
         throw new Error('unknown command')
     }

@@ -5,11 +5,14 @@
 export type Command =
   | { type: 'scope-of-tab'; tabId: number }
   | { type: 'clear-scope'; scope: string }
-  | { type: 'import-har'; name: string; text: string }
+  | { type: 'import-har-part'; upload: string; index: number; text: string }
+  /** `text`, or the parts sent before under `upload` (har-upload.ts). */
+  | { type: 'import-har'; name: string; text: string } | { type: 'import-har'; name: string; upload: string; parts: number }
 
 export interface CommandAnswers {
   'scope-of-tab': string
   'clear-scope': true
+  'import-har-part': true
   'import-har': string
 }
 

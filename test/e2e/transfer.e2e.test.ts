@@ -3,7 +3,7 @@
  * back into the panel must all say the same thing.
  */
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
@@ -137,5 +137,21 @@ describe('export, lint and import', () => {
     expect(copied.findings.map((f) => [f.rule, f.entry])).toEqual([['duplicate-session-end', 2]])
     await panel.close()
     await page.close()
+  })
+
+  it('imports a HAR larger than one runtime message, sent in parts the worker joins', async () => {
+    // The multi-ad fixture with 9 Mi characters of comment goes in three parts; a part lost or misplaced would not parse.
+    const fixture = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/adobe-media-edge/f6-multi-ad-session.har'), 'utf8'))
+    fixture.log.comment = `${'x'.repeat(9 * 1024 * 1024)}end`
+    const file = join(mkdtempSync(join(tmpdir(), 'sessionscope-big-')), 'big.har')
+    writeFileSync(file, JSON.stringify(fixture))
+    const panel = await browser.openExtensionPage('src/devtools/panel.html?scope=transfer:empty')
+    await panel.locator('[data-testid=panel][data-ready=true]').waitFor()
+    await panel.locator('[data-testid=import-file]').setInputFiles(file)
+    await expect.poll(() => panel.locator('[data-testid=transfer-status]').textContent(), { timeout: 30_000 }).toBe('Imported big.har.')
+    expect(await panelView(panel)).toEqual([
+      { key: 'adobe-media-edge:e9f2c8a4b7d14c3e8a6f0b2d4c6e8a01', state: 'completed', findings: ['duplicate-timestamp/info', 'ping-interval-too-long/warning'] },
+    ])
+    await panel.close()
   })
 })
