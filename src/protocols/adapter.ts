@@ -34,8 +34,25 @@ export interface ProtocolAdapter {
   matchesCapture?(capture: CapturedRequest): boolean
   /** webRequest match patterns covering every URL `matchesUrl` accepts by default, so the worker wakes only for these. */
   readonly webRequestPatterns: readonly string[]
-  /** Never throws. Zero events and zero problems means "not a tracking request after all". */
-  decode(capture: CapturedRequest, context?: DecodeContext): Decoded
+  /**
+   * Never throws. Zero events and zero problems means "not a tracking request after all". `url` is the capture's
+   * URL when the caller has parsed it already (decodeCapture shares the parse that chose the adapter).
+   */
+  decode(capture: CapturedRequest, context?: DecodeContext, url?: URL | null): Decoded
+}
+
+/** The capture's URL: the caller's parse when it passed one, else a fresh one; null when it is not a URL. */
+export function captureUrl(capture: CapturedRequest, parsed?: URL | null): URL | null {
+  return parsed !== undefined ? parsed : parseUrl(capture.url)
+}
+
+/** A URL, or null when the text is not one. Never throws. */
+export function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text)
+  } catch {
+    return null
+  }
 }
 
 export const NOTHING: Decoded = Object.freeze({ events: [], problems: [] }) as Decoded

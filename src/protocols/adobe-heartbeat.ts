@@ -9,7 +9,7 @@
  *       &l:event:ts=1527464160048&s:asset:type=main&s:asset:video_id=3710748&l:asset:length=1330&s:stream:type=vod
  */
 import type { Decoded, ProtocolAdapter } from './adapter'
-import { captureProblem, NO_EXTRA_HOSTS, NOTHING } from './adapter'
+import { captureProblem, captureUrl, NO_EXTRA_HOSTS, NOTHING } from './adapter'
 import { FieldChecks, MEDIA_EVENT_TYPES, roleOf } from './adobe-media-vocabulary'
 import type { CapturedRequest, CapturedResponse } from './captured-request'
 import { hostMatches } from './host-patterns'
@@ -66,13 +66,9 @@ export const adobeHeartbeat: ProtocolAdapter = {
     return url.searchParams.has(EVENT_TYPE) || url.pathname === '/'
   },
 
-  decode(capture) {
-    let url: URL
-    try {
-      url = new URL(capture.url)
-    } catch {
-      return NOTHING
-    }
+  decode(capture, _context, parsedUrl) {
+    const url = captureUrl(capture, parsedUrl)
+    if (url === null) return NOTHING
     const pairs: Array<[string, string]> = [...url.searchParams]
     const urlCarriesEvent = pairs.some(([name]) => PARAM_NAME.test(name))
     const body = capture.requestBody

@@ -9,7 +9,7 @@
  *   {"playerTime":{"playhead":8,"ts":1529997930000},"eventType":"ping"}
  */
 import type { Decoded, ProtocolAdapter } from './adapter'
-import { captureProblem, NO_EXTRA_HOSTS } from './adapter'
+import { captureProblem, captureUrl, NO_EXTRA_HOSTS } from './adapter'
 import { FieldChecks, MEDIA_EVENT_TYPES, STANDARD_CONTENT_TYPES, STATE_NAME, roleOf } from './adobe-media-vocabulary'
 import type { CapturedRequest, CapturedResponse } from './captured-request'
 import { headerValue } from './captured-request'
@@ -59,13 +59,9 @@ export const adobeMediaCollection: ProtocolAdapter = {
     return endpointOf(url) !== null
   },
 
-  decode(capture, context = NO_EXTRA_HOSTS) {
-    let url: URL
-    try {
-      url = new URL(capture.url)
-    } catch {
-      return { events: [], problems: [] }
-    }
+  decode(capture, context = NO_EXTRA_HOSTS, parsedUrl) {
+    const url = captureUrl(capture, parsedUrl)
+    if (url === null) return { events: [], problems: [] }
     const endpoint = endpointOf(url)
     if (endpoint === null) return { events: [], problems: [] }
     // `/api/v1/sessions` is a common path: elsewhere than Adobe's host, only a body of this API's shape counts.

@@ -10,7 +10,7 @@
  *                      "mediaCollection":{"sessionID":"979a3…","playhead":1}}}]}
  */
 import type { Decoded, ProtocolAdapter } from './adapter'
-import { captureProblem } from './adapter'
+import { captureProblem, captureUrl } from './adapter'
 import { FieldChecks, MEDIA_EVENT_TYPES, STANDARD_CONTENT_TYPES, STATE_NAME, roleOf } from './adobe-media-vocabulary'
 import type { CapturedRequest, CapturedResponse } from './captured-request'
 import { compact, field, isRecord, numberField, parseJsonBody, stringField, stringsAt } from './json-body'
@@ -71,13 +71,9 @@ export const adobeMediaEdge: ProtocolAdapter = {
     return WEB_SDK_PATH.test(url.pathname) && url.searchParams.has('configId')
   },
 
-  decode(capture) {
-    let url: URL
-    try {
-      url = new URL(capture.url)
-    } catch {
-      return { events: [], problems: [] }
-    }
+  decode(capture, _context, parsedUrl) {
+    const url = captureUrl(capture, parsedUrl)
+    if (url === null) return { events: [], problems: [] }
     const urlAction = MEDIA_PATH.exec(url.pathname)?.[1]
     const isMediaEndpoint = urlAction !== undefined
     if (capture.requestBody === null) {

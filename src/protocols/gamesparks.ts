@@ -16,7 +16,7 @@
  *   POST https://{apiKey}.{stage}.gamesparks.net/rs/{credential}/{secret}/{RequestType}  {"@class":…,"playerId":…}
  */
 import type { Decoded, ProtocolAdapter } from './adapter'
-import { NO_EXTRA_HOSTS, NOTHING } from './adapter'
+import { captureUrl, NO_EXTRA_HOSTS, NOTHING } from './adapter'
 import { MEDIA_EVENT_TYPES, describe } from './adobe-media-vocabulary'
 import type { CapturedRequest, WebSocketFrame } from './captured-request'
 import type { GameSparksFacts, HandshakeStage } from './gamesparks-facts'
@@ -89,8 +89,8 @@ export const gamesparks: ProtocolAdapter = {
     return false
   },
 
-  decode(capture) {
-    const url = parseUrl(capture.url)
+  decode(capture, _context, parsedUrl) {
+    const url = captureUrl(capture, parsedUrl)
     if (Array.isArray(capture.frames)) return decodeSocket(capture, capture.frames, url)
     if (url === null) return NOTHING
     const rest = REST_PATH.exec(url.pathname)
@@ -590,10 +590,3 @@ function clip(text: string, max = 120): string {
   return text.length > max ? `${text.slice(0, max)}…` : text
 }
 
-function parseUrl(text: string): URL | null {
-  try {
-    return new URL(text)
-  } catch {
-    return null
-  }
-}

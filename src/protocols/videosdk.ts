@@ -12,7 +12,7 @@
  *   ← {"id":"62429766903bdf001299cac5","roomId":"abcd-efgh-lmno","start":"…","end":null,"status":"ongoing",…}
  */
 import type { ProtocolAdapter } from './adapter'
-import { NO_EXTRA_HOSTS, NOTHING } from './adapter'
+import { captureUrl, NO_EXTRA_HOSTS, NOTHING } from './adapter'
 import type { CapturedRequest } from './captured-request'
 import { headerValue } from './captured-request'
 import { hostMatches } from './host-patterns'
@@ -60,13 +60,9 @@ export const videosdk: ProtocolAdapter = {
     return operationOf(url, null) !== null
   },
 
-  decode(capture, context = NO_EXTRA_HOSTS) {
-    let url: URL
-    try {
-      url = new URL(capture.url)
-    } catch {
-      return NOTHING
-    }
+  decode(capture, context = NO_EXTRA_HOSTS, parsedUrl) {
+    const url = captureUrl(capture, parsedUrl)
+    if (url === null) return NOTHING
     const operation = operationOf(url, capture.method)
     if (!operation) return NOTHING
     const token = readToken(capture, url, operation.endpoint)

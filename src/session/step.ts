@@ -1,4 +1,4 @@
-import type { CaptureProblem, TrackingEvent } from '../protocols/tracking-event'
+import type { CaptureProblem, ProtocolId, TrackingEvent } from '../protocols/tracking-event'
 import type { Finding } from './finding'
 import { countFindings } from './finding'
 import type { FindingDraft, Rule } from './rules/rule'
@@ -29,7 +29,7 @@ export function step(
   // One transition for every rule (rules only read it): a fresh object per rule per event was most of the
   // engine's garbage on large captures.
   const transitionSeen = { before, event, after, settings }
-  for (const rule of rules) {
+  for (const rule of eventRules(rules, event.protocol)) {
     if (rule.oncePerSession && reported.includes(rule.id)) continue
     const draft = rule.onEvent?.(transitionSeen)
     if (!draft) continue
@@ -44,6 +44,21 @@ export function step(
   const counts = countFindings(countFindings(after.counts, superseded, -1), findings)
   const openFindings = superseded.length === 0 ? after.openFindings : after.openFindings.filter((f) => !superseded.includes(f))
   return { session: { ...after, counts, openFindings, reported }, findings }
+}
+
+/** Per rule list, the rules with an `onEvent` that concerns each protocol, in registry order. */
+const EVENT_RULES = new WeakMap<readonly Rule[], Map<ProtocolId, readonly Rule[]>>()
+
+/** The rules `step` asks about an event of `protocol`: on large captures most rules concern other protocols. */
+function eventRules(rules: readonly Rule[], protocol: ProtocolId): readonly Rule[] {
+  let byProtocol = EVENT_RULES.get(rules)
+  if (byProtocol === undefined) EVENT_RULES.set(rules, (byProtocol = new Map()))
+  let list = byProtocol.get(protocol)
+  if (list === undefined) {
+    list = rules.filter((rule) => rule.onEvent !== undefined && (rule.protocols === undefined || rule.protocols.includes(protocol)))
+    byProtocol.set(protocol, list)
+  }
+  return list
 }
 
 /** Lets time pass for a session with no event; it may expire. Pure. */

@@ -10,6 +10,7 @@ const rule: Rule = {
     'not contain what you expect."',
   fix: 'Send the start for the key first (start: true), then the end; check that both use exactly the same key.',
   docs: 'https://docs.gamesparks.com/api-documentation/request-api/analytics/analyticsrequest.html',
+  protocols: ['gamesparks'],
   onEvent({ event }) {
     const analytics = event.gamesparks?.analytics
     if (!analytics || !analytics.end || analytics.start || analytics.wasOpen) return null

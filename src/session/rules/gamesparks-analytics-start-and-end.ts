@@ -9,6 +9,7 @@ const rule: Rule = {
     'closing, and the time it should have measured is never recorded.',
   fix: 'Set start: true to open a timer and, in a later request for the same key, end: true to close it. Never both.',
   docs: 'https://docs.gamesparks.com/api-documentation/request-api/analytics/analyticsrequest.html',
+  protocols: ['gamesparks'],
   onEvent({ event }) {
     const analytics = event.gamesparks?.analytics
     if (!analytics?.start || !analytics.end) return null

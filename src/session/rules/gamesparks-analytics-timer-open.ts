@@ -10,6 +10,7 @@ const rule: Rule = {
     'Either can be intended, so it is information.',
   fix: 'End each timer (end: true, same key) before starting it again, and before EndSessionRequest.',
   docs: 'https://docs.gamesparks.com/api-documentation/request-api/analytics/analyticsrequest.html',
+  protocols: ['gamesparks'],
   onEvent({ event }) {
     const facts = event.gamesparks
     if (facts?.analytics?.start && facts.analytics.wasOpen) {

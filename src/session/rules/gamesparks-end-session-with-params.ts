@@ -9,6 +9,7 @@ const rule: Rule = {
     'the handshake sessionId). Anything else is not part of the request: it often means data meant for another request.',
   fix: 'Send EndSessionRequest with requestId only; put game data in a LogEventRequest or AnalyticsRequest before it.',
   docs: 'https://docs.gamesparks.com/api-documentation/request-api/analytics/endsessionrequest.html',
+  protocols: ['gamesparks'],
   onEvent({ event }) {
     const extra = event.gamesparks?.endSessionParams
     if (!extra || extra.length === 0) return null

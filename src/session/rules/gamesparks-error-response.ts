@@ -10,6 +10,7 @@ const rule: Rule = {
     'as information with the keys it gave.',
   fix: 'Read the error keys against the request\'s documentation page ("Error Codes") and fix the request or the state it assumes.',
   docs: 'https://docs.gamesparks.com/api-documentation/request-api/authentication/authenticationrequest.html',
+  protocols: ['gamesparks'],
   onEvent({ event }) {
     const facts = event.gamesparks
     if (!facts?.error) return null

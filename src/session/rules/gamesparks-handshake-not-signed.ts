@@ -12,6 +12,7 @@ const rule: Rule = {
     'Wait for the AuthenticatedConnectResponse carrying a nonce, then send AuthenticatedConnectRequest with its HMAC; ' +
     'use the GameSparks SDK, which does this on connect.',
   docs: 'https://api.gamesparks.net/',
+  protocols: ['gamesparks'],
   onEvent({ event }) {
     const signature = event.gamesparks?.signature
     if (!signature) return null

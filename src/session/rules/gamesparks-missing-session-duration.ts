@@ -16,6 +16,7 @@ const rule: Rule = {
     'Send EndSessionRequest on an authenticated, initialised socket and check the response. If a server or emulator ' +
     'answers it, have it return sessionDuration as a number.',
   docs: 'https://docs.gamesparks.com/api-documentation/request-api/analytics/endsessionrequest.html',
+  protocols: ['gamesparks'],
   onEvent({ event }) {
     const end = event.gamesparks?.endSession
     if (!end) return null

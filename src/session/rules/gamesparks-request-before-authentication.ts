@@ -18,6 +18,7 @@ const rule: Rule = {
     'Authenticate first (DeviceAuthenticationRequest, AuthenticationRequest or a *ConnectRequest) and send player ' +
     'requests only after its response carries an authToken.',
   docs: 'https://docs.gamesparks.com/documentation/key-concepts/authentication.html',
+  protocols: ['gamesparks'],
   oncePerSession: true,
   onEvent(transition) {
     const { event } = transition

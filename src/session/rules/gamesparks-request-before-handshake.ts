@@ -19,6 +19,7 @@ const rule: Rule = {
     "Send requests only after the AuthenticatedConnectResponse that carries a sessionId (the SDK's onInit or " +
     'GameSparksAvailable callback). If the server refused the handshake, fix the API key and secret rather than sending on.',
   docs: 'https://api.gamesparks.net/',
+  protocols: ['gamesparks'],
   onEvent({ event }) {
     const facts = event.gamesparks
     if (!facts || facts.transport !== 'socket' || facts.direction !== 'send' || facts.className === '.AuthenticatedConnectRequest') return null

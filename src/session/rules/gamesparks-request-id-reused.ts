@@ -10,6 +10,7 @@ const rule: Rule = {
     '(requestId "d_…") are sent again after a reconnect by design, so they are not reported.',
   fix: 'Give every request a unique requestId; the SDKs use "<time>_<counter>". Let the SDK assign it.',
   docs: 'https://api.gamesparks.net/',
+  protocols: ['gamesparks'],
   onEvent({ event }) {
     const facts = event.gamesparks
     if (!facts?.requestIdReused || facts.requestId === null) return null

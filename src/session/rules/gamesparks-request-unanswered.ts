@@ -11,6 +11,7 @@ const rule: Rule = {
     'while the socket went on, is reported to the game as failed, and a late answer reaches no callback.',
   fix: 'Check the server side (Cloud Code that never responds, overload), and handle NO_RESPONSE and timeouts in the game.',
   docs: 'https://api.gamesparks.net/',
+  protocols: ['gamesparks'],
   onEvent({ event }) {
     const unanswered = event.gamesparks?.unanswered
     if (!unanswered) return null

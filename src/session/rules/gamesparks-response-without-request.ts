@@ -9,6 +9,7 @@ const rule: Rule = {
     'on this socket is waiting for (never sent, or already answered) reaches no callback and is dropped.',
   fix: 'Check requestId handling: responses must echo the requestId of one request, once. Servers and emulators must not invent or repeat them.',
   docs: 'https://api.gamesparks.net/',
+  protocols: ['gamesparks'],
   onEvent({ event }) {
     const facts = event.gamesparks
     if (!facts?.unmatchedResponse || facts.requestId === null) return null

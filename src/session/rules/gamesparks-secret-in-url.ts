@@ -16,6 +16,7 @@ const rule: Rule = {
     'Call the REST API and callbacks only from your own server. In the browser, use the WebSocket SDK with the device ' +
     'credential and authenticate the player. Reset the exposed secret (Configurator > Credentials).',
   docs: 'https://docs.gamesparks.com/api-documentation/rest-apis/',
+  protocols: ['gamesparks'],
   onEvent({ event }) {
     const secret = event.gamesparks?.secretInUrl
     if (!secret) return null

@@ -44,6 +44,8 @@ export interface Rule {
   readonly docsByProtocol?: Partial<Record<ProtocolId, string>>
   /** Report only the first occurrence in a session: a player that gets it wrong once gets it wrong every time. */
   readonly oncePerSession?: boolean
+  /** The only protocols whose events `onEvent` can flag (absent: any); the engine asks it about no others. */
+  readonly protocols?: readonly ProtocolId[]
   onEvent?(transition: EventTransition): FindingDraft | null
   onClock?(transition: ClockTransition): FindingDraft | null
   onProblem?(problem: CaptureProblem): FindingDraft | null

@@ -11,6 +11,7 @@ const rule: Rule = {
     "VideoSDK's own v1 pages, adds one, and nothing documents that the server strips it.",
   fix: 'Send the JWT alone: `Authorization: eyJhbGciOi…`, with no scheme before it.',
   docs: VIDEOSDK_DOCS.endSession,
+  protocols: ['videosdk'],
   onEvent({ event }) {
     const scheme = event.videosdk ? authorizationScheme(event.videosdk) : null
     if (scheme === null) return null

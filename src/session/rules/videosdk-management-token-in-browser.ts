@@ -15,6 +15,7 @@ const rule: Rule = {
     'Call the REST API from your back end and keep management tokens there. Give the browser a participant ' +
     'token: roles ["rtc"], scoped with roomId and participantId, with a short expiry.',
   docs: VIDEOSDK_DOCS.roomManagement,
+  protocols: ['videosdk'],
   onEvent({ event }) {
     const facts = event.videosdk
     if (!facts || facts.fromPage === null) return null

@@ -11,6 +11,7 @@ const rule: Rule = {
     'refuses the request; deactivate also refuses a customRoomId (402).',
   fix: 'Send the room\'s roomId in the JSON body, e.g. {"roomId": "abcd-efgh-lmno"} (in the socket URL for the signalling socket).',
   docs: VIDEOSDK_DOCS.endSession,
+  protocols: ['videosdk'],
   onEvent({ event }) {
     const problem = event.videosdk ? roomProblem(event.videosdk) : null
     if (problem === null) return null

@@ -11,6 +11,7 @@ const rule: Rule = {
     'missing Content-Type leaves roomId and the other parameters unread, and the request fails.',
   fix: 'Send JSON.stringify(parameters) with the header Content-Type: application/json.',
   docs: VIDEOSDK_DOCS.endSession,
+  protocols: ['videosdk'],
   onEvent({ event }) {
     const problem = event.videosdk ? bodyProblem(event.videosdk) : null
     if (problem === null) return null

@@ -14,6 +14,7 @@ const rule: Rule = {
     "Mint a fresh token for each use, or renew it before exp (the docs' example lasts 120 minutes, the server " +
     "SDK's default 24 hours), and check the minting server's clock.",
   docs: VIDEOSDK_DOCS.errorCodes,
+  protocols: ['videosdk'],
   onEvent({ event }) {
     const facts = event.videosdk
     const expiredAt = facts ? tokenExpiredAt(facts) : null

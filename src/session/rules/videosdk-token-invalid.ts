@@ -17,6 +17,7 @@ const rule: Rule = {
     'roles ["crawler"] for the REST API or ["rtc"] for a participant who joins, and roomId or participantId only ' +
     'for the room and participant it is meant for.',
   docs: VIDEOSDK_DOCS.intro,
+  protocols: ['videosdk'],
   onEvent({ event }) {
     const problems = event.videosdk ? tokenProblems(event.videosdk) : []
     if (problems.length === 0) return null

@@ -11,6 +11,7 @@ const rule: Rule = {
     'examples always mint tokens with an expiry.',
   fix: "Set exp when minting (expiresIn: '120m' in VideoSDK's example), as short as the use allows.",
   docs: VIDEOSDK_DOCS.serverSetup,
+  protocols: ['videosdk'],
   onEvent({ event }) {
     if (!event.videosdk || !tokenNeverExpires(event.videosdk)) return null
     return { message: `The token of ${event.type} has no exp claim: it stays valid until the API secret is changed.` }
