@@ -49,14 +49,23 @@ const REQUIRED_BY_TYPE: ReadonlyMap<string, string[]> = new Map(Object.entries({
   bitrateChange: ['mediaCollection.qoeDataDetails'],
 }))
 /** `mediaCollection` objects and their text fields (numbers and enums are checked one by one). */
-const TYPED_DETAILS: ReadonlyArray<[string, readonly string[]]> = [
+const TYPED_DETAILS = typedDetails([
   ['sessionDetails', ['name', 'friendlyName', 'playerName', 'contentType', 'channel']],
   ['advertisingPodDetails', ['friendlyName']],
   ['advertisingDetails', ['name', 'friendlyName', 'playerName']],
   ['chapterDetails', ['friendlyName']],
   ['errorDetails', ['name']],
   ['qoeDataDetails', []],
-]
+])
+
+/** Each object and field with its path spelled out once: every event of a large capture checks them all. */
+function typedDetails(list: ReadonlyArray<[string, readonly string[]]>) {
+  return list.map(([object, strings]) => ({
+    object,
+    path: `mediaCollection.${object}`,
+    strings: strings.map((key) => ({ key, path: `mediaCollection.${object}.${key}` })),
+  }))
+}
 /** `mediaCollection` keys every event may carry; anything else on a ping is a parameter it must not carry. */
 const PING_KEYS = new Set(['playhead', 'sessionID', 'qoeDataDetails'])
 
@@ -191,10 +200,10 @@ function fieldIssues(xdm: unknown, media: unknown, timestamp: unknown) {
   checks.timestamp(timestamp, 'timestamp')
   // Every object and text field the adapter reads: a wrong type would otherwise just read as absent or be ignored.
   checks.object(media, 'mediaCollection')
-  for (const [object, strings] of TYPED_DETAILS) {
+  for (const { object, path, strings } of TYPED_DETAILS) {
     const details = field(media, object)
-    checks.object(details, `mediaCollection.${object}`)
-    for (const key of strings) checks.string(field(details, key), `mediaCollection.${object}.${key}`)
+    checks.object(details, path)
+    for (const text of strings) checks.string(field(details, text.key), text.path)
   }
   // The Web SDK rejects a fractional playhead in manual mode; the OpenAPI types it integer.
   checks.number(field(media, 'playhead'), 'mediaCollection.playhead', { integer: true, fractionSeverity: 'warning' })

@@ -50,47 +50,55 @@ export function fromHar(input: string | unknown): HarCapture {
   return { captures, observedUntil, settings: field(field(log, '_sessionscope'), 'settings') }
 }
 
+// Optional fields are set only when present, so a capture has no `frames: undefined`. They are assigned, not
+// spread in: spreading a fresh object per entry was a good part of the import's garbage on large files.
 function toCapture(entry: unknown, index: number, previousTime: number): CapturedRequest | null {
   const request = field(entry, 'request')
   const url = stringField(request, 'url')
   if (url === undefined) return null
   const started = Date.parse(stringField(entry, 'startedDateTime') ?? '')
-  return {
+  const sessionscope = field(entry, '_sessionscope')
+  const capture: CapturedRequest = {
     seq: index,
     url,
     method: (stringField(request, 'method') ?? 'GET').toUpperCase(),
     requestHeaders: headers(field(request, 'headers')),
     requestBody: requestBody(field(request, 'postData'), numberField(request, 'bodySize')),
     // Sessionscope's own exports say when no response was ever seen (HAR has no way to say it).
-    response: field(field(entry, '_sessionscope'), 'responseSeen') === false ? null : response(field(entry, 'response')),
+    response: field(sessionscope, 'responseSeen') === false ? null : response(field(entry, 'response')),
     // An entry without a readable start time keeps the order it has in the file.
     observedAt: Number.isFinite(started) ? started : previousTime,
     tabId: null,
     frameId: null,
-    ...frames(field(entry, '_webSocketMessages')),
-    ...dropped(stringField(field(entry, '_sessionscope'), 'dropped')),
   }
+  const messages = field(entry, '_webSocketMessages')
+  if (Array.isArray(messages)) capture.frames = frames(messages)
+  // Sessionscope's own exports say when reports about a request were dropped at a capture limit.
+  const dropped = stringField(sessionscope, 'dropped')
+  if (dropped !== undefined) capture.dropped = dropped
+  return capture
 }
 
-/** Sessionscope's own exports say when reports about a request were dropped at a capture limit. */
-function dropped(reason: string | undefined): { dropped?: string } {
-  return reason === undefined ? {} : { dropped: reason }
-}
-
-/** Sessionscope's own exports mark a body or frame cut at the capture size limit with its original length. */
-function truncation(value: unknown): { truncatedFrom?: number } {
-  const from = numberField(value, '_truncatedFrom')
-  return from === undefined ? {} : { truncatedFrom: from }
+/**
+ * A body as captured, or a WebSocket frame: base64 marked, and Sessionscope's own exports' mark of a body or
+ * frame cut at the capture size limit (its original length).
+ */
+function markBody<T extends { encoding?: 'base64'; truncatedFrom?: number }>(body: T, encoding: string | undefined, source: unknown): T {
+  if (encoding === 'base64') body.encoding = 'base64'
+  const from = numberField(source, '_truncatedFrom')
+  if (from !== undefined) body.truncatedFrom = from
+  return body
 }
 
 function headers(value: unknown): HttpHeader[] {
-  if (!Array.isArray(value)) return []
-  return value.flatMap((header) => {
+  const list: HttpHeader[] = []
+  if (!Array.isArray(value)) return list
+  for (const header of value) {
     const name = stringField(header, 'name')
     const headerValue = field(header, 'value')
-    if (name === undefined || headerValue === undefined || headerValue === null) return []
-    return [{ name, value: String(headerValue) }]
-  })
+    if (name !== undefined && headerValue !== undefined && headerValue !== null) list.push({ name, value: String(headerValue) })
+  }
+  return list
 }
 
 function requestBody(postData: unknown, bodySize: number | undefined): CapturedBody | null {
@@ -102,7 +110,7 @@ function requestBody(postData: unknown, bodySize: number | undefined): CapturedB
   // (`_file`; `_sha1` in traces) and writes `text: ""`; in 'omit' mode it writes `text: ""` alone. An empty text
   // for a non-empty body means the body was not saved, not that it was empty.
   const notSaved = text === '' && (field(postData, '_file') !== undefined || field(postData, '_sha1') !== undefined || (bodySize ?? 0) > 0)
-  if (text !== undefined && !notSaved) return withMime({ text, ...(encoding === 'base64' ? { encoding: 'base64' as const } : {}), ...truncation(postData) }, mimeType)
+  if (text !== undefined && !notSaved) return withMime(markBody<CapturedBody>({ text }, encoding, postData), mimeType)
   const params = field(postData, 'params')
   if (Array.isArray(params) && (params.length > 0 || !notSaved)) {
     const form = new URLSearchParams()
@@ -124,14 +132,13 @@ function response(value: unknown): CapturedRequest['response'] {
   const size = numberField(content, 'size')
   const encoding = stringField(content, 'encoding')
   let body: CapturedBody | null = null
-  if (text !== undefined) body = withMime({ text, ...(encoding === 'base64' ? { encoding: 'base64' as const } : {}), ...truncation(content) }, stringField(content, 'mimeType'))
+  if (text !== undefined) body = withMime(markBody<CapturedBody>({ text }, encoding, content), stringField(content, 'mimeType'))
   else if (size === 0 || status === 204) body = { text: '' }
   const statusText = stringField(value, 'statusText')
   return { status, ...(statusText !== undefined ? { statusText } : {}), headers: headers(field(value, 'headers')), body }
 }
 
-function frames(value: unknown): { frames?: WebSocketFrame[] } {
-  if (!Array.isArray(value)) return {}
+function frames(value: unknown[]): WebSocketFrame[] {
   // Every message keeps its place, so `frame` in a finding is its index in `_webSocketMessages`; one this
   // importer cannot read becomes an empty frame, which no adapter decodes.
   let lastTime = 0
@@ -143,13 +150,14 @@ function frames(value: unknown): { frames?: WebSocketFrame[] } {
     const ms = time === undefined ? Number.NaN : Math.round(time * 1000)
     if ((type !== 'send' && type !== 'receive') || !Number.isFinite(ms)) return { direction: 'receive', time: lastTime, opcode: 1, data: '' }
     lastTime = ms
-    return { direction: type, time: lastTime, opcode: numberField(message, 'opcode') ?? 1, data: typeof data === 'string' ? data : '', ...truncation(message) }
+    return markBody<WebSocketFrame>({ direction: type, time: lastTime, opcode: numberField(message, 'opcode') ?? 1, data: typeof data === 'string' ? data : '' }, undefined, message)
   })
-  return { frames: list }
+  return list
 }
 
 function withMime(body: CapturedBody, mimeType: string | undefined): CapturedBody {
-  return mimeType === undefined ? body : { ...body, mimeType }
+  if (mimeType !== undefined) body.mimeType = mimeType
+  return body
 }
 
 function exportedUntil(log: Record<string, unknown>): number | null {

@@ -106,18 +106,20 @@ function ingestEvent(state: EngineState, event: TrackingEvent, settings: EngineS
     return
   }
   const { key } = target
-  const reorderable = trimWindow(state.windows.get(key) ?? [], event, settings)
-  const at = insertionPoint(reorderable, event)
-  const replay = [event, ...reorderable.slice(at).map((entry) => entry.event)]
-  let session = at < reorderable.length ? reorderable[at]!.before : target.before
-  const kept = reorderable.slice(0, at)
-  for (const next of replay) {
+  const kept = trimWindow(state.windows.get(key), event, settings)
+  const at = insertionPoint(kept, event)
+  let session = at < kept.length ? kept[at]!.before : target.before
+  // Usually nothing is overtaken and this is empty: the event simply goes last.
+  const overtaken = kept.splice(at)
+  const apply = (next: TrackingEvent): void => {
     const before: Session | null = session
     const outcome = step(before, next, key, settings)
     session = outcome.session
     kept.push({ event: next, key, before, findings: outcome.findings })
     result.events.push({ event: next, sessionKey: key, position: outcome.session.events, findings: outcome.findings })
   }
+  apply(event)
+  for (const entry of overtaken) apply(entry.event)
   state.sessions.set(key, session!)
   state.windows.set(key, kept)
   if (session!.sessionId !== null) state.ids.set(idKey(session!.protocol, session!.sessionId), key)
@@ -167,11 +169,18 @@ function adoptableStart(state: EngineState, event: TrackingEvent): Session | und
   return candidate
 }
 
-/** Entries the backend could still reorder against `event`: the last few seconds, at most N events. */
-function trimWindow(entries: WindowEntry[], event: TrackingEvent, settings: EngineSettings): WindowEntry[] {
+/**
+ * Entries the backend could still reorder against `event`: the last few seconds, at most N events. A new array
+ * (the stored window may be shared with a checkpoint).
+ */
+function trimWindow(entries: readonly WindowEntry[] | undefined, event: TrackingEvent, settings: EngineSettings): WindowEntry[] {
+  const recent: WindowEntry[] = []
+  if (entries === undefined) return recent
   const cutoff = event.observedAt - settings.reorderWindowMs
-  const recent = entries.filter((entry) => entry.event.observedAt >= cutoff)
-  return recent.slice(Math.max(0, recent.length - settings.reorderWindowEvents + 1))
+  for (const entry of entries) if (entry.event.observedAt >= cutoff) recent.push(entry)
+  const excess = recent.length - Math.max(0, settings.reorderWindowEvents - 1)
+  if (excess > 0) recent.splice(0, excess)
+  return recent
 }
 
 /** Where `event` goes in client-timestamp order; session starts are forwarded at once and never overtaken. */
