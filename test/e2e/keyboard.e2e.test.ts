@@ -61,7 +61,8 @@ describe('keyboard only', () => {
 
     // Import a HAR: the button opens the file chooser.
     await tabTo(panel, '[data-testid=import-har]')
-    const [chooser] = await Promise.all([panel.waitForEvent('filechooser'), panel.keyboard.press('Enter')])
+    // Pressed on the button itself: the panel may still be re-rendering as the tab's session loads.
+    const [chooser] = await Promise.all([panel.waitForEvent('filechooser'), panel.locator('[data-testid=import-har]').press('Enter')])
     await chooser.setFiles(FIXTURE)
     await panel.locator('[data-testid=capture-import][aria-selected=true]').waitFor()
     await panel.locator('[data-testid=panel][data-ready=true] [data-testid=timeline]').waitFor()

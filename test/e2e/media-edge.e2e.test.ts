@@ -61,7 +61,8 @@ async function settled(scope: string, captures: number): Promise<Dump> {
   await expect.poll(async () => {
     dump = await readDump(browser)
     const ofScope = dump.captures.filter((c) => c.scope === scope)
-    return ofScope.length === captures && ofScope.every((c) => c.response !== null) && dump.findings.some((f) => f.scope === scope)
+    // Both sources of every request: the page hook's reports may come a moment after webRequest's (batched).
+    return ofScope.length === captures && ofScope.every((c) => c.response !== null && c.sources.length === 2) && dump.findings.some((f) => f.scope === scope)
   }, { timeout: 15_000 }).toBe(true)
   return dump!
 }
