@@ -121,7 +121,7 @@ interface Position {
 
 function decodeEvent(capture: CapturedRequest, xdm: unknown, at: Position): TrackingEvent {
   const eventType = stringField(xdm, 'eventType')
-  const type = eventType === undefined ? (at.urlAction ?? 'unknown') : eventType.replace(/^media\./, '')
+  const type = eventType === undefined ? (at.urlAction ?? 'unknown') : withoutMediaPrefix(eventType)
   const media = field(xdm, 'mediaCollection')
   const role = roleOf(type)
   const timestamp = field(xdm, TIMESTAMP)
@@ -274,6 +274,10 @@ function valueAt(root: unknown, path: string): unknown {
   let value = root
   for (const key of keys) value = field(value, key)
   return value
+}
+
+function withoutMediaPrefix(eventType: string): string {
+  return eventType.startsWith('media.') ? eventType.slice(6) : eventType
 }
 
 function nonEmptyString(value: unknown): string | null {

@@ -135,7 +135,8 @@ function response(value: unknown): CapturedRequest['response'] {
   if (text !== undefined) body = withMime(markBody<CapturedBody>({ text }, encoding, content), stringField(content, 'mimeType'))
   else if (size === 0 || status === 204) body = { text: '' }
   const statusText = stringField(value, 'statusText')
-  return { status, ...(statusText !== undefined ? { statusText } : {}), headers: headers(field(value, 'headers')), body }
+  const responseHeaders = headers(field(value, 'headers'))
+  return statusText === undefined ? { status, headers: responseHeaders, body } : { status, statusText, headers: responseHeaders, body }
 }
 
 function frames(value: unknown[]): WebSocketFrame[] {
