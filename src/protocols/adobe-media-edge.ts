@@ -63,9 +63,18 @@ function typedDetails(list: ReadonlyArray<[string, readonly string[]]>) {
   return list.map(([object, strings]) => ({
     object,
     path: `mediaCollection.${object}`,
-    strings: strings.map((key) => ({ key, path: `mediaCollection.${object}.${key}` })),
+    strings: fieldPaths(`mediaCollection.${object}`, strings),
   }))
 }
+
+function fieldPaths(parent: string, keys: readonly string[]): ReadonlyArray<{ key: string; path: string }> {
+  return keys.map((key) => ({ key, path: `${parent}.${key}` }))
+}
+
+const CHAPTER_NUMBERS = fieldPaths('mediaCollection.chapterDetails', ['index', 'offset', 'length'])
+const QOE_NUMBERS = fieldPaths('mediaCollection.qoeDataDetails', ['bitrate', 'droppedFrames', 'framesPerSecond', 'timeToStart'])
+const WHOLE_AT_LEAST_ZERO = { integer: true, min: 0 } as const
+const WHOLE_OR_WARNING = { integer: true, fractionSeverity: 'warning' } as const
 /** `mediaCollection` keys every event may carry; anything else on a ping is a parameter it must not carry. */
 const PING_KEYS = new Set(['playhead', 'sessionID', 'qoeDataDetails'])
 
@@ -203,7 +212,7 @@ function fieldIssues(xdm: unknown, media: unknown, timestamp: unknown) {
   for (const { object, path, strings } of TYPED_DETAILS) {
     const details = field(media, object)
     checks.object(details, path)
-    for (const text of strings) checks.string(field(details, text.key), text.path)
+    for (const { key, path: textPath } of strings) checks.string(field(details, key), textPath)
   }
   // The Web SDK rejects a fractional playhead in manual mode; the OpenAPI types it integer.
   checks.number(field(media, 'playhead'), 'mediaCollection.playhead', { integer: true, fractionSeverity: 'warning' })
@@ -224,10 +233,10 @@ function fieldIssues(xdm: unknown, media: unknown, timestamp: unknown) {
   checks.number(field(ad, 'length'), 'mediaCollection.advertisingDetails.length', { min: 0 })
   checks.number(field(ad, 'podPosition'), 'mediaCollection.advertisingDetails.podPosition', { integer: true, min: 0 })
   const chapter = field(media, 'chapterDetails')
-  for (const key of ['index', 'offset', 'length']) checks.number(field(chapter, key), `mediaCollection.chapterDetails.${key}`, { integer: true, min: 0 })
+  for (const { key, path } of CHAPTER_NUMBERS) checks.number(field(chapter, key), path, WHOLE_AT_LEAST_ZERO)
   checks.oneOf(field(field(media, 'errorDetails'), 'source'), 'mediaCollection.errorDetails.source', ['player', 'external'], 'error')
   const qoe = field(media, 'qoeDataDetails')
-  for (const key of ['bitrate', 'droppedFrames', 'framesPerSecond', 'timeToStart']) checks.number(field(qoe, key), `mediaCollection.qoeDataDetails.${key}`, { integer: true, fractionSeverity: 'warning' })
+  for (const { key, path } of QOE_NUMBERS) checks.number(field(qoe, key), path, WHOLE_OR_WARNING)
   for (const list of ['statesStart', 'statesEnd']) {
     const states = field(media, list)
     if (states === undefined || states === null) continue
