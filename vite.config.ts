@@ -7,11 +7,18 @@ import preact from '@preact/preset-vite'
 import type { ViteUserConfig as UserConfig } from 'vitest/config'
 import { defineConfig } from 'vitest/config'
 import manifest from './manifest.json' with { type: 'json' }
+import { firefoxManifest } from './scripts/package/firefox-manifest'
+import { withoutTestApi } from './scripts/package/without-test-api'
+
+/** The store builds `npm run package` zips (scripts/package/package.mjs), each in its own folder. */
+const STORE_BUILDS: Record<string, string> = { store: 'packages/chrome', firefox: 'packages/firefox' }
 
 /**
  * One config, three builds:
  * - `vite build`: the unpacked extension in dist/ (crxjs reads manifest.json);
  * - `vite build --mode cli`: the Node CLI and the library in lib/, with the library's declarations in lib/types/;
+ * - `vite build --mode store` / `--mode firefox`: the extension for the Chrome Web Store / Firefox, without the
+ *   worker's test API (`npm run package` builds and zips both);
  * - vitest: the unit and e2e projects.
  */
 export default defineConfig(({ mode }): UserConfig => {
@@ -41,18 +48,22 @@ export default defineConfig(({ mode }): UserConfig => {
       },
     }
   }
+  const firefox = mode === 'firefox'
+  const storeBuild = STORE_BUILDS[mode]
   return {
     plugins: mode === 'test' ? [] : [
       preact(),
+      ...(storeBuild === undefined ? [] : [withoutTestApi()]),
       crx({
-        manifest,
+        manifest: firefox ? firefoxManifest(manifest) : manifest,
+        browser: firefox ? 'firefox' : 'chrome',
         // The page hook must be a self-contained IIFE that runs synchronously at document_start; with
         // crxjs' async loader it installs too late and misses the page's first request.
         contentScripts: { standaloneFiles: ['src/content/page-hook.ts', 'src/content/relay.ts'] },
       }),
     ],
     build: {
-      outDir: 'dist',
+      outDir: storeBuild ?? 'dist',
       emptyOutDir: true,
       // The panel is opened by chrome.devtools.panels.create() and the rule page by links, which crxjs cannot see.
       rolldownOptions: { input: { panel: 'src/devtools/panel.html', rules: 'src/rules/rules.html' } },

@@ -47,9 +47,12 @@ export function listenToRequests(patterns: string[], claims: (url: string) => bo
       if (claims(details.url)) submit({ kind: 'failed', tabId: details.tabId, requestId: details.requestId, error: details.error })
     },
   }
+  // Chrome hides some headers (Cookie, Referer, …) without 'extraHeaders'; Firefox shows them all and rejects the
+  // option it does not know, so it is asked for only where the browser declares it.
+  const extra = chrome.webRequest.OnBeforeSendHeadersOptions?.EXTRA_HEADERS === undefined ? [] : ['extraHeaders' as const]
   chrome.webRequest.onBeforeRequest.addListener(listeners.onBeforeRequest, filter, ['requestBody'])
-  chrome.webRequest.onBeforeSendHeaders.addListener(listeners.onBeforeSendHeaders, filter, ['requestHeaders', 'extraHeaders'])
-  chrome.webRequest.onHeadersReceived.addListener(listeners.onHeadersReceived, filter, ['responseHeaders', 'extraHeaders'])
+  chrome.webRequest.onBeforeSendHeaders.addListener(listeners.onBeforeSendHeaders, filter, ['requestHeaders', ...extra])
+  chrome.webRequest.onHeadersReceived.addListener(listeners.onHeadersReceived, filter, ['responseHeaders', ...extra])
   chrome.webRequest.onErrorOccurred.addListener(listeners.onErrorOccurred, filter)
   return () => {
     chrome.webRequest.onBeforeRequest.removeListener(listeners.onBeforeRequest)
