@@ -7,8 +7,8 @@ import preact from '@preact/preset-vite'
 import type { ViteUserConfig as UserConfig } from 'vitest/config'
 import { defineConfig } from 'vitest/config'
 import manifest from './manifest.json' with { type: 'json' }
-import { firefoxManifest } from './scripts/package/firefox-manifest'
-import { withoutTestApi } from './scripts/package/without-test-api'
+import { firefoxManifest } from './scripts/package/firefox-manifest.js'
+import { withoutTestApi } from './scripts/package/without-test-api.js'
 
 /** The store builds `npm run package` zips (scripts/package/package.mjs), each in its own folder. */
 const STORE_BUILDS: Record<string, string> = { store: 'packages/chrome', firefox: 'packages/firefox' }
