@@ -39,12 +39,13 @@ export interface ExtensionBrowser {
   close(): Promise<void>
 }
 
-export async function launchWithExtension(extraArgs: string[] = []): Promise<ExtensionBrowser> {
+/** `headless: false` opens a window (the demo, when there is a display); tests always run headless. */
+export async function launchWithExtension(extraArgs: string[] = [], { headless = true }: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} has no build; run npm run build first`)
   const profile = mkdtempSync(join(tmpdir(), 'sessionscope-e2e-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless,
     args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, ...CHROMIUM_ARGS, ...extraArgs],
   })
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }))

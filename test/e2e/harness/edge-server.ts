@@ -24,7 +24,8 @@ import { join, resolve } from 'node:path'
 
 const PAGES = resolve(import.meta.dirname, '../pages')
 const CERTS = resolve(import.meta.dirname, 'certs')
-const ALLOY = resolve(import.meta.dirname, '../../../node_modules/@adobe/alloy/dist/alloy.js')
+/** alloy's standalone build, which the pages load as /vendor/alloy.js (the demo site serves it too). */
+export const ALLOY = resolve(import.meta.dirname, '../../../node_modules/@adobe/alloy/dist/alloy.js')
 
 /** The host name the test pages give alloy as `edgeDomain`; the certificate in ./certs is made for it. */
 export const EDGE_HOST = 'edge.example.test'

@@ -1,0 +1,27 @@
+/**
+ * The extension's own verdict on the demo tab, as the CLI prints it: the sessions and findings the worker
+ * stored (read through its test hook), passed through the same JSON and text reports as `sessionscope lint`.
+ * Not a replay of the captures: the idle expiry happened on the worker's clock, which only the store knows.
+ */
+import type { JsonReport } from '../src/report/json-report'
+import { toJsonReport } from '../src/report/json-report'
+import { toTextReport } from '../src/report/text-report'
+import type { Verdict } from '../src/session/replay'
+import type { Dump } from '../test/e2e/harness/dump'
+
+export function reportOfScope(dump: Dump, scope: string): JsonReport {
+  const captures = dump.captures.filter((c) => c.scope === scope)
+  const entry = new Map(captures.map((c, index) => [c.seq, index]))
+  const verdict: Verdict = {
+    requests: captures.length,
+    // toJsonReport only counts the events; the stored records stand in for the engine's results.
+    events: dump.events.filter((e) => e.scope === scope) as unknown as Verdict['events'],
+    sessions: dump.sessions.filter((s) => s.scope === scope),
+    findings: dump.findings.filter((f) => f.scope === scope).sort((a, b) => a.index - b.index).map((f) => ({ ...f, sessionKey: f.sessionKey === '' ? null : f.sessionKey })),
+  }
+  return toJsonReport(verdict, (capture) => entry.get(capture) ?? null)
+}
+
+export function textReportOfScope(dump: Dump, scope: string, title: string, color: boolean): string {
+  return toTextReport([{ file: title, report: reportOfScope(dump, scope) }], color)
+}
