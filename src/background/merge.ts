@@ -24,10 +24,22 @@ export interface RecentCaptures {
   byHookId: Map<string, number>
   /** The latest observation time seen, the clock that makes a waiting capture stale. */
   latest: number
+  /**
+   * Captures no longer waiting, oldest first: the ones to forget when room is needed. Kept apart so a burst of
+   * requests in flight is not scanned on every update (that made a 1,000-request burst quadratic).
+   */
+  settled: Map<number, CaptureRecord>
+  /** Captures waiting only for the other source or the hook's body, which settle once the join window passes. */
+  joining: Map<number, CaptureRecord>
+  /** No capture in `joining` settles before this time (a lower bound: it may be earlier than the true one). */
+  joiningUntil: number
 }
 
 export function emptyRecent(): RecentCaptures {
-  return { bySeq: new Map(), byRequestId: new Map(), byHookId: new Map(), latest: Number.NEGATIVE_INFINITY }
+  return {
+    bySeq: new Map(), byRequestId: new Map(), byHookId: new Map(), latest: Number.NEGATIVE_INFINITY,
+    settled: new Map(), joining: new Map(), joiningUntil: Number.POSITIVE_INFINITY,
+  }
 }
 
 /**
@@ -35,29 +47,66 @@ export function emptyRecent(): RecentCaptures {
  * for a report (only when more than `inFlightLimit` are in flight): their later reports will be lost.
  */
 export function remember(recent: RecentCaptures, capture: CaptureRecord, inFlightLimit = IN_FLIGHT_LIMIT): CaptureRecord[] {
-  recent.bySeq.delete(capture.seq)
+  forget(recent, capture)
   recent.bySeq.set(capture.seq, capture)
   if (capture.webRequestId !== undefined) recent.byRequestId.set(capture.webRequestId, capture.seq)
   if (capture.hookId !== undefined) recent.byHookId.set(capture.hookId, capture.seq)
   recent.latest = Math.max(recent.latest, capture.observedAt)
+  classify(recent, capture)
   const settledLimit = Math.min(RECENT_LIMIT, inFlightLimit)
   if (recent.bySeq.size <= settledLimit) return []
-  // Oldest first: settled captures go; those still waiting stay unless the in-flight limit is reached.
   const forgotten: CaptureRecord[] = []
+  // Past the in-flight limit the oldest go, waiting or not.
   for (const record of recent.bySeq.values()) {
-    if (recent.bySeq.size <= settledLimit) break
-    const waiting = isWaiting(record, recent.latest)
-    if (waiting && recent.bySeq.size <= inFlightLimit) continue
+    if (recent.bySeq.size <= inFlightLimit) break
+    if (isWaiting(record, recent.latest)) forgotten.push(record)
     forget(recent, record)
-    if (waiting) forgotten.push(record)
+  }
+  // Then settled captures, oldest first; those still waiting stay.
+  if (recent.bySeq.size > settledLimit) settleJoining(recent)
+  for (const record of recent.settled.values()) {
+    if (recent.bySeq.size <= settledLimit) break
+    forget(recent, record)
   }
   return forgotten
 }
 
+/** Files a just-remembered capture under settled or joining (captures waiting for a response or frames: neither). */
+function classify(recent: RecentCaptures, capture: CaptureRecord): void {
+  // Still waiting however late the clock: for its response or frames. Such captures are only forgotten past the in-flight limit.
+  if (isWaiting(capture, Number.POSITIVE_INFINITY)) return
+  if (!isWaiting(capture, recent.latest)) {
+    recent.settled.set(capture.seq, capture)
+    return
+  }
+  recent.joining.set(capture.seq, capture)
+  recent.joiningUntil = Math.min(recent.joiningUntil, capture.observedAt + JOIN_WINDOW_MS)
+}
+
+/** Settles the joining captures whose join window has passed; scans only once the clock passed one's end. */
+function settleJoining(recent: RecentCaptures): void {
+  if (recent.latest <= recent.joiningUntil) return
+  recent.joiningUntil = Number.POSITIVE_INFINITY
+  const joiningBefore = recent.joining.size
+  for (const record of recent.joining.values()) {
+    if (isWaiting(record, recent.latest)) recent.joiningUntil = Math.min(recent.joiningUntil, record.observedAt + JOIN_WINDOW_MS)
+    else recent.joining.delete(record.seq)
+  }
+  if (recent.joining.size === joiningBefore) return
+  // Oldest settled go first: the newly settled take their places among the others.
+  recent.settled.clear()
+  for (const record of recent.bySeq.values()) if (!isWaiting(record, recent.latest)) recent.settled.set(record.seq, record)
+}
+
 function forget(recent: RecentCaptures, record: CaptureRecord): void {
+  const known = recent.bySeq.get(record.seq)
+  if (known === undefined) return
   recent.bySeq.delete(record.seq)
-  if (record.webRequestId !== undefined) recent.byRequestId.delete(record.webRequestId)
-  if (record.hookId !== undefined) recent.byHookId.delete(record.hookId)
+  recent.settled.delete(record.seq)
+  recent.joining.delete(record.seq)
+  // The stored version's ids: an update never changes them, but only adds the one it joined.
+  if (known.webRequestId !== undefined && recent.byRequestId.get(known.webRequestId) === record.seq) recent.byRequestId.delete(known.webRequestId)
+  if (known.hookId !== undefined && recent.byHookId.get(known.hookId) === record.seq) recent.byHookId.delete(known.hookId)
 }
 
 /** Whether a report about this capture may still come: its response, the other source's report, or frames. */

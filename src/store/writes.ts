@@ -66,9 +66,10 @@ async function writeInto(tx: WriteTransaction, captures: readonly CaptureRecord[
       deleteAll(tx.objectStore('findings').index('byScope').openCursor(range)),
     ])
   }
+  const findingsUpTo = await lastCaptureWithFindings(tx)
   const work: Array<Promise<unknown>> = [tx.done]
   try {
-    queueWrites(tx, work, captures, scopes)
+    queueWrites(tx, work, captures, scopes, findingsUpTo)
   } catch (error) {
     // The requests queued so far fail with the aborted transaction; their errors are this one.
     for (const request of work) request.catch(() => {})
@@ -77,18 +78,32 @@ async function writeInto(tx: WriteTransaction, captures: readonly CaptureRecord[
   await Promise.all(work)
 }
 
-function queueWrites(tx: WriteTransaction, work: Array<Promise<unknown>>, captures: readonly CaptureRecord[], scopes: readonly ScopeWrite[]): void {
+/**
+ * The highest capture seq with a stored finding (-1 when none). Seqs only grow, so the findings of a later
+ * capture were never written and need no delete: a burst's new events then cost one request each, not two.
+ */
+async function lastCaptureWithFindings(tx: WriteTransaction): Promise<number> {
+  const cursor = await tx.objectStore('findings').openKeyCursor(null, 'prev')
+  return cursor ? cursor.key[0] : -1
+}
+
+function queueWrites(
+  tx: WriteTransaction, work: Array<Promise<unknown>>, captures: readonly CaptureRecord[], scopes: readonly ScopeWrite[], findingsUpTo: number,
+): void {
+  const replaceFindings = (capture: number, ordinal: number): void => {
+    if (capture <= findingsUpTo) work.push(tx.objectStore('findings').delete(IDBKeyRange.bound([capture, ordinal], [capture, ordinal, []])))
+  }
   for (const capture of captures) work.push(tx.objectStore('captures').put(capture))
   for (const write of scopes) {
     const { scope } = write.record
     for (const result of write.events) {
       const { capture, ordinal } = result.event.origin
       work.push(tx.objectStore('events').put(toEventRecord(scope, result)))
-      work.push(tx.objectStore('findings').delete(IDBKeyRange.bound([capture, ordinal], [capture, ordinal, []])))
+      replaceFindings(capture, ordinal)
       result.findings.forEach((finding, index) => work.push(tx.objectStore('findings').put(toFindingRecord(scope, finding, capture, ordinal, index))))
     }
     for (const [capture, findings] of write.problems) {
-      work.push(tx.objectStore('findings').delete(IDBKeyRange.bound([capture, -1], [capture, -1, []])))
+      replaceFindings(capture, -1)
       findings.forEach((finding, index) => work.push(tx.objectStore('findings').put(toFindingRecord(scope, finding, capture, -1, index))))
     }
     for (const session of write.sessions) work.push(tx.objectStore('sessions').put(toSessionRecord(scope, session)))

@@ -38,3 +38,35 @@ it('past the in-flight limit, returns each waiting capture it had to forget so t
   expect(recent.bySeq.size).toBe(50)
   expect(recent.byRequestId.has('r9')).toBe(false)
 })
+
+/** A fetch webRequest has answered, whose page-hook report (and response body) is still to come. */
+function awaitingHook(seq: number, observedAt: number): CaptureRecord {
+  return { ...capture(seq, true), sources: ['webRequest'], resourceType: 'xmlhttprequest', webRequestId: `r${seq}`, observedAt }
+}
+
+it('keeps captures waiting for the page hook while the join window lasts, and forgets them as settled once it passed', () => {
+  const recent = emptyRecent()
+  for (let seq = 0; seq < 700; seq++) expect(remember(recent, awaitingHook(seq, T0 + seq))).toEqual([])
+  expect(recent.bySeq.size).toBe(700)
+  // Room is needed: the one settled capture goes, the waiting ones stay.
+  expect(remember(recent, capture(700, true))).toEqual([])
+  expect(recent.bySeq.has(700)).toBe(false)
+  // 31 s later, a new capture's clock puts all of them past the join window: they settle and the oldest go.
+  const later = { ...capture(701, true), observedAt: T0 + 31_000 }
+  expect(remember(recent, later)).toEqual([])
+  expect(recent.bySeq.size).toBe(500)
+  expect(recent.bySeq.has(200)).toBe(false)
+  expect(recent.bySeq.has(201)).toBe(true)
+  expect(recent.bySeq.has(701)).toBe(true)
+})
+
+it('a capture answered after waiting becomes settled and goes before captures still waiting', () => {
+  const recent = emptyRecent()
+  for (let seq = 0; seq < 500; seq++) remember(recent, capture(seq, false))
+  remember(recent, capture(3, true))
+  remember(recent, capture(500, false))
+  expect(recent.bySeq.size).toBe(500)
+  expect(recent.bySeq.has(3)).toBe(false)
+  expect(recent.byRequestId.has('r3')).toBe(false)
+  expect(recent.bySeq.has(0)).toBe(true)
+})
