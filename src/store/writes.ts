@@ -3,6 +3,7 @@ import type { EventResult } from '../session/engine'
 import type { Finding } from '../session/finding'
 import type { Session } from '../session/session'
 import type { IDBPTransaction } from 'idb'
+import { unwrap } from 'idb'
 import { database } from './db'
 import type { SessionscopeDB } from './schema'
 import type { CaptureRecord, EventRecord, FindingRecord, Scope, ScopeRecord, SessionRecord } from './records'
@@ -67,15 +68,14 @@ async function writeInto(tx: WriteTransaction, captures: readonly CaptureRecord[
     ])
   }
   const findingsUpTo = await lastCaptureWithFindings(tx)
-  const work: Array<Promise<unknown>> = [tx.done]
   try {
-    queueWrites(tx, work, captures, scopes, findingsUpTo)
+    queueWrites(unwrap(tx), captures, scopes, findingsUpTo)
   } catch (error) {
-    // The requests queued so far fail with the aborted transaction; their errors are this one.
-    for (const request of work) request.catch(() => {})
+    // The transaction is aborted by the caller; its rejection is this error.
+    tx.done.catch(() => {})
     throw error
   }
-  await Promise.all(work)
+  await tx.done
 }
 
 /**
@@ -87,28 +87,34 @@ async function lastCaptureWithFindings(tx: WriteTransaction): Promise<number> {
   return cursor ? cursor.key[0] : -1
 }
 
-function queueWrites(
-  tx: WriteTransaction, work: Array<Promise<unknown>>, captures: readonly CaptureRecord[], scopes: readonly ScopeWrite[], findingsUpTo: number,
-): void {
-  const replaceFindings = (capture: number, ordinal: number): void => {
-    if (capture <= findingsUpTo) work.push(tx.objectStore('findings').delete(IDBKeyRange.bound([capture, ordinal], [capture, ordinal, []])))
+/**
+ * Queues the writes on the plain IndexedDB transaction: a burst makes thousands of requests, and a promise and
+ * listeners per request cost as much as the writes. A failed request aborts the transaction, and `tx.done` says so.
+ */
+function queueWrites(tx: IDBTransaction, captures: readonly CaptureRecord[], scopes: readonly ScopeWrite[], findingsUpTo: number): void {
+  const stores = {
+    captures: tx.objectStore('captures'), events: tx.objectStore('events'), findings: tx.objectStore('findings'),
+    sessions: tx.objectStore('sessions'), scopes: tx.objectStore('scopes'),
   }
-  for (const capture of captures) work.push(tx.objectStore('captures').put(capture))
+  const replaceFindings = (capture: number, ordinal: number): void => {
+    if (capture <= findingsUpTo) stores.findings.delete(IDBKeyRange.bound([capture, ordinal], [capture, ordinal, []]))
+  }
+  for (const capture of captures) stores.captures.put(capture)
   for (const write of scopes) {
     const { scope } = write.record
     for (const result of write.events) {
       const { capture, ordinal } = result.event.origin
-      work.push(tx.objectStore('events').put(toEventRecord(scope, result)))
+      stores.events.put(toEventRecord(scope, result))
       replaceFindings(capture, ordinal)
-      result.findings.forEach((finding, index) => work.push(tx.objectStore('findings').put(toFindingRecord(scope, finding, capture, ordinal, index))))
+      result.findings.forEach((finding, index) => stores.findings.put(toFindingRecord(scope, finding, capture, ordinal, index)))
     }
     for (const [capture, findings] of write.problems) {
       replaceFindings(capture, -1)
-      findings.forEach((finding, index) => work.push(tx.objectStore('findings').put(toFindingRecord(scope, finding, capture, -1, index))))
+      findings.forEach((finding, index) => stores.findings.put(toFindingRecord(scope, finding, capture, -1, index)))
     }
-    for (const session of write.sessions) work.push(tx.objectStore('sessions').put(toSessionRecord(scope, session)))
-    for (const key of write.removedSessions) work.push(tx.objectStore('sessions').delete(sessionRecordId(scope, key)))
-    work.push(tx.objectStore('scopes').put(write.record))
+    for (const session of write.sessions) stores.sessions.put(toSessionRecord(scope, session))
+    for (const key of write.removedSessions) stores.sessions.delete(sessionRecordId(scope, key))
+    stores.scopes.put(write.record)
   }
 }
 
