@@ -27,7 +27,7 @@ export async function runHeadless(outDir: string, { color = false, log = (_: str
   try {
     await idle(demo.page, 30_000)
     for (const button of SCRIPT) {
-      const why = button === 'idle-expiry' ? ' (moves Sessionscope\'s clock 11 minutes on, so the ping lands after the timeout)' : ''
+      const why = button === 'idle-expiry' ? ' (moves Sessionscope\'s clock 11 minutes on, past Adobe\'s idle timeout)' : ''
       log(`pressing "${(await demo.page.locator(`#${button}`).textContent())?.trim()}"${why}`)
       await demo.page.locator(`#${button}`).click()
       await idle(demo.page, 40_000)

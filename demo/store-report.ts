@@ -16,8 +16,13 @@ export function reportOfScope(dump: Dump, scope: string): JsonReport {
     requests: captures.length,
     // toJsonReport only counts the events; the stored records stand in for the engine's results.
     events: dump.events.filter((e) => e.scope === scope) as unknown as Verdict['events'],
-    sessions: dump.sessions.filter((s) => s.scope === scope),
-    findings: dump.findings.filter((f) => f.scope === scope).sort((a, b) => a.index - b.index).map((f) => ({ ...f, sessionKey: f.sessionKey === '' ? null : f.sessionKey })),
+    // The store keeps sessions by ID; people read them in the order they started.
+    sessions: dump.sessions.filter((s) => s.scope === scope).sort((a, b) => a.startedAt - b.startedAt),
+    findings: [
+      ...dump.findings.filter((f) => f.scope === scope).sort((a, b) => a.index - b.index).map((f) => ({ ...f, sessionKey: f.sessionKey === '' ? null : f.sessionKey })),
+      // About a session as a whole (it expired and went quiet): kept on the session, not pinned to a request.
+      ...dump.sessions.filter((s) => s.scope === scope).flatMap((s) => s.openFindings),
+    ],
   }
   return toJsonReport(verdict, (capture) => entry.get(capture) ?? null)
 }

@@ -138,11 +138,11 @@
   buttons['idle-expiry'].addEventListener('click', () => task(async () => {
     if (state !== 'live') await startSession()
     // Nobody waits 10 minutes in a demo: the demo's launcher moves Sessionscope's clock past Adobe's idle
-    // timeout (the extension's test hook), as if the tab had sat silent in the background.
+    // timeout (the extension's test hook), as if the tab had sat silent in the background. No event is sent
+    // afterwards: its real arrival time would lie before the moment the clock was moved to.
     const minutes = await window.sessionscopeDemoFastForward(11)
     state = 'expired'
-    note(`Sessionscope's clock moved ${minutes} minutes on; the player comes back:`)
-    await send('ping')
+    note(`Sessionscope's clock moved ${minutes} minutes on: Adobe has closed the session; anything sent with its ID now is lost.`)
   }))
 
   void task(async () => {

@@ -20,7 +20,8 @@ describe('npm run demo, headless', () => {
     expect(report.sessions.map((s) => [s.protocol, s.state]), text).toEqual([['adobe-media-edge', 'ended'], ['adobe-media-edge', 'expired']])
     const rulesOf = (index: number) => [...new Set(report.findings.filter((f) => f.sessionKey === report.sessions[index]!.key && f.severity !== 'info').map((f) => f.rule))].sort()
     expect(rulesOf(0), text).toEqual(['ad-outside-ad-break', 'event-after-session-end', 'ping-interval-too-long'])
-    expect(rulesOf(1), text).toEqual(['session-expired-idle'])
+    // Nothing is sent after the clock moves on (its real arrival time would come before the expiry): noted only.
+    expect(report.findings.filter((f) => f.sessionKey === report.sessions[1]!.key).map((f) => [f.rule, f.severity]), text).toEqual([['session-expired-idle', 'info']])
     expect(report.findings.filter((f) => f.sessionKey === null), text).toEqual([])
     // The terminal report names each of them.
     for (const rule of ['ad-outside-ad-break', 'ping-interval-too-long', 'event-after-session-end', 'session-expired-idle']) expect(text).toContain(rule)
