@@ -52,7 +52,8 @@ async function settled(scope: string, count: number): Promise<Dump> {
   await expect.poll(async () => {
     dump = await readDump(browser)
     const captures = dump.captures.filter((c) => c.scope === scope)
-    return captures.length === count && captures.every((c) => c.response !== null && c.sources.includes('webRequest'))
+    // Every real request here is a fetch: seen by webRequest and by the hook, whose reports are batched and may come later.
+    return captures.length === count && captures.every((c) => c.response !== null && c.sources.includes('webRequest') && c.sources.length === 2)
   }, { timeout: 20_000 }).toBe(true)
   return dump!
 }
