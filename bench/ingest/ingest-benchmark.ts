@@ -155,7 +155,7 @@ function countStored({ scope, database }: { scope: string; database: string }): 
 
 async function scopeOf(browser: ExtensionBrowser, page: Page): Promise<string> {
   const tabId = await browser.tabIdOf(page)
-  return browser.evaluate((id) => (globalThis as unknown as { __sessionscope: { scopeOfTab(id: number): Promise<string> } }).__sessionscope.scopeOfTab(id), tabId)
+  return browser.scopeOfTab(tabId)
 }
 
 async function plainBrowser(args: string[]): Promise<{ newPage(): Promise<Page>; close(): Promise<void> }> {

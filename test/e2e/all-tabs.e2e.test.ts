@@ -26,7 +26,7 @@ async function openPlayer(which: string): Promise<{ page: Page; tabId: number; s
   await page.goto(`${server.origin}/pages/scripted-player.html?player=${which}`)
   await page.evaluate((title) => void (document.title = title), `Player ${which}`)
   const tabId = await browser.tabIdOf(page)
-  const scope = await browser.evaluate((id) => (globalThis as unknown as { __sessionscope: { scopeOfTab(id: number): Promise<string> } }).__sessionscope.scopeOfTab(id), tabId)
+  const scope = await browser.scopeOfTab(tabId)
   return { page, tabId, scope }
 }
 

@@ -53,7 +53,7 @@ async function openPage(name: string): Promise<Opened> {
   page.on('pageerror', (error) => console.push(`pageerror: ${error.message}`))
   await page.goto(`${site.origin}/pages/${name}.html`)
   const tabId = await browser.tabIdOf(page)
-  const scope = await browser.evaluate((id) => (globalThis as unknown as { __sessionscope: { scopeOfTab(id: number): Promise<string> } }).__sessionscope.scopeOfTab(id), tabId)
+  const scope = await browser.scopeOfTab(tabId)
   return { page, scope, from, console }
 }
 

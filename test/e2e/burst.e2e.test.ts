@@ -53,7 +53,7 @@ describe('a burst of tracking requests', () => {
     const page = await browser.context.newPage()
     await page.goto(`${server.origin}/pages/scripted-player.html`)
     const tabId = await browser.tabIdOf(page)
-    const scope = await browser.evaluate((id) => (globalThis as unknown as { __sessionscope: { scopeOfTab(id: number): Promise<string> } }).__sessionscope.scopeOfTab(id), tabId)
+    const scope = await browser.scopeOfTab(tabId)
     const stats = (): Promise<Stats> => browser.evaluate((s) => (globalThis as unknown as { __sessionscope: { stats(scope: string): Promise<Stats> } }).__sessionscope.stats(s), scope)
 
     const before = server.received.length
@@ -113,7 +113,7 @@ describe('the body size limit', () => {
     const page = await browser.context.newPage()
     await page.goto(`${server.origin}/pages/scripted-player.html`)
     const tabId = await browser.tabIdOf(page)
-    const scope = await browser.evaluate((id) => (globalThis as unknown as { __sessionscope: { scopeOfTab(id: number): Promise<string> } }).__sessionscope.scopeOfTab(id), tabId)
+    const scope = await browser.scopeOfTab(tabId)
     const before = server.received.length
     await page.evaluate(() => (window as unknown as { player: BurstPlayer }).player.start())
     const status = await page.evaluate((size) => (window as unknown as { player: { fetch(type: string, playhead: number, extra: object): Promise<number> } }).player.fetch('ping', 10, { padding: 'x'.repeat(size) }), 2 * 1024 * 1024)

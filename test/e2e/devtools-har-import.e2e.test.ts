@@ -25,20 +25,10 @@ import { fromHar } from '../../src/report/from-har'
 import { toHar } from '../../src/report/to-har'
 import { DEFAULT_SETTINGS } from '../../src/session/settings'
 import { DEFAULT_USER_SETTINGS } from '../../src/session/user-settings'
+import { CHROMIUM, CHROMIUM_ARGS } from './harness/browser'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** What the project always passes to Chromium, plus the switch that opens DevTools for every tab. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-  '--auto-open-devtools-for-tabs',
-]
+const DEVTOOLS_ARGS = [...CHROMIUM_ARGS, '--auto-open-devtools-for-tabs']
 const HAR_MODULE = 'devtools://devtools/bundled/models/har/har.js'
 const DEVTOOLS_OPEN_TIMEOUT_MS = 20_000
 const EVALUATE_TIMEOUT_MS = 30_000
@@ -386,7 +376,7 @@ let devtools: DevToolsFrontend
 const imports = new Map<Export, ImportResult>()
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 30_000 })
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: DEVTOOLS_ARGS, timeout: 30_000 })
   // DevTools opens for a tab: give it one.
   await (await browser.newContext()).newPage()
   devtools = await openDevToolsFrontend(await browser.newBrowserCDPSession())

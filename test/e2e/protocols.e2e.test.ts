@@ -18,7 +18,7 @@ async function openPage(): Promise<{ page: Page; tabId: number; scope: string }>
   const page = await browser.context.newPage()
   await page.goto(`${server.origin}/pages/three-protocols.html`)
   const tabId = await browser.tabIdOf(page)
-  const scope = await browser.evaluate((id) => (globalThis as unknown as { __sessionscope: { scopeOfTab(id: number): Promise<string> } }).__sessionscope.scopeOfTab(id), tabId)
+  const scope = await browser.scopeOfTab(tabId)
   return { page, tabId, scope }
 }
 

@@ -157,7 +157,7 @@ async function openPlayer(): Promise<{ page: Page; scope: string }> {
   const page = await browser.context.newPage()
   await page.goto(`${server.origin}/pages/scripted-player.html`)
   const tabId = await browser.tabIdOf(page)
-  const scope = await browser.evaluate((id) => (globalThis as unknown as { __sessionscope: { scopeOfTab(id: number): Promise<string> } }).__sessionscope.scopeOfTab(id), tabId)
+  const scope = await browser.scopeOfTab(tabId)
   return { page, scope }
 }
 

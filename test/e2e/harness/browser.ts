@@ -34,6 +34,8 @@ export interface ExtensionBrowser {
   openExtensionPage(path: string): Promise<Page>
   /** The browser's tab id of a page. */
   tabIdOf(page: Page): Promise<number>
+  /** The store scope the worker keeps a tab's captures in (its test hook). */
+  scopeOfTab(tabId: number): Promise<string>
   /** Stops the service worker, as Chrome does after 30 s idle; returns once it is gone. */
   stopWorker(): Promise<void>
   close(): Promise<void>
@@ -65,20 +67,22 @@ export async function launchWithExtension(extraArgs: string[] = [], { headless =
     await page.close()
   }
 
+  async function evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
+    const run = async (): Promise<T> => (await worker()).evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown)
+    try {
+      return await run()
+    } catch {
+      // The worker was stopped and nothing has woken it yet.
+      await wake()
+      return run()
+    }
+  }
+
   return {
     context,
     extensionId,
     worker,
-    async evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
-      const run = async (): Promise<T> => (await worker()).evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown)
-      try {
-        return await run()
-      } catch {
-        // The worker was stopped and nothing has woken it yet.
-        await wake()
-        return run()
-      }
-    },
+    evaluate,
     async openExtensionPage(path) {
       const page = await context.newPage()
       await page.goto(`chrome-extension://${extensionId}/${path}`)
@@ -92,6 +96,9 @@ export async function launchWithExtension(extraArgs: string[] = [], { headless =
         if (tab?.id === undefined) throw new Error(`no tab shows ${pageUrl}`)
         return tab.id
       }, url)
+    },
+    scopeOfTab(tabId) {
+      return evaluate((id: number) => (globalThis as unknown as { __sessionscope: { scopeOfTab(id: number): Promise<string> } }).__sessionscope.scopeOfTab(id), tabId)
     },
     async stopWorker() {
       // What Chrome's guide to testing worker termination does: close the worker's DevTools target.
