@@ -3,11 +3,11 @@
  * one HAR, from the same code (the CLI calls `lintHar` for each file). Pure: no file system, no clock, so it runs
  * in Node and in browsers alike.
  */
-import { fromHar, HarError } from '../report/from-har'
+import { HarError, openHar } from '../report/from-har'
 import type { JsonReport } from '../report/json-report'
 import { keepFindings, toJsonReport } from '../report/json-report'
 import type { Severity } from '../session/finding'
-import { replay } from '../session/replay'
+import { startReplay } from '../session/replay'
 import { readUserSettings } from '../session/user-settings'
 import { rules as registry } from '../session/rules'
 import type { LintOptions } from './lint-options'
@@ -42,17 +42,20 @@ export const rules: readonly RuleInfo[] = Object.freeze(
  * report of DESIGN.md ("Contracts"). Synchronous and pure; `lintHar` never reads the clock, so expiry is judged
  * up to the end of the capture. Throws LintError when the input is not a HAR or an option is invalid.
  */
-export function lintHar(har: string | object, options?: LintOptions): JsonReport {
+export function lintHar(input: string | object, options?: LintOptions): JsonReport {
   resolveOptions(options)
-  let capture
+  let har
   try {
-    capture = fromHar(har instanceof Uint8Array ? new TextDecoder().decode(har) : har)
+    har = openHar(input instanceof Uint8Array ? new TextDecoder().decode(input) : input)
   } catch (error) {
     if (error instanceof HarError) throw new LintError(error.message, { cause: error })
     throw error
   }
   // A Sessionscope export says which ping intervals it was judged with; options still win.
-  const { settings, keep } = resolveOptions(options, readUserSettings(capture.settings))
-  const report = toJsonReport(replay(capture.captures, settings, capture.observedUntil))
+  const { settings, keep } = resolveOptions(options, readUserSettings(har.settings))
+  // Streamed: each capture is decoded and checked as it is read, and only findings are kept.
+  const run = startReplay(settings)
+  const observedUntil = har.read((capture) => run.add(capture))
+  const report = toJsonReport(run.finish(observedUntil))
   return keep === null ? report : keepFindings(report, keep)
 }

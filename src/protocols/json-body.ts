@@ -21,7 +21,7 @@ export function parseJsonBody(body: CapturedBody): JsonResult {
     return { ok: false, reason: `the body was truncated at capture (${body.truncatedFrom} bytes), so it cannot be decoded` }
   }
   const text = bodyText(body)
-  if (text.trim() === '') return { ok: false, reason: 'the body is empty' }
+  if (!/\S/.test(text)) return { ok: false, reason: 'the body is empty' }
   try {
     return { ok: true, value: JSON.parse(text) }
   } catch (error) {
@@ -48,9 +48,21 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Own property only: a page-supplied `__proto__` or `constructor` key never reaches a prototype. */
+const OBJECT_PROTOTYPE = Object.prototype as Record<string, unknown>
+const hasOwn = Object.prototype.hasOwnProperty
+
+/**
+ * Own property only: reading `__proto__` or `constructor` of a record that lacks it never reaches a prototype.
+ * The own-property check runs only when the value read could be inherited (it is what Object.prototype holds
+ * under that key): every decoder reads dozens of mostly absent fields per event, and checking each one was a
+ * tenth of a large lint.
+ */
 export function field(value: unknown, key: string): unknown {
-  return isRecord(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined
+  if (typeof value !== 'object' || value === null) return undefined
+  const found = (value as Record<string, unknown>)[key]
+  if (found === undefined || Array.isArray(value)) return undefined
+  // `__proto__` is an accessor: read through a record, it answers with that record's prototype.
+  return (found !== OBJECT_PROTOTYPE[key] && key !== '__proto__') || hasOwn.call(value, key) ? found : undefined
 }
 
 export function stringField(value: unknown, key: string): string | undefined {

@@ -22,8 +22,29 @@ export class HarError extends Error {
 
 /** Reads a HAR document (text or parsed JSON). Throws HarError when it is not a HAR at all. Pure. */
 export function fromHar(input: string | unknown): HarCapture {
+  const har = openHar(input)
+  const captures: CapturedRequest[] = []
+  const observedUntil = har.read((capture) => captures.push(capture))
+  return { captures, observedUntil, settings: har.settings }
+}
+
+/** A HAR document whose entries are read one capture at a time. */
+export interface HarReader {
+  /** The settings a Sessionscope export was judged with, if it says (unvalidated: read with readUserSettings). */
+  settings: unknown
+  /**
+   * Hands every entry that is a request to `visit`, as a capture, in file order; returns the latest moment the
+   * capture covers. Once only: a HAR read from text lets go of each entry once read, so a large file's
+   * entries need not all stay in memory next to what is made of them.
+   */
+  read(visit: (capture: CapturedRequest) => void): number | null
+}
+
+/** Opens a HAR document (text or parsed JSON). Throws HarError when it is not a HAR at all. Pure. */
+export function openHar(input: string | unknown): HarReader {
   let parsed: unknown = input
-  if (typeof input === 'string') {
+  const owned = typeof input === 'string'
+  if (owned) {
     try {
       parsed = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input)
     } catch (error) {
@@ -34,20 +55,26 @@ export function fromHar(input: string | unknown): HarCapture {
   if (!isRecord(log)) throw new HarError('not a HAR file: there is no "log" object')
   const entries = field(log, 'entries')
   if (!Array.isArray(entries)) throw new HarError('not a HAR file: "log.entries" is not an array')
-
-  const captures: CapturedRequest[] = []
-  let previousTime = 0
-  let observedUntil: number | null = exportedUntil(log)
-  entries.forEach((entry, index) => {
-    const capture = toCapture(entry, index, previousTime)
-    if (!capture) return
-    captures.push(capture)
-    previousTime = capture.observedAt
-    const end = capture.observedAt + Math.max(0, numberField(entry, 'time') ?? 0)
-    const lastFrame = capture.frames?.at(-1)?.time ?? 0
-    observedUntil = Math.max(observedUntil ?? 0, end, lastFrame)
-  })
-  return { captures, observedUntil, settings: field(field(log, '_sessionscope'), 'settings') }
+  return {
+    settings: field(field(log, '_sessionscope'), 'settings'),
+    read(visit) {
+      let previousTime = 0
+      let observedUntil: number | null = exportedUntil(log)
+      for (let index = 0; index < entries.length; index++) {
+        const entry: unknown = entries[index]
+        // Only a document this reader parsed is its own to empty; a caller's object is left as it was.
+        if (owned) entries[index] = undefined
+        const capture = toCapture(entry, index, previousTime)
+        if (!capture) continue
+        previousTime = capture.observedAt
+        const end = capture.observedAt + Math.max(0, numberField(entry, 'time') ?? 0)
+        const lastFrame = capture.frames?.at(-1)?.time ?? 0
+        observedUntil = Math.max(observedUntil ?? 0, end, lastFrame)
+        visit(capture)
+      }
+      return observedUntil
+    },
+  }
 }
 
 // Optional fields are set only when present, so a capture has no `frames: undefined`. They are assigned, not

@@ -1,7 +1,7 @@
 /** The JSON report of DESIGN.md ("Contracts"): the CLI's `--format json` and the panel's "copy as JSON". */
 import { version } from '../../package.json'
 import type { Finding, Severity } from '../session/finding'
-import type { Verdict } from '../session/replay'
+import type { VerdictSummary } from '../session/replay'
 import type { LifecycleState } from '../session/session'
 
 export interface JsonReport {
@@ -39,13 +39,13 @@ export interface JsonFinding {
 /** Maps a capture `seq` to its HAR entry index; offline they are the same. */
 export type EntryIndex = (capture: number) => number | null
 
-export function toJsonReport(verdict: Verdict, entryOf: EntryIndex = (capture) => capture): JsonReport {
+export function toJsonReport(verdict: VerdictSummary, entryOf: EntryIndex = (capture) => capture): JsonReport {
   const findings = verdict.findings.map((finding) => toJsonFinding(finding, entryOf))
   return {
     tool: { name: 'sessionscope', version },
     summary: {
       requests: verdict.requests,
-      events: verdict.events.length,
+      events: verdict.eventCount,
       sessions: verdict.sessions.length,
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,

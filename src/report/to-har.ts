@@ -9,6 +9,7 @@ import { version } from '../../package.json'
 import type { CapturedRequest, HttpHeader } from '../protocols/captured-request'
 import { headerValue } from '../protocols/captured-request'
 import { eventId } from '../protocols/tracking-event'
+import type { EventResult } from '../session/engine'
 import type { EngineSettings } from '../session/settings'
 import type { Verdict } from '../session/replay'
 import { replay } from '../session/replay'
@@ -51,7 +52,8 @@ export function toHar(input: HarExport): { har: Har; report: JsonReport } {
   const verdict = replay(captures, input.settings, input.observedUntil)
   const report = toJsonReport(verdict)
   const perCapture = findingsByCapture(verdict)
-  const entries = captures.map((capture) => toEntry(input.redact ? redactCapture(capture, input.extraSecretNames) : capture, verdict, perCapture))
+  const eventsOf = eventsByCapture(verdict)
+  const entries = captures.map((capture) => toEntry(input.redact ? redactCapture(capture, input.extraSecretNames) : capture, eventsOf.get(capture.seq) ?? [], perCapture))
   const log: Har['log'] & { _sessionscope: HarReport } = {
     version: '1.2',
     creator: { name: 'Sessionscope', version },
@@ -68,13 +70,26 @@ function findingsByCapture(verdict: Verdict): Map<string, string[]> {
   for (const finding of verdict.findings) {
     if (!finding.at) continue
     const key = finding.at.ordinal === null ? `${finding.at.capture}:capture` : `${finding.at.capture}:${finding.at.ordinal}`
-    map.set(key, [...(map.get(key) ?? []), finding.rule])
+    const rules = map.get(key)
+    if (rules === undefined) map.set(key, [finding.rule])
+    else rules.push(finding.rule)
   }
   return map
 }
 
-function toEntry(capture: CapturedRequest & CaptureProvenance, verdict: Verdict, findings: Map<string, string[]>): Entry {
-  const events = verdict.events.filter((outcome) => outcome.event.origin.capture === capture.seq)
+/** Each capture's events, grouped once: looking them up per entry made exporting a large tab quadratic. */
+function eventsByCapture(verdict: Verdict): Map<number, EventResult[]> {
+  const map = new Map<number, EventResult[]>()
+  for (const outcome of verdict.events) {
+    const capture = outcome.event.origin.capture
+    const events = map.get(capture)
+    if (events === undefined) map.set(capture, [outcome])
+    else events.push(outcome)
+  }
+  return map
+}
+
+function toEntry(capture: CapturedRequest & CaptureProvenance, events: readonly EventResult[], findings: Map<string, string[]>): Entry {
   const first = events[0]
   const body = capture.requestBody
   const response = capture.response

@@ -73,3 +73,41 @@ export function isClosed(session: Session): boolean {
 export function canExpire(session: Session): boolean {
   return session.state === 'pending' || session.state === 'active' || session.state === 'completed'
 }
+
+/**
+ * A shallow copy, field by field. Every event copies its session: V8 copies an object this large far slower by
+ * spread (`{ ...session }`, ~0.5 µs) than from a literal (~0.05 µs), and the copy was a tenth of a large lint.
+ * TypeScript insists every field is listed.
+ */
+export function copySession(s: Session): Session {
+  return {
+    key: s.key,
+    protocol: s.protocol,
+    sessionId: s.sessionId,
+    idSource: s.idSource,
+    state: s.state,
+    startedAt: s.startedAt,
+    lastEventAt: s.lastEventAt,
+    lastPlayheadMoveAt: s.lastPlayheadMoveAt,
+    endedAt: s.endedAt,
+    endedBy: s.endedBy,
+    retired: s.retired,
+    playhead: s.playhead,
+    rejection: s.rejection,
+    expiry: s.expiry,
+    summary: s.summary,
+    playback: s.playback,
+    heldPlayhead: s.heldPlayhead,
+    adBreak: s.adBreak,
+    ad: s.ad,
+    chapter: s.chapter,
+    states: s.states,
+    statesSeen: s.statesSeen,
+    lastClientTime: s.lastClientTime,
+    maxClientTime: s.maxClientTime,
+    events: s.events,
+    reported: s.reported,
+    counts: s.counts,
+    openFindings: s.openFindings,
+  }
+}

@@ -1,19 +1,27 @@
 import type { TrackingEvent } from '../protocols/tracking-event'
 import { ZERO_COUNTS } from './finding'
 import type { Expiry, ExpiryReason, Session } from './session'
-import { canExpire, isClosed } from './session'
+import { canExpire, copySession, isClosed } from './session'
 import type { EngineSettings } from './settings'
 import { hasSessionTimers } from './vendor-timers'
 
 /** When and why the vendor's backend will close `session` if nothing else happens; null if it cannot. Pure. */
 export function expiryDue(session: Session, settings: EngineSettings): { reason: ExpiryReason; at: number } | null {
   if (!canExpire(session) || !hasSessionTimers(session.protocol)) return null
-  const candidates: Array<{ reason: ExpiryReason; at: number }> = [
-    { reason: 'idle', at: session.lastEventAt + settings.idleTimeoutMs },
-    { reason: 'playhead-stalled', at: session.lastPlayheadMoveAt + settings.playheadStallMs },
-    { reason: 'too-old', at: session.startedAt + settings.maxSessionAgeMs },
-  ]
-  return candidates.reduce((earliest, next) => (next.at < earliest.at ? next : earliest))
+  // The earliest of the three timers; on a tie, the first listed. Checked on every event, so no lists or closures.
+  let reason: ExpiryReason = 'idle'
+  let at = session.lastEventAt + settings.idleTimeoutMs
+  const stalledAt = session.lastPlayheadMoveAt + settings.playheadStallMs
+  if (stalledAt < at) {
+    reason = 'playhead-stalled'
+    at = stalledAt
+  }
+  const tooOldAt = session.startedAt + settings.maxSessionAgeMs
+  if (tooOldAt < at) {
+    reason = 'too-old'
+    at = tooOldAt
+  }
+  return { reason, at }
 }
 
 /** How a session's ID is known when the session is first seen through an event other than its start. */
@@ -65,7 +73,8 @@ export function openSession(key: string, event: TrackingEvent): Session {
 
 /** The session after the vendor's backend received `event`: lifecycle, sub-states, timers. Pure. */
 export function transition(before: Session, event: TrackingEvent, settings: EngineSettings): Session {
-  const after: Session = { ...before, events: before.events + 1 }
+  const after = copySession(before)
+  after.events++
   // Retiring an ID (deactivating a room) works whatever state its last session is in.
   if (event.retiresId) {
     after.retired = true

@@ -6,9 +6,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { lintHar } from '../../src/cli/index'
+import { resolveOptions } from '../../src/cli/lint-options'
 import { fromHar } from '../../src/report/from-har'
 import { toJsonReport } from '../../src/report/json-report'
 import { replay } from '../../src/session/replay'
+import { readUserSettings } from '../../src/session/user-settings'
 import { rules } from '../../src/session/rules'
 import { PROTOCOL_IDS, type ProtocolId } from '../../src/protocols/tracking-event'
 import type { Scenario } from '../helpers/scenario'
@@ -38,6 +41,13 @@ for (const [path, { scenarios }] of Object.entries(suites)) {
         const actual = report.findings.map(({ rule, severity, entry, frame }) => ({ rule, severity, entry, ...(frame === null ? {} : { frame }) }))
         const expected = scenario.expected.map(({ frame, ...rest }) => ({ ...rest, ...(frame === null || frame === undefined ? {} : { frame }) }))
         expect(actual).toEqual(expected)
+      })
+
+      it(`${scenario.name}.har: the streamed lint reports exactly what a replay of every capture does`, () => {
+        const text = readFileSync(file, 'utf8')
+        const har = fromHar(text)
+        const { settings } = resolveOptions(undefined, readUserSettings(har.settings))
+        expect(lintHar(text)).toEqual(toJsonReport(replay(har.captures, settings, har.observedUntil)))
       })
     }
   })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { fromHar, HarError } from '../../../src/report/from-har'
+import { fromHar, HarError, openHar } from '../../../src/report/from-har'
+import type { CapturedRequest } from '../../../src/protocols/captured-request'
 
 const entry = (overrides: Record<string, unknown> = {}) => ({
   startedDateTime: '2026-01-15T02:00:00.000Z',
@@ -9,6 +10,23 @@ const entry = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 })
 const har = (entries: unknown[], log: Record<string, unknown> = {}) => JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries, ...log } })
+
+describe('openHar', () => {
+  it('reads a parsed document without changing it, and to the same captures as its text', () => {
+    const text = har([entry(), null, entry({ startedDateTime: '2026-01-15T02:00:10.000Z' })])
+    const document = JSON.parse(text) as { log: { entries: unknown[] } }
+    const fromObject: CapturedRequest[] = []
+    const fromText: CapturedRequest[] = []
+    const untilObject = openHar(document).read((capture) => fromObject.push(capture))
+    const untilText = openHar(text).read((capture) => fromText.push(capture))
+    // A caller's own object is theirs: reading it must not empty the entries the reader lets go of.
+    expect(document).toEqual(JSON.parse(text))
+    expect(fromObject.map((c) => c.seq)).toEqual([0, 2])
+    expect(fromText).toEqual(fromObject)
+    expect(untilText).toBe(untilObject)
+    expect(untilText).toBe(Date.parse('2026-01-15T02:00:10.050Z'))
+  })
+})
 
 describe('fromHar', () => {
   it('maps entries to captures with their entry index as seq', () => {
