@@ -23,6 +23,7 @@ const DOWNLOADED = 'downloaded'
 
 /** Fields every event needs, relative to `xdm` (OpenAPI "Media Edge API" 0.1.0). */
 const REQUIRED_ALWAYS = ['eventType', 'mediaCollection', 'mediaCollection.playhead']
+const SESSION_ID_REQUIRED = ['mediaCollection.sessionID']
 /** Required by the OpenAPI on every event, but missing from the docs' own sessionStart examples. */
 const TIMESTAMP = 'timestamp'
 // A Map, not an object: event types come from the page, which can send "constructor".
@@ -151,7 +152,7 @@ function decodeEvent(capture: CapturedRequest, xdm: unknown, at: Position): Trac
     clientTime: Number.isFinite(parsedTime) ? parsedTime : null,
     observedAt: capture.observedAt,
     missingFields: timestampMissing && role !== 'start' ? [...missing, TIMESTAMP] : missing,
-    invalidFields: fieldIssues(xdm, media, timestamp),
+    invalidFields: fieldIssues(xdm, media, timestamp, parsedTime),
     asset: 'main',
     details: xdm ?? null,
   }
@@ -181,9 +182,13 @@ function describeContent(event: TrackingEvent, media: unknown): void {
   if (isRecord(chapter)) {
     event.chapter = compact({ index: numberField(chapter, 'index'), offset: numberField(chapter, 'offset'), length: numberField(chapter, 'length'), name: stringField(chapter, 'friendlyName') })
   }
-  const statesStart = stringsAt(field(media, 'statesStart'), 'name')
-  const statesEnd = stringsAt(field(media, 'statesEnd'), 'name')
-  if (statesStart.length > 0 || statesEnd.length > 0) event.states = { start: statesStart, end: statesEnd }
+  const startList = field(media, 'statesStart')
+  const endList = field(media, 'statesEnd')
+  if (startList !== undefined || endList !== undefined) {
+    const statesStart = stringsAt(startList, 'name')
+    const statesEnd = stringsAt(endList, 'name')
+    if (statesStart.length > 0 || statesEnd.length > 0) event.states = { start: statesStart, end: statesEnd }
+  }
   const metadata = field(media, 'customMetadata')
   if (Array.isArray(metadata)) event.customMetadata = metadata.map((entry) => ({ key: String(field(entry, 'name') ?? ''), value: field(entry, 'value') }))
   if (event.type === 'ping' && isRecord(media)) event.carriesParams = Object.keys(media).some((key) => !PING_KEYS.has(key))
@@ -192,51 +197,62 @@ function describeContent(event: TrackingEvent, media: unknown): void {
 function missingFields(xdm: unknown, type: string, needsSessionId: boolean): string[] {
   if (!isRecord(xdm)) return ['xdm']
   const missing: string[] = []
-  const check = (path: string): void => {
-    const value = valueAt(xdm, path)
-    if (value === undefined || value === null) missing.push(path)
-  }
-  REQUIRED_ALWAYS.forEach(check)
-  REQUIRED_BY_TYPE.get(type)?.forEach(check)
-  if (needsSessionId) check('mediaCollection.sessionID')
+  absent(xdm, REQUIRED_ALWAYS, missing)
+  const byType = REQUIRED_BY_TYPE.get(type)
+  if (byType !== undefined) absent(xdm, byType, missing)
+  if (needsSessionId) absent(xdm, SESSION_ID_REQUIRED, missing)
   return missing
 }
 
+/** Adds the paths of `paths` that have no value in `xdm` to `missing`. */
+function absent(xdm: Record<string, unknown>, paths: readonly string[], missing: string[]): void {
+  for (const path of paths) {
+    const value = valueAt(xdm, path)
+    if (value === undefined || value === null) missing.push(path)
+  }
+}
+
 /** Field values the OpenAPI rejects (wrong types, enums) or the docs discourage. */
-function fieldIssues(xdm: unknown, media: unknown, timestamp: unknown) {
+function fieldIssues(xdm: unknown, media: unknown, timestamp: unknown, parsedTime: number) {
   const checks = new FieldChecks()
   checks.string(field(xdm, 'eventType'), 'eventType')
-  checks.timestamp(timestamp, 'timestamp')
+  checks.timestamp(timestamp, 'timestamp', parsedTime)
   // Every object and text field the adapter reads: a wrong type would otherwise just read as absent or be ignored.
   checks.object(media, 'mediaCollection')
   for (const { object, path, strings } of TYPED_DETAILS) {
     const details = field(media, object)
+    // Most events carry none of these objects: nothing below can then find anything.
+    if (details === undefined || details === null) continue
     checks.object(details, path)
     for (const { key, path: textPath } of strings) checks.string(field(details, key), textPath)
   }
   // The Web SDK rejects a fractional playhead in manual mode; the OpenAPI types it integer.
   checks.number(field(media, 'playhead'), 'mediaCollection.playhead', { integer: true, fractionSeverity: 'warning' })
   checks.string(field(media, 'sessionID'), 'mediaCollection.sessionID')
+  if (isRecord(media)) mediaIssues(checks, media)
+  return checks.issues
+}
+
+/** The checks inside `mediaCollection`'s objects; each is skipped when absent, as it is on most events. */
+function mediaIssues(checks: FieldChecks, media: Record<string, unknown>): void {
   const details = field(media, 'sessionDetails')
-  checks.number(field(details, 'length'), 'mediaCollection.sessionDetails.length', { integer: true, fractionSeverity: 'info' })
-  const length = numberField(details, 'length')
-  if (length !== undefined && length <= 0) checks.add('mediaCollection.sessionDetails.length', `should be the content length in seconds (86400 for live streams of unknown length), not ${length}`, 'warning')
-  checks.oneOf(field(details, 'streamType'), 'mediaCollection.sessionDetails.streamType', ['audio', 'video'], 'warning')
-  const contentType = stringField(details, 'contentType')
-  if (contentType !== undefined && !STANDARD_CONTENT_TYPES.has(contentType.toLowerCase())) {
-    checks.add('mediaCollection.sessionDetails.contentType', `"${contentType}" is not a standard content type (vod, live, linear, ugc, dvod, song, podcast, audiobook, radio)`, 'info')
-  }
+  if (details !== undefined) sessionDetailsIssues(checks, details)
   const pod = field(media, 'advertisingPodDetails')
-  checks.number(field(pod, 'index'), 'mediaCollection.advertisingPodDetails.index', { integer: true, min: 0 })
-  checks.number(field(pod, 'offset'), 'mediaCollection.advertisingPodDetails.offset', { integer: true, min: 0 })
+  if (pod !== undefined) {
+    checks.number(field(pod, 'index'), 'mediaCollection.advertisingPodDetails.index', { integer: true, min: 0 })
+    checks.number(field(pod, 'offset'), 'mediaCollection.advertisingPodDetails.offset', { integer: true, min: 0 })
+  }
   const ad = field(media, 'advertisingDetails')
-  checks.number(field(ad, 'length'), 'mediaCollection.advertisingDetails.length', { min: 0 })
-  checks.number(field(ad, 'podPosition'), 'mediaCollection.advertisingDetails.podPosition', { integer: true, min: 0 })
+  if (ad !== undefined) {
+    checks.number(field(ad, 'length'), 'mediaCollection.advertisingDetails.length', { min: 0 })
+    checks.number(field(ad, 'podPosition'), 'mediaCollection.advertisingDetails.podPosition', { integer: true, min: 0 })
+  }
   const chapter = field(media, 'chapterDetails')
-  for (const { key, path } of CHAPTER_NUMBERS) checks.number(field(chapter, key), path, WHOLE_AT_LEAST_ZERO)
-  checks.oneOf(field(field(media, 'errorDetails'), 'source'), 'mediaCollection.errorDetails.source', ['player', 'external'], 'error')
+  if (chapter !== undefined) for (const { key, path } of CHAPTER_NUMBERS) checks.number(field(chapter, key), path, WHOLE_AT_LEAST_ZERO)
+  const error = field(media, 'errorDetails')
+  if (error !== undefined) checks.oneOf(field(error, 'source'), 'mediaCollection.errorDetails.source', ['player', 'external'], 'error')
   const qoe = field(media, 'qoeDataDetails')
-  for (const { key, path } of QOE_NUMBERS) checks.number(field(qoe, key), path, WHOLE_OR_WARNING)
+  if (qoe !== undefined) for (const { key, path } of QOE_NUMBERS) checks.number(field(qoe, key), path, WHOLE_OR_WARNING)
   for (const list of ['statesStart', 'statesEnd']) {
     const states = field(media, list)
     if (states === undefined || states === null) continue
@@ -251,7 +267,17 @@ function fieldIssues(xdm: unknown, media: unknown, timestamp: unknown) {
   }
   const metadata = field(media, 'customMetadata')
   if (metadata !== undefined && metadata !== null && !Array.isArray(metadata)) checks.add('mediaCollection.customMetadata', 'must be an array of {name, value}', 'error')
-  return checks.issues
+}
+
+function sessionDetailsIssues(checks: FieldChecks, details: unknown): void {
+  checks.number(field(details, 'length'), 'mediaCollection.sessionDetails.length', { integer: true, fractionSeverity: 'info' })
+  const length = numberField(details, 'length')
+  if (length !== undefined && length <= 0) checks.add('mediaCollection.sessionDetails.length', `should be the content length in seconds (86400 for live streams of unknown length), not ${length}`, 'warning')
+  checks.oneOf(field(details, 'streamType'), 'mediaCollection.sessionDetails.streamType', ['audio', 'video'], 'warning')
+  const contentType = stringField(details, 'contentType')
+  if (contentType !== undefined && !STANDARD_CONTENT_TYPES.has(contentType.toLowerCase())) {
+    checks.add('mediaCollection.sessionDetails.contentType', `"${contentType}" is not a standard content type (vod, live, linear, ugc, dvod, song, podcast, audiobook, radio)`, 'info')
+  }
 }
 
 /** `media.downloaded`: each element of `events` is one whole offline session, its events inside. */

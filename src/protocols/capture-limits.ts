@@ -7,6 +7,8 @@ import type { CapturedRequest } from './captured-request'
 import type { CaptureProblem, ProtocolId } from './tracking-event'
 
 export function limitProblems(capture: CapturedRequest, protocol: ProtocolId): CaptureProblem[] {
+  // Nearly every capture is within the limits: answer those without building anything.
+  if (capture.requestBody?.truncatedFrom === undefined && capture.response?.body?.truncatedFrom === undefined && capture.frames === undefined && capture.dropped === undefined) return []
   const problems: CaptureProblem[] = []
   const problem = (kind: CaptureProblem['kind'], frame: number | null, reason: string): void =>
     void problems.push({ protocol, kind, capture: capture.seq, frame, reason })

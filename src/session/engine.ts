@@ -122,13 +122,16 @@ function ingestEvent(state: EngineState, event: TrackingEvent, settings: EngineS
   for (const entry of overtaken) apply(entry.event)
   state.sessions.set(key, session!)
   state.windows.set(key, kept)
-  if (session!.sessionId !== null) state.ids.set(idKey(session!.protocol, session!.sessionId), key)
+  // Routed by its ID to this very session, the event leaves the ID's entry as it was (the common case).
+  const routedById = target.byId && session!.sessionId === event.sessionId
+  if (session!.sessionId !== null && !routedById) state.ids.set(idKey(session!.protocol, session!.sessionId), key)
   if (event.batch !== undefined) state.ids.set(batchKey(event.protocol, event.batch), key)
   result.sessions.add(key)
 }
 
 /** Which session an event belongs to; null when it names none. `before` null: the event opens a session. */
-function route(state: EngineState, event: TrackingEvent): { key: string; before: Session | null } | null {
+/** `byId`: found through the ID index under the event's own session ID. */
+function route(state: EngineState, event: TrackingEvent): { key: string; before: Session | null; byId?: boolean } | null {
   if (event.batch !== undefined) {
     // An offline batch is one session, even when its start is not its first event.
     const known = state.ids.get(batchKey(event.protocol, event.batch))
@@ -149,7 +152,7 @@ function route(state: EngineState, event: TrackingEvent): { key: string; before:
   }
   if (event.sessionId === null) return null
   const known = state.ids.get(idKey(event.protocol, event.sessionId))
-  if (known !== undefined) return { key: known, before: state.sessions.get(known) ?? null }
+  if (known !== undefined) return { key: known, before: state.sessions.get(known) ?? null, byId: true }
   const pending = adoptableStart(state, event)
   if (pending) return { key: pending.key, before: pending }
   return { key: uniqueKey(state, `${event.protocol}:${event.sessionId}`), before: null }
