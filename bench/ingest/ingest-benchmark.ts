@@ -2,7 +2,9 @@
  * Ingest (issue 8, item 3): a page fires 1,000 Media Edge pings within one second; how long until every one is
  * stored, joined with its response and checked by the engine in the worker. The same burst runs in a browser
  * without the extension, side by side, so the table shows what the browser and server take by themselves and the
- * extension's share on top. Then the worker's JS heap after a full garbage collection.
+ * extension's share on top; and in a third browser with the webRequest-only control (../webrequest-control.ts)
+ * whose listeners match the pings, for what Chrome's dispatch of a matched request costs before any Sessionscope
+ * code runs. Then the worker's JS heap after a full garbage collection.
  *
  * The stand-in Edge does nothing but answer (burst-server.ts), and the burst is spread over several host names,
  * all mapped to it: Chromium opens at most six HTTP/1.1 connections per host, and the Media Edge adapter claims
@@ -22,6 +24,7 @@ import type { BurstTimes } from './burst-page'
 import { burst } from './burst-page'
 import type { BurstServer } from './burst-server'
 import { startBurstServer } from './burst-server'
+import { extensionWorkerStarted, matchingTracked, writeWebRequestControl } from '../webrequest-control'
 
 export const BURST = 1_000
 const WITHIN_MS = 1_000
@@ -49,9 +52,13 @@ export const ingestBenchmark: Benchmark = {
     const pageUrl = `http://page.${DOMAIN}/`
     const extension = await launchWithExtension(args)
     const plain = await plainBrowser(args)
+    const control = writeWebRequestControl(matchingTracked())
+    const controlled = await plainBrowser([...control.args, ...args])
+    await extensionWorkerStarted(controlled.context)
     const stored: number[] = []
     const answeredWith: number[] = []
     const answeredWithout: number[] = []
+    const answeredControl: number[] = []
     const firedWith: number[] = []
     const firedWithout: number[] = []
     const workerLag: number[] = []
@@ -62,6 +69,11 @@ export const ingestBenchmark: Benchmark = {
         const without = await fireBurst(await plain.newPage(), pageUrl, origins, server)
         answeredWithout.push(without.answeredAt - without.firstAt)
         firedWithout.push(without.lastAt - without.firstAt)
+
+        const controlPage = await controlled.newPage()
+        const inControl = await fireBurst(controlPage, pageUrl, origins, server)
+        await controlPage.close()
+        answeredControl.push(inControl.answeredAt - inControl.firstAt)
 
         const page = await extension.context.newPage()
         await page.goto(pageUrl)
@@ -76,16 +88,20 @@ export const ingestBenchmark: Benchmark = {
         await page.close()
         context.log(
           `run ${run + 1}: without the extension fired in ${firedWithout.at(-1)} ms, answered after ${answeredWithout.at(-1)} ms; ` +
+            `in the control answered after ${answeredControl.at(-1)} ms; ` +
             `with it fired in ${firedWith.at(-1)} ms, answered after ${answeredWith.at(-1)} ms, stored and checked after ${stored.at(-1)} ms; ` +
             `worker heap ${heaps.at(-1)!.toFixed(1)} MB`,
         )
       }
       const ratios = answeredWith.map((ms, i) => ms / answeredWithout[i]!)
+      const controlRatios = answeredControl.map((ms, i) => ms / answeredWithout[i]!)
       return [
         { metric: `${BURST} pings in ${WITHIN_MS} ms: all stored and checked, from the first request`, unit: 'ms', samples: stored, limit: STORED_LIMIT_MS },
         { metric: '  all answered in the page, with the extension', unit: 'ms', samples: answeredWith, limit: null },
         { metric: '  all answered in the page, no extension', unit: 'ms', samples: answeredWithout, limit: null },
+        { metric: '  all answered in the page, webRequest-only control matching the pings', unit: 'ms', samples: answeredControl, limit: null },
         { metric: '  answered with / without the extension', unit: 'ratio', samples: ratios, limit: null },
+        { metric: '  answered control / without', unit: 'ratio', samples: controlRatios, limit: null },
         { metric: '  stored and checked after the last answer', unit: 'ms', samples: workerLag, limit: null },
         { metric: '  burst fired in, with the extension', unit: 'ms', samples: firedWith, limit: null },
         { metric: '  burst fired in, no extension', unit: 'ms', samples: firedWithout, limit: null },
@@ -94,6 +110,8 @@ export const ingestBenchmark: Benchmark = {
     } finally {
       await extension.close()
       await plain.close()
+      await controlled.close()
+      control.remove()
       await server.close()
     }
   },
@@ -158,10 +176,11 @@ async function scopeOf(browser: ExtensionBrowser, page: Page): Promise<string> {
   return browser.scopeOfTab(tabId)
 }
 
-async function plainBrowser(args: string[]): Promise<{ newPage(): Promise<Page>; close(): Promise<void> }> {
+async function plainBrowser(args: string[]): Promise<{ context: BrowserContext; newPage(): Promise<Page>; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'sessionscope-bench-plain-'))
   const context: BrowserContext = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: [...args, ...CHROMIUM_ARGS] })
   return {
+    context,
     newPage: () => context.newPage(),
     async close() {
       await context.close()

@@ -4,7 +4,7 @@
  * without; the figure is the ratio of their median latencies, for a URL no adapter claims and for a Media Edge
  * ping (which the page hook follows, reading its response, and the worker stores and checks).
  *
- * The two browsers take turns in small blocks, so a burst of load on the machine hits both alike.
+ * The browsers take turns in small blocks, so a burst of load on the machine hits them all alike.
  */
 import type { AddressInfo } from 'node:net'
 import { createServer } from 'node:http'
@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core'
 import { CHROMIUM, CHROMIUM_ARGS, launchWithExtension } from '../../test/e2e/harness/browser'
 import type { BenchContext, Benchmark, Result } from '../benchmark'
 import { median } from '../benchmark'
+import { extensionWorkerStarted, MATCHING_NOTHING, matchingTracked, writeWebRequestControl } from '../webrequest-control'
 import { fetchLoop } from './fetch-loop'
 
 /** Fetches per URL kind per browser per repetition. */
@@ -36,13 +37,20 @@ const KINDS = [
 
 /**
  * The extension, the plain browser, and the extension with its page hook taken out of the manifest: the third
- * tells what the hook costs apart from Chrome's own webRequest machinery and the worker. And a control: an
+ * tells what the hook costs apart from Chrome's own webRequest machinery and the worker. And two controls: an
  * extension of nothing but webRequest listeners on a URL no request has, for what Chrome charges any such
- * extension on every request.
+ * extension on every request, and the same listeners on Sessionscope's own URLs, for what Chrome's dispatch of
+ * a matched request costs before any Sessionscope code runs.
  */
-type SideName = 'with' | 'without' | 'without hook' | 'null extension'
+type SideName = 'with' | 'without' | 'without hook' | 'null extension' | 'matching control'
 
-const SIDE_LABEL: Record<SideName, string> = { with: 'with the extension', without: 'no extension', 'without hook': 'the extension without page hook', 'null extension': 'webRequest-only control' }
+const SIDE_LABEL: Record<SideName, string> = {
+  with: 'with the extension',
+  without: 'no extension',
+  'without hook': 'the extension without page hook',
+  'null extension': 'webRequest-only control',
+  'matching control': 'webRequest-only control matching the tracked URL',
+}
 
 interface Side {
   name: SideName
@@ -57,13 +65,15 @@ export const pageCostBenchmark: Benchmark = {
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     const sides: Side[] = []
     try {
-      sides.push(await withExtension(origin, context.dist), await plainBrowser(origin, 'without', []), await withoutHook(origin, context.dist), await nullExtension(origin))
+      sides.push(await withExtension(origin, context.dist), await plainBrowser(origin, 'without', []), await withoutHook(origin, context.dist))
+      sides.push(await controlExtension(origin, 'null extension', MATCHING_NOTHING), await controlExtension(origin, 'matching control', matchingTracked()))
       for (const side of sides) {
         for (const { path } of KINDS) await side.page.evaluate(fetchLoop, { url: path, count: WARM_UP, body: PING_BODY })
       }
       const ratios = new Map<string, number[]>(KINDS.map(({ kind }) => [kind, []]))
       const hookless = new Map<string, number[]>(KINDS.map(({ kind }) => [kind, []]))
       const control = new Map<string, number[]>(KINDS.map(({ kind }) => [kind, []]))
+      const matchingControl = new Map<string, number[]>(KINDS.map(({ kind }) => [kind, []]))
       const medians = new Map<string, number[]>()
       for (let run = 0; run < context.repeat; run++) {
         const latencies = new Map<string, number[]>()
@@ -84,6 +94,7 @@ export const pageCostBenchmark: Benchmark = {
           ratios.get(kind)!.push(at('with') / at('without'))
           hookless.get(kind)!.push(at('without hook') / at('without'))
           control.get(kind)!.push(at('null extension') / at('without'))
+          matchingControl.get(kind)!.push(at('matching control') / at('without'))
           context.log(`run ${run + 1}, ${kind}: median ${sides.map((side) => `${at(side.name).toFixed(2)} ms ${side.name}`).join(', ')}`)
         }
       }
@@ -91,6 +102,7 @@ export const pageCostBenchmark: Benchmark = {
         { metric: `fetch latency with / without the extension, ${kind} URL (${FETCHES} calls)`, unit: 'ratio', samples: ratios.get(kind)!, limit },
         { metric: `  same, the extension without its page hook, ${kind}`, unit: 'ratio', samples: hookless.get(kind)!, limit: null },
         { metric: `  same, an extension of webRequest listeners matching nothing, ${kind}`, unit: 'ratio', samples: control.get(kind)!, limit: null },
+        { metric: `  same, an extension of webRequest listeners matching the tracked URL, ${kind}`, unit: 'ratio', samples: matchingControl.get(kind)!, limit: null },
         ...sides.map((side): Result => ({ metric: `  median fetch latency, ${kind}, ${SIDE_LABEL[side.name]}`, unit: 'ms', samples: medians.get(`${kind} ${side.name}`)!, limit: null })),
       ])
     } finally {
@@ -136,28 +148,18 @@ async function withoutHook(origin: string, dist: string): Promise<Side> {
   return { ...side, close: async () => { await side.close(); rmSync(copy, { recursive: true, force: true }) } }
 }
 
-/** webRequest listeners as Sessionscope registers them (same events, same extra info), on a URL never requested. */
-async function nullExtension(origin: string): Promise<Side> {
-  const dir = mkdtempSync(join(tmpdir(), 'sessionscope-bench-null-'))
-  const manifest = { manifest_version: 3, name: 'webRequest control', version: '1', permissions: ['webRequest'], host_permissions: ['<all_urls>'], background: { service_worker: 'worker.js' } }
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest))
-  writeFileSync(
-    join(dir, 'worker.js'),
-    `const filter = { urls: ['*://never.invalid/*'] }
-const nothing = () => undefined
-chrome.webRequest.onBeforeRequest.addListener(nothing, filter, ['requestBody'])
-chrome.webRequest.onBeforeSendHeaders.addListener(nothing, filter, ['requestHeaders', 'extraHeaders'])
-chrome.webRequest.onHeadersReceived.addListener(nothing, filter, ['responseHeaders', 'extraHeaders'])
-chrome.webRequest.onErrorOccurred.addListener(nothing, filter)
-`,
-  )
-  const side = await plainBrowser(origin, 'null extension', [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`])
-  return { ...side, close: async () => { await side.close(); rmSync(dir, { recursive: true, force: true }) } }
+/** The webRequest-only control extension (../webrequest-control.ts), its listeners filtered to `urls`. */
+async function controlExtension(origin: string, name: SideName, urls: readonly string[]): Promise<Side> {
+  const control = writeWebRequestControl(urls)
+  const side = await plainBrowser(origin, name, control.args)
+  return { ...side, close: async () => { await side.close(); control.remove() } }
 }
 
 async function plainBrowser(origin: string, name: SideName, args: string[]): Promise<Side> {
   const profile = mkdtempSync(join(tmpdir(), 'sessionscope-bench-plain-'))
   const context: BrowserContext = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: [...args, ...CHROMIUM_ARGS] })
+  // An extension's listeners count only once its worker has registered them.
+  if (args.length > 0) await extensionWorkerStarted(context)
   const page = await context.newPage()
   await page.goto(`${origin}/`)
   return {
