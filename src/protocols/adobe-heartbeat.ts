@@ -15,6 +15,7 @@ import type { CapturedRequest, CapturedResponse } from './captured-request'
 import { hostMatches } from './host-patterns'
 import { bodyText, compact } from './json-body'
 import type { FieldIssue, StartOutcome, TrackingEvent } from './tracking-event'
+import { trackingEvent } from './tracking-event'
 
 // Fixed for legacy heartbeats; Media SDK 3.x moved to `*.hb-api.omtrdc.net` (the Media Collection API).
 const HOST_SUFFIX = '.hb.omtrdc.net'
@@ -118,7 +119,7 @@ function decodeEvent(capture: CapturedRequest, params: Params): TrackingEvent {
   const type = rawType === undefined ? 'unknown' : (known ?? unknownName(rawType))
   const role = known === undefined ? 'event' : roleOf(known)
   const sessionId = text(SESSION_ID) ?? null
-  const event: TrackingEvent = {
+  const event = trackingEvent({
     protocol: 'adobe-heartbeat',
     origin: { capture: capture.seq, ordinal: 0, frame: null },
     type,
@@ -133,7 +134,7 @@ function decodeEvent(capture: CapturedRequest, params: Params): TrackingEvent {
     missingFields: REQUIRED.filter((name) => text(name) === undefined),
     invalidFields: fieldIssues(params),
     details: Object.fromEntries(params.values),
-  }
+  })
   if (asset !== undefined) event.asset = asset
   if (role === 'start') {
     event.start = startOutcome(sessionId, capture.response)

@@ -17,6 +17,7 @@ import { hostMatches } from './host-patterns'
 import { decodeSegment } from './url-segment'
 import { compact, field, isRecord, numberField, parseJsonBody, stringField, stringsAt } from './json-body'
 import type { SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
+import { trackingEvent } from './tracking-event'
 
 const SESSIONS_PATH = /\/api\/(v\d+)\/sessions\/?$/
 const EVENTS_PATH = /\/api\/(v\d+)\/sessions\/([^/]+)\/events\/?$/
@@ -100,7 +101,7 @@ function decodeEvent(capture: CapturedRequest, body: unknown, ordinal: number, e
   const params = field(body, 'params')
   // Only /sessions starts a session; a sessionStart posted elsewhere starts nothing.
   const role = endpoint.kind === 'events' ? (type === 'sessionStart' ? 'event' : roleOf(type)) : roleOf(type)
-  const event: TrackingEvent = {
+  const event = trackingEvent({
     protocol: 'adobe-media-collection',
     origin: { capture: capture.seq, ordinal, frame: null },
     type,
@@ -115,7 +116,7 @@ function decodeEvent(capture: CapturedRequest, body: unknown, ordinal: number, e
     invalidFields: fieldIssues(body, type, batch !== undefined),
     asset: 'main',
     details: body ?? null,
-  }
+  })
   if (batch !== undefined) event.batch = batch
   const urlAction = endpointAction(endpoint, type)
   if (urlAction !== undefined) event.urlAction = urlAction

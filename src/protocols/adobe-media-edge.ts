@@ -15,19 +15,30 @@ import { FieldChecks, MEDIA_EVENT_TYPES, STANDARD_CONTENT_TYPES, STATE_NAME, rol
 import type { CapturedRequest, CapturedResponse } from './captured-request'
 import { compact, field, isRecord, numberField, parseJsonBody, stringField, stringsAt } from './json-body'
 import type { SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
+import { trackingEvent } from './tracking-event'
 
 // `{edgeBasePath}[/{locationHint}]/va/v1/{action}`; the base path is `ee` unless configured otherwise.
 const MEDIA_PATH = /^\/[^/]+(?:\/[^/]+)?\/va\/v1\/([^/]+?)\/?$/
 const WEB_SDK_PATH = /^\/[^/]+(?:\/[^/]+)?\/v1\/(?:interact|collect)\/?$/
 const DOWNLOADED = 'downloaded'
 
+/** A required field's dotted path, split once at load: every event checks the same few. */
+interface RequiredPath {
+  path: string
+  keys: readonly string[]
+}
+
+function requiredPaths(paths: readonly string[]): readonly RequiredPath[] {
+  return paths.map((path) => ({ path, keys: path.split('.') }))
+}
+
 /** Fields every event needs, relative to `xdm` (OpenAPI "Media Edge API" 0.1.0). */
-const REQUIRED_ALWAYS = ['eventType', 'mediaCollection', 'mediaCollection.playhead']
-const SESSION_ID_REQUIRED = ['mediaCollection.sessionID']
+const REQUIRED_ALWAYS = requiredPaths(['eventType', 'mediaCollection', 'mediaCollection.playhead'])
+const SESSION_ID_REQUIRED = requiredPaths(['mediaCollection.sessionID'])
 /** Required by the OpenAPI on every event, but missing from the docs' own sessionStart examples. */
 const TIMESTAMP = 'timestamp'
 // A Map, not an object: event types come from the page, which can send "constructor".
-const REQUIRED_BY_TYPE: ReadonlyMap<string, string[]> = new Map(Object.entries({
+const REQUIRED_BY_TYPE: ReadonlyMap<string, readonly RequiredPath[]> = new Map(Object.entries({
   sessionStart: [
     'mediaCollection.sessionDetails', 'mediaCollection.sessionDetails.name',
     'mediaCollection.sessionDetails.playerName', 'mediaCollection.sessionDetails.contentType',
@@ -48,7 +59,7 @@ const REQUIRED_BY_TYPE: ReadonlyMap<string, string[]> = new Map(Object.entries({
   ],
   error: ['mediaCollection.errorDetails', 'mediaCollection.errorDetails.name', 'mediaCollection.errorDetails.source'],
   bitrateChange: ['mediaCollection.qoeDataDetails'],
-}))
+}).map(([type, paths]) => [type, requiredPaths(paths)]))
 /** `mediaCollection` objects and their text fields (numbers and enums are checked one by one). */
 const TYPED_DETAILS = typedDetails([
   ['sessionDetails', ['name', 'friendlyName', 'playerName', 'contentType', 'channel']],
@@ -140,7 +151,7 @@ function decodeEvent(capture: CapturedRequest, xdm: unknown, at: Position): Trac
   const timestampMissing = isRecord(xdm) && timestamp === undefined
   const needsSessionId = role !== 'start' && at.batch === undefined
   const missing = missingFields(xdm, type, needsSessionId)
-  const event: TrackingEvent = {
+  const event = trackingEvent({
     protocol: 'adobe-media-edge',
     origin: { capture: capture.seq, ordinal: at.ordinal, frame: null },
     type,
@@ -155,7 +166,7 @@ function decodeEvent(capture: CapturedRequest, xdm: unknown, at: Position): Trac
     invalidFields: fieldIssues(xdm, media, timestamp, parsedTime),
     asset: 'main',
     details: xdm ?? null,
-  }
+  })
   if (at.urlAction !== undefined && at.urlAction !== DOWNLOADED) event.urlAction = at.urlAction
   if (at.batch !== undefined) event.batch = at.batch
   if (role === 'start') {
@@ -191,7 +202,13 @@ function describeContent(event: TrackingEvent, media: unknown): void {
   }
   const metadata = field(media, 'customMetadata')
   if (Array.isArray(metadata)) event.customMetadata = metadata.map((entry) => ({ key: String(field(entry, 'name') ?? ''), value: field(entry, 'value') }))
-  if (event.type === 'ping' && isRecord(media)) event.carriesParams = Object.keys(media).some((key) => !PING_KEYS.has(key))
+  if (event.type === 'ping' && isRecord(media)) event.carriesParams = hasKeyBesides(media, PING_KEYS)
+}
+
+/** Whether `record` has an own key outside `allowed` (no list of keys made: every ping asks). */
+function hasKeyBesides(record: Record<string, unknown>, allowed: ReadonlySet<string>): boolean {
+  for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key) && !allowed.has(key)) return true
+  return false
 }
 
 function missingFields(xdm: unknown, type: string, needsSessionId: boolean): string[] {
@@ -205,9 +222,10 @@ function missingFields(xdm: unknown, type: string, needsSessionId: boolean): str
 }
 
 /** Adds the paths of `paths` that have no value in `xdm` to `missing`. */
-function absent(xdm: Record<string, unknown>, paths: readonly string[], missing: string[]): void {
-  for (const path of paths) {
-    const value = valueAt(xdm, path)
+function absent(xdm: Record<string, unknown>, paths: readonly RequiredPath[], missing: string[]): void {
+  for (const { path, keys } of paths) {
+    let value: unknown = xdm
+    for (const key of keys) value = field(value, key)
     if (value === undefined || value === null) missing.push(path)
   }
 }
@@ -227,7 +245,7 @@ function fieldIssues(xdm: unknown, media: unknown, timestamp: unknown, parsedTim
     for (const { key, path: textPath } of strings) checks.string(field(details, key), textPath)
   }
   // The Web SDK rejects a fractional playhead in manual mode; the OpenAPI types it integer.
-  checks.number(field(media, 'playhead'), 'mediaCollection.playhead', { integer: true, fractionSeverity: 'warning' })
+  checks.number(field(media, 'playhead'), 'mediaCollection.playhead', WHOLE_OR_WARNING)
   checks.string(field(media, 'sessionID'), 'mediaCollection.sessionID')
   if (isRecord(media)) mediaIssues(checks, media)
   return checks.issues
@@ -239,13 +257,13 @@ function mediaIssues(checks: FieldChecks, media: Record<string, unknown>): void 
   if (details !== undefined) sessionDetailsIssues(checks, details)
   const pod = field(media, 'advertisingPodDetails')
   if (pod !== undefined) {
-    checks.number(field(pod, 'index'), 'mediaCollection.advertisingPodDetails.index', { integer: true, min: 0 })
-    checks.number(field(pod, 'offset'), 'mediaCollection.advertisingPodDetails.offset', { integer: true, min: 0 })
+    checks.number(field(pod, 'index'), 'mediaCollection.advertisingPodDetails.index', WHOLE_AT_LEAST_ZERO)
+    checks.number(field(pod, 'offset'), 'mediaCollection.advertisingPodDetails.offset', WHOLE_AT_LEAST_ZERO)
   }
   const ad = field(media, 'advertisingDetails')
   if (ad !== undefined) {
     checks.number(field(ad, 'length'), 'mediaCollection.advertisingDetails.length', { min: 0 })
-    checks.number(field(ad, 'podPosition'), 'mediaCollection.advertisingDetails.podPosition', { integer: true, min: 0 })
+    checks.number(field(ad, 'podPosition'), 'mediaCollection.advertisingDetails.podPosition', WHOLE_AT_LEAST_ZERO)
   }
   const chapter = field(media, 'chapterDetails')
   if (chapter !== undefined) for (const { key, path } of CHAPTER_NUMBERS) checks.number(field(chapter, key), path, WHOLE_AT_LEAST_ZERO)
@@ -298,17 +316,6 @@ function decodeDownloaded(capture: CapturedRequest, list: unknown[]): Decoded {
     }
   })
   return { events, problems }
-}
-
-/** Dotted paths split once: every event of a large capture checks the same few. */
-const PATH_KEYS = new Map<string, readonly string[]>()
-
-function valueAt(root: unknown, path: string): unknown {
-  let keys = PATH_KEYS.get(path)
-  if (keys === undefined) PATH_KEYS.set(path, (keys = path.split('.')))
-  let value = root
-  for (const key of keys) value = field(value, key)
-  return value
 }
 
 function withoutMediaPrefix(eventType: string): string {

@@ -25,6 +25,7 @@ import { hostMatches } from './host-patterns'
 import { decodeSegment } from './url-segment'
 import { bodyText, field, isRecord, numberField, stringField } from './json-body'
 import type { CaptureProblem, FieldIssue, LifecycleRole, SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
+import { trackingEvent } from './tracking-event'
 
 const HOST = 'gamesparks.net'
 const SOCKET_PATH = /^\/(?:ws|websockets)\/[^/]+/
@@ -239,7 +240,7 @@ function socketEvent(capture: CapturedRequest, at: FramePosition, message: Extra
   trackAuthentication(state, at.direction, className, value)
   trackRequestIds(facts, state, at, context.answers)
 
-  const event: TrackingEvent = {
+  const event = trackingEvent({
     protocol: 'gamesparks',
     origin: { capture: capture.seq, ordinal: at.ordinal, frame: at.index },
     type: typeOf(className),
@@ -254,7 +255,7 @@ function socketEvent(capture: CapturedRequest, at: FramePosition, message: Extra
     invalidFields: fieldIssues(value, className),
     gamesparks: facts,
     details: value,
-  }
+  })
   if (start) event.start = start
   if (Object.keys(summaryFacts).length > 0) event.summary = { facts: summaryFacts } satisfies SessionSummaryFields
   return event
@@ -451,7 +452,7 @@ function decodeHttp(capture: CapturedRequest, transport: 'rest' | 'callback', cr
   const error = isRecord(response) ? errorText(field(response, 'error')) : null
   if (error !== null) facts.error = error
   const restType = className === null && requestType !== undefined ? `.${decodeSegment(requestType)}` : className
-  const event: TrackingEvent = {
+  const event = trackingEvent({
     protocol: 'gamesparks',
     origin: { capture: capture.seq, ordinal: 0, frame: null },
     type: transport === 'callback' ? 'CloudCodeCallback' : typeOf(restType),
@@ -467,7 +468,7 @@ function decodeHttp(capture: CapturedRequest, transport: 'rest' | 'callback', cr
     invalidFields: transport === 'rest' && body !== null ? fieldIssues(body, className) : [],
     gamesparks: facts,
     details: body,
-  }
+  })
   return { events: [event], problems }
 }
 

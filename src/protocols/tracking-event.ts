@@ -140,3 +140,43 @@ export interface CaptureProblem {
 export function eventId(origin: EventOrigin): string {
   return `${origin.capture}:${origin.ordinal}`
 }
+
+/**
+ * An event with every field present, the optional ones undefined when the adapter leaves them out, always in
+ * this order: events of every adapter and kind then share one hidden class in V8, so the session machine and
+ * the rules read them without megamorphic lookups. On large captures that was a fifth of the engine's time.
+ */
+export function trackingEvent(fields: TrackingEvent): TrackingEvent {
+  return {
+    protocol: fields.protocol,
+    origin: fields.origin,
+    type: fields.type,
+    typeKnown: fields.typeKnown,
+    role: fields.role,
+    idIssuer: fields.idIssuer,
+    retiresId: fields.retiresId,
+    gamesparks: fields.gamesparks,
+    videosdk: fields.videosdk,
+    sessionId: fields.sessionId,
+    batch: fields.batch,
+    start: fields.start,
+    playhead: fields.playhead,
+    clientTime: fields.clientTime,
+    observedAt: fields.observedAt,
+    urlAction: fields.urlAction,
+    missingFields: fields.missingFields,
+    invalidFields: fields.invalidFields,
+    missingDocumentedOptional: fields.missingDocumentedOptional,
+    summary: fields.summary,
+    adBreak: fields.adBreak,
+    ad: fields.ad,
+    chapter: fields.chapter,
+    states: fields.states,
+    asset: fields.asset,
+    implicitAdBreak: fields.implicitAdBreak,
+    customMetadata: fields.customMetadata,
+    carriesParams: fields.carriesParams,
+    vendorRejection: fields.vendorRejection,
+    details: fields.details,
+  }
+}

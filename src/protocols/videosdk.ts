@@ -21,6 +21,7 @@ import { bodyText, field, isRecord, stringField } from './json-body'
 import { readJwt, withoutJwtSignatures } from './jwt'
 import { describe } from './adobe-media-vocabulary'
 import type { FieldIssue, LifecycleRole, StartOutcome, TrackingEvent } from './tracking-event'
+import { trackingEvent } from './tracking-event'
 import type { RoomField, VideoSdkEndpoint, VideoSdkFacts, VideoSdkToken } from './videosdk-facts'
 
 const API_HOST = 'api.videosdk.live'
@@ -238,7 +239,7 @@ function decodeEvent(capture: CapturedRequest, url: URL, operation: Operation, t
     observedEnd,
     vendorSessionId: operation.pathSession ?? bodyString(body.fields, 'sessionId') ?? stringField(session, 'id') ?? null,
   }
-  const event: TrackingEvent = {
+  const event = trackingEvent({
     protocol: 'videosdk',
     origin: { capture: capture.seq, ordinal: 0, frame: null },
     type: operation.type,
@@ -253,7 +254,7 @@ function decodeEvent(capture: CapturedRequest, url: URL, operation: Operation, t
     invalidFields: bodyFieldIssues(body),
     videosdk: facts,
     details: details(capture, url, token, body, response),
-  }
+  })
   if (role === 'start') event.start = endpoint === 'create-room' ? createOutcome(response) : { kind: 'issued', sessionId: room! }
   if (endpoint === 'deactivate-room' && role === 'end') event.retiresId = true
   if (refused && role !== 'start') event.vendorRejection = { status: response.status!, reason: rejectionReason(response) }
