@@ -6,6 +6,10 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { lintHar } from '../../src/cli/index'
+import { fromHar } from '../../src/report/from-har'
+import { toHar } from '../../src/report/to-har'
+import { DEFAULT_SETTINGS } from '../../src/session/settings'
+import { readUserSettings } from '../../src/session/user-settings'
 import type { BenchContext, Benchmark, Result } from '../benchmark'
 
 import { mediaEdgeSessions } from '../panel/media-edge-session'
@@ -56,6 +60,13 @@ export const engineBenchmark: Benchmark = {
       }
       context.log(`run ${i + 1}: JSON.parse ${Math.round(parse.at(-1)!.wall)} ms (CPU ${Math.round(parse.at(-1)!.cpu)}), lintHar ${Math.round(lint.at(-1)!.wall)} ms (CPU ${Math.round(lint.at(-1)!.cpu)})`)
     }
+    // Exporting the same capture as HAR (the panel's export of a long tab): replay, redaction and entries.
+    const { captures, observedUntil } = fromHar(text)
+    const exports: number[] = []
+    for (let i = 0; i < context.repeat; i++) {
+      collect()
+      exports.push(time(() => toHar({ captures, settings: DEFAULT_SETTINGS, userSettings: readUserSettings(undefined), observedUntil: observedUntil!, redact: true })).wall)
+    }
     return [
       { metric: 'lintHar / JSON.parse of the same HAR', unit: 'ratio', samples: lint.map((t, i) => t.wall / parse[i]!.wall), limit: RATIO_LIMIT },
       // CPU time (all the process's threads, GC helpers included) shifts less when other work shares the machine.
@@ -63,6 +74,7 @@ export const engineBenchmark: Benchmark = {
       { metric: `  lintHar, ${events} events (${Math.round(text.length / 1e6)} MB)`, unit: 'ms', samples: lint.map((t) => t.wall), limit: null },
       { metric: '  JSON.parse of the same text', unit: 'ms', samples: parse.map((t) => t.wall), limit: null },
       { metric: 'lint throughput', unit: 'events/s', samples: lint.map((t) => (events / t.wall) * 1000), limit: null },
+      { metric: `export of the same ${events} events as HAR (toHar, redacted)`, unit: 'ms', samples: exports, limit: null },
     ]
   },
 }
