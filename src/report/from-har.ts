@@ -55,9 +55,12 @@ export function openHar(input: string | unknown): HarReader {
   if (!isRecord(log)) throw new HarError('not a HAR file: there is no "log" object')
   const entries = field(log, 'entries')
   if (!Array.isArray(entries)) throw new HarError('not a HAR file: "log.entries" is not an array')
+  let read = false
   return {
     settings: field(field(log, '_sessionscope'), 'settings'),
     read(visit) {
+      if (read) throw new Error('a HAR document is read once: its entries are let go as they are read')
+      read = true
       let previousTime = 0
       let observedUntil: number | null = exportedUntil(log)
       for (let index = 0; index < entries.length; index++) {

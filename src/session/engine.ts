@@ -129,8 +129,10 @@ function ingestEvent(state: EngineState, event: TrackingEvent, settings: EngineS
   result.sessions.add(key)
 }
 
-/** Which session an event belongs to; null when it names none. `before` null: the event opens a session. */
-/** `byId`: found through the ID index under the event's own session ID. */
+/**
+ * Which session an event belongs to; null when it names none. `before` null: the event opens a session;
+ * `byId`: found through the ID index under the event's own session ID.
+ */
 function route(state: EngineState, event: TrackingEvent): { key: string; before: Session | null; byId?: boolean } | null {
   if (event.batch !== undefined) {
     // An offline batch is one session, even when its start is not its first event.

@@ -26,6 +26,12 @@ describe('openHar', () => {
     expect(untilText).toBe(untilObject)
     expect(untilText).toBe(Date.parse('2026-01-15T02:00:10.050Z'))
   })
+
+  it('is read once: a second read would find the entries already let go', () => {
+    const reader = openHar(har([entry()]))
+    reader.read(() => {})
+    expect(() => reader.read(() => {})).toThrow(/read once/)
+  })
 })
 
 describe('fromHar', () => {
