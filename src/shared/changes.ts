@@ -8,10 +8,12 @@ export interface ChangeNotice {
   scopes: string[]
 }
 
+/** The sender's channel, opened once: opening and closing one per write cost the worker more than the post. */
+let sender: BroadcastChannel | null = null
+
 export function announceChanges(scopes: string[]): void {
-  const channel = new BroadcastChannel(CHANNEL)
-  channel.postMessage({ scopes } satisfies ChangeNotice)
-  channel.close()
+  sender ??= new BroadcastChannel(CHANNEL)
+  sender.postMessage({ scopes } satisfies ChangeNotice)
 }
 
 /** Calls `listener` on every change notice; returns the function that stops listening. */
