@@ -48,21 +48,9 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-const OBJECT_PROTOTYPE = Object.prototype as Record<string, unknown>
-const hasOwn = Object.prototype.hasOwnProperty
-
-/**
- * Own property only: reading `__proto__` or `constructor` of a record that lacks it never reaches a prototype.
- * The own-property check runs only when the value read could be inherited (it is what Object.prototype holds
- * under that key): every decoder reads dozens of mostly absent fields per event, and checking each one was a
- * tenth of a large lint.
- */
+/** Own property only: a page-supplied `__proto__` or `constructor` key never reaches a prototype. */
 export function field(value: unknown, key: string): unknown {
-  if (typeof value !== 'object' || value === null) return undefined
-  const found = (value as Record<string, unknown>)[key]
-  if (found === undefined || Array.isArray(value)) return undefined
-  // `__proto__` is an accessor: read through a record, it answers with that record's prototype.
-  return (found !== OBJECT_PROTOTYPE[key] && key !== '__proto__') || hasOwn.call(value, key) ? found : undefined
+  return isRecord(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined
 }
 
 export function stringField(value: unknown, key: string): string | undefined {
