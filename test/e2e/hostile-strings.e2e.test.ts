@@ -7,11 +7,10 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ExtensionBrowser } from './harness/browser'
-import { launchWithExtension } from './harness/browser'
 import type { EdgeServer } from './harness/edge-server'
-import { startEdgeServer } from './harness/edge-server'
+import { withEdgeAndExtension } from './harness/suite'
 
 const PWN = 'window.__pwned=1'
 const IMG = `<img src=x onerror="${PWN}">`
@@ -70,9 +69,8 @@ let tabId: number
 /** Console errors and uncaught errors of extension pages, CSP violations among them. */
 const problems: string[] = []
 
-beforeAll(async () => {
-  server = await startEdgeServer()
-  browser = await launchWithExtension()
+withEdgeAndExtension(async (b, s) => {
+  ;[browser, server] = [b, s]
   // Watches each extension page from before its own scripts: CSP violations, and any element or attribute a
   // payload parsed as markup would make, even if it is gone again by the time the test looks.
   await browser.context.addInitScript(() => {
@@ -103,10 +101,6 @@ beforeAll(async () => {
   await player.goto(`${server.origin}/pages/hostile-player.html`)
   tabId = await browser.tabIdOf(player)
   await player.evaluate((strings) => (window as unknown as { hostile: { play(s: unknown): Promise<string> } }).hostile.play(strings), STRINGS)
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
 })
 
 async function open(path: string): Promise<Page> {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import type { ExtensionBrowser } from './harness/browser'
 import type { EdgeServer } from './harness/edge-server'
 import { withEdgeAndExtension } from './harness/suite'
+import { playScript } from './harness/scripted-player'
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/adobe-media-edge/f6-multi-ad-session.har')
 /** Enough for the longest route through the panel (the decoded payload's buttons come last). */
@@ -37,17 +38,12 @@ const selectedRow = '[data-testid=event-row][aria-selected=true]'
 
 /** A tab that played a session and sent a ping after its end. */
 async function playedTab(): Promise<{ page: Page; tabId: number }> {
-  const page = await browser.context.newPage()
-  await page.goto(`${server.origin}/pages/scripted-player.html`)
-  const tabId = await browser.tabIdOf(page)
   const before = server.received.length
-  await page.evaluate(async () => {
-    const player = (window as unknown as { player: { start(): Promise<string>; fetch(type: string, playhead: number): Promise<number> } }).player
-    await player.start()
-    await player.fetch('play', 0)
-    await player.fetch('sessionEnd', 5)
-    await player.fetch('ping', 10)
-  })
+  const { page, tabId } = await playScript(browser, server.origin, [
+    { type: 'play', playhead: 0 },
+    { type: 'sessionEnd', playhead: 5 },
+    { type: 'ping', playhead: 10 },
+  ])
   await server.waitForRequests(before + 4)
   return { page, tabId }
 }

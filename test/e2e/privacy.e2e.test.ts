@@ -14,6 +14,7 @@ import type { ExtensionBrowser } from './harness/browser'
 import { launchWithExtension } from './harness/browser'
 import type { EdgeServer } from './harness/edge-server'
 import { startEdgeServer } from './harness/edge-server'
+import { playScript } from './harness/scripted-player'
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/adobe-media-edge/f6-multi-ad-session.har')
 const PROBE = '/favicon.ico?probe-from-the-worker'
@@ -72,16 +73,11 @@ describe('privacy', () => {
     await browser.evaluate((url) => fetch(url).then((response) => response.status), `${server.origin}${PROBE}`)
     await expect.poll(() => seen.filter((entry) => entry.by === 'worker' && entry.url.endsWith(PROBE)).length).toBe(1)
 
-    const player = await browser.context.newPage()
-    await player.goto(`${server.origin}/pages/scripted-player.html`)
-    const tabId = await browser.tabIdOf(player)
-    await player.evaluate(async () => {
-      const tracker = (window as unknown as { player: Record<string, (...args: unknown[]) => Promise<unknown>> }).player
-      await tracker.start!()
-      await tracker.fetch!('play', 0)
-      await tracker.fetch!('sessionEnd', 5)
-      await tracker.fetch!('ping', 5)
-    })
+    const { page: player, tabId } = await playScript(browser, server.origin, [
+      { type: 'play', playhead: 0 },
+      { type: 'sessionEnd', playhead: 5 },
+      { type: 'ping', playhead: 5 },
+    ])
 
     const panel = await browser.openExtensionPage(`src/devtools/panel.html?tabId=${tabId}`)
     await panel.locator('[data-testid=panel][data-ready=true]').waitFor()

@@ -8,6 +8,7 @@ import { rules } from '../../src/session/rules'
 import type { ExtensionBrowser } from './harness/browser'
 import type { EdgeServer } from './harness/edge-server'
 import { withEdgeAndExtension } from './harness/suite'
+import { playScript } from './harness/scripted-player'
 
 const RULE = 'event-after-session-end'
 
@@ -63,15 +64,7 @@ describe('rule pages', () => {
   })
 
   it('are where a finding in the panel and the worst finding in the popup lead, in a new tab', async () => {
-    const player = await browser.context.newPage()
-    await player.goto(`${server.origin}/pages/scripted-player.html`)
-    const tabId = await browser.tabIdOf(player)
-    await player.evaluate(async () => {
-      const tracker = (window as unknown as { player: Record<string, (...args: unknown[]) => Promise<unknown>> }).player
-      await tracker.start!()
-      await tracker.fetch!('sessionEnd', 0)
-      await tracker.fetch!('ping', 0)
-    })
+    const { page: player, tabId } = await playScript(browser, server.origin, [{ type: 'sessionEnd', playhead: 0 }, { type: 'ping', playhead: 0 }])
 
     const panel = await browser.openExtensionPage(`src/devtools/panel.html?tabId=${tabId}`)
     const link = panel.locator(`[data-testid=finding][data-rule=${RULE}] [data-testid=finding-rule-link]`)

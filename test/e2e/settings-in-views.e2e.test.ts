@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest'
 import type { ExtensionBrowser } from './harness/browser'
 import type { EdgeServer } from './harness/edge-server'
 import { withEdgeAndExtension } from './harness/suite'
+import { playScript } from './harness/scripted-player'
 
 const SECRET = 'dk-e2e-7f3a9'
 const OPTIONS_PAGE = 'src/options/options.html'
@@ -44,16 +45,9 @@ async function storedRedaction(): Promise<{ showSecretsByDefault: boolean; inclu
 
 /** A player tab with one session whose ping carries a field named like the extra secret. */
 async function playSession(): Promise<number> {
-  const page = await browser.context.newPage()
-  await page.goto(`${server.origin}/pages/scripted-player.html`)
-  await page.evaluate(async (secret) => {
-    const player = (window as unknown as { player: Record<string, (...args: unknown[]) => Promise<unknown>> }).player
-    await player.start!()
-    await player.fetch!('play', 0)
-    await player.fetch!('ping', 10, { deviceKey: secret })
-  }, SECRET)
+  const { tabId } = await playScript(browser, server.origin, [{ type: 'play', playhead: 0 }, { type: 'ping', playhead: 10, extra: { deviceKey: SECRET } }])
   await server.waitFor((r) => r.path.endsWith('/ping') && r.body.includes(SECRET), { what: 'the ping with the device key' })
-  return browser.tabIdOf(page)
+  return tabId
 }
 
 async function openPanelOnPing(tabId: number): Promise<Page> {

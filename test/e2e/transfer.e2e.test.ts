@@ -13,6 +13,7 @@ import type { JsonReport } from '../../src/report/json-report'
 import type { ExtensionBrowser } from './harness/browser'
 import type { EdgeServer } from './harness/edge-server'
 import { withEdgeAndExtension } from './harness/suite'
+import { playScript } from './harness/scripted-player'
 
 const run = promisify(execFile)
 const CLI = resolve(import.meta.dirname, '../../bin/sessionscope.js')
@@ -50,18 +51,12 @@ async function cli(file: string): Promise<{ status: number; report: JsonReport }
 
 describe('export, lint and import', () => {
   it('the panel, the CLI on the panel export, and the re-imported export agree', async () => {
-    const page = await browser.context.newPage()
-    await page.goto(`${server.origin}/pages/scripted-player.html`)
-    const tabId = await browser.tabIdOf(page)
-    const sessionId = await page.evaluate(async () => {
-      const player = (window as unknown as { player: Record<string, (...args: unknown[]) => Promise<unknown> | unknown> }).player
-      const id = (await player.start!()) as string
-      await player.xhr!('play', 0)
-      await player.fetch!('ping', 10)
-      await player.fetch!('sessionEnd', 12)
-      await player.fetch!('ping', 12)
-      return id
-    })
+    const { page, tabId, sessionId } = await playScript(browser, server.origin, [
+      { type: 'play', playhead: 0, via: 'xhr' },
+      { type: 'ping', playhead: 10 },
+      { type: 'sessionEnd', playhead: 12 },
+      { type: 'ping', playhead: 12 },
+    ])
     await server.waitFor((r) => r.path.endsWith('/ping') && r.body.includes('"playhead":12'), { what: 'the late ping' })
 
     const panel = await browser.openExtensionPage(`src/devtools/panel.html?tabId=${tabId}`)
@@ -104,15 +99,7 @@ describe('export, lint and import', () => {
   })
 
   it('exports from the popup too, and copies the JSON report from the panel', async () => {
-    const page = await browser.context.newPage()
-    await page.goto(`${server.origin}/pages/scripted-player.html`)
-    const tabId = await browser.tabIdOf(page)
-    await page.evaluate(async () => {
-      const player = (window as unknown as { player: Record<string, (...args: unknown[]) => Promise<unknown>> }).player
-      await player.start!()
-      await player.fetch!('sessionEnd', 0)
-      await player.fetch!('sessionEnd', 0)
-    })
+    const { page, tabId } = await playScript(browser, server.origin, [{ type: 'sessionEnd', playhead: 0 }, { type: 'sessionEnd', playhead: 0 }])
     const popup = await browser.openExtensionPage(`src/popup/popup.html?tabId=${tabId}`)
     await popup.locator('[data-testid=popup][data-ready=true]').waitFor()
     await expect.poll(() => popup.locator('[data-testid=popup-session]').count()).toBe(1)

@@ -6,14 +6,13 @@
  * dies with it. The next request has to wake it. Both runs must store the same captures and findings.
  */
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CaptureRecord } from '../../src/store/records'
 import type { ExtensionBrowser } from './harness/browser'
-import { launchWithExtension } from './harness/browser'
 import type { Dump } from './harness/dump'
 import { readDump } from './harness/dump'
 import type { EdgeServer } from './harness/edge-server'
-import { startEdgeServer } from './harness/edge-server'
+import { withEdgeAndExtension } from './harness/suite'
 
 const EVENTS = 1_000
 const STOP_EVERY = 50
@@ -22,14 +21,7 @@ const SESSIONS = 4
 let browser: ExtensionBrowser
 let server: EdgeServer
 
-beforeAll(async () => {
-  server = await startEdgeServer()
-  browser = await launchWithExtension()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+withEdgeAndExtension((b, s) => void ([browser, server] = [b, s]))
 
 type Via = 'fetch' | 'xhr' | 'beacon'
 
