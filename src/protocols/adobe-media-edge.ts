@@ -13,7 +13,7 @@ import type { Decoded, ProtocolAdapter } from './adapter'
 import { captureProblem, captureUrl } from './adapter'
 import { FieldChecks, MEDIA_EVENT_TYPES, STANDARD_CONTENT_TYPES, STATE_NAME, roleOf } from './adobe-media-vocabulary'
 import type { CapturedRequest, CapturedResponse } from './captured-request'
-import { compact, field, isRecord, numberField, parseJsonBody, stringField, stringsAt } from './json-body'
+import { asNumber, asString, compact, field, fields, isRecord, numberField, parseJsonBody, stringField, stringsAt } from './json-body'
 import type { SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
 import { trackingEvent } from './tracking-event'
 
@@ -32,12 +32,10 @@ function requiredPaths(paths: readonly string[]): readonly RequiredPath[] {
   return paths.map((path) => ({ path, keys: path.split('.') }))
 }
 
-/** Fields every event needs, relative to `xdm` (OpenAPI "Media Edge API" 0.1.0). */
-const REQUIRED_ALWAYS = requiredPaths(['eventType', 'mediaCollection', 'mediaCollection.playhead'])
-const SESSION_ID_REQUIRED = requiredPaths(['mediaCollection.sessionID'])
 /** Required by the OpenAPI on every event, but missing from the docs' own sessionStart examples. */
 const TIMESTAMP = 'timestamp'
 // A Map, not an object: event types come from the page, which can send "constructor".
+/** Fields an event of the type needs besides those every event needs (see missingFields), relative to `xdm`. */
 const REQUIRED_BY_TYPE: ReadonlyMap<string, readonly RequiredPath[]> = new Map(Object.entries({
   sessionStart: [
     'mediaCollection.sessionDetails', 'mediaCollection.sessionDetails.name',
@@ -60,24 +58,23 @@ const REQUIRED_BY_TYPE: ReadonlyMap<string, readonly RequiredPath[]> = new Map(O
   error: ['mediaCollection.errorDetails', 'mediaCollection.errorDetails.name', 'mediaCollection.errorDetails.source'],
   bitrateChange: ['mediaCollection.qoeDataDetails'],
 }).map(([type, paths]) => [type, requiredPaths(paths)]))
-/** `mediaCollection` objects and their text fields (numbers and enums are checked one by one). */
-const TYPED_DETAILS = typedDetails([
-  ['sessionDetails', ['name', 'friendlyName', 'playerName', 'contentType', 'channel']],
-  ['advertisingPodDetails', ['friendlyName']],
-  ['advertisingDetails', ['name', 'friendlyName', 'playerName']],
-  ['chapterDetails', ['friendlyName']],
-  ['errorDetails', ['name']],
-  ['qoeDataDetails', []],
-])
+/** A `mediaCollection` object and its text fields (numbers and enums are checked one by one). */
+interface TypedDetails {
+  path: string
+  strings: ReadonlyArray<{ key: string; path: string }>
+}
 
 /** Each object and field with its path spelled out once: every event of a large capture checks them all. */
-function typedDetails(list: ReadonlyArray<[string, readonly string[]]>) {
-  return list.map(([object, strings]) => ({
-    object,
-    path: `mediaCollection.${object}`,
-    strings: fieldPaths(`mediaCollection.${object}`, strings),
-  }))
+function typedDetails(object: string, strings: readonly string[]): TypedDetails {
+  return { path: `mediaCollection.${object}`, strings: fieldPaths(`mediaCollection.${object}`, strings) }
 }
+
+const SESSION_DETAILS = typedDetails('sessionDetails', ['name', 'friendlyName', 'playerName', 'contentType', 'channel'])
+const POD_DETAILS = typedDetails('advertisingPodDetails', ['friendlyName'])
+const AD_DETAILS = typedDetails('advertisingDetails', ['name', 'friendlyName', 'playerName'])
+const CHAPTER_DETAILS = typedDetails('chapterDetails', ['friendlyName'])
+const ERROR_DETAILS = typedDetails('errorDetails', ['name'])
+const QOE_DETAILS = typedDetails('qoeDataDetails', [])
 
 function fieldPaths(parent: string, keys: readonly string[]): ReadonlyArray<{ key: string; path: string }> {
   return keys.map((key) => ({ key, path: `${parent}.${key}` }))
@@ -115,15 +112,15 @@ export const adobeMediaEdge: ProtocolAdapter = {
       // A Web SDK call we cannot read might not be a media call at all; a /va/ call certainly is.
       return isMediaEndpoint ? captureProblem('adobe-media-edge', capture, 'malformed', parsed.reason) : { events: [], problems: [] }
     }
-    const list = field(parsed.value, 'events')
+    const list = fields(parsed.value).events
     if (!Array.isArray(list)) {
       return isMediaEndpoint ? captureProblem('adobe-media-edge', capture, 'malformed', 'the body has no `events` array') : { events: [], problems: [] }
     }
     if (urlAction === DOWNLOADED) return decodeDownloaded(capture, list)
     const events: TrackingEvent[] = []
     list.forEach((item, index) => {
-      const xdm = field(item, 'xdm')
-      const eventType = stringField(xdm, 'eventType')
+      const xdm = fields(item).xdm
+      const eventType = asString(fields(xdm).eventType)
       if (!isMediaEndpoint && !eventType?.startsWith('media.')) return
       events.push(decodeEvent(capture, xdm, { index, ordinal: events.length, urlAction }))
     })
@@ -140,17 +137,20 @@ interface Position {
   batch?: string
 }
 
+// Fields are read by name (`fields(…).name`): every event of a large capture reads them all.
 function decodeEvent(capture: CapturedRequest, xdm: unknown, at: Position): TrackingEvent {
-  const eventType = stringField(xdm, 'eventType')
+  const xdmFields = fields(xdm)
+  const eventType = asString(xdmFields.eventType)
   const type = eventType === undefined ? (at.urlAction ?? 'unknown') : withoutMediaPrefix(eventType)
-  const media = field(xdm, 'mediaCollection')
+  const media = xdmFields.mediaCollection
+  const mediaFields = fields(media)
   const role = roleOf(type)
-  const timestamp = field(xdm, TIMESTAMP)
+  const timestamp = xdmFields.timestamp
   const parsedTime = typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN
   // Without an xdm object, "xdm" is the one missing field worth naming.
   const timestampMissing = isRecord(xdm) && timestamp === undefined
   const needsSessionId = role !== 'start' && at.batch === undefined
-  const missing = missingFields(xdm, type, needsSessionId)
+  const missing = missingFields(xdm, mediaFields, type, needsSessionId)
   const event = trackingEvent({
     protocol: 'adobe-media-edge',
     origin: { capture: capture.seq, ordinal: at.ordinal, frame: null },
@@ -158,12 +158,12 @@ function decodeEvent(capture: CapturedRequest, xdm: unknown, at: Position): Trac
     typeKnown: eventType === undefined ? MEDIA_EVENT_TYPES.has(type) : eventType.startsWith('media.') && MEDIA_EVENT_TYPES.has(type),
     role,
     idIssuer: 'server',
-    sessionId: needsSessionId ? nonEmptyString(field(media, 'sessionID')) : null,
-    playhead: numberField(media, 'playhead') ?? null,
+    sessionId: needsSessionId ? nonEmptyString(mediaFields.sessionID) : null,
+    playhead: asNumber(mediaFields.playhead) ?? null,
     clientTime: Number.isFinite(parsedTime) ? parsedTime : null,
     observedAt: capture.observedAt,
     missingFields: timestampMissing && role !== 'start' ? [...missing, TIMESTAMP] : missing,
-    invalidFields: fieldIssues(xdm, media, timestamp, parsedTime),
+    invalidFields: fieldIssues(xdmFields, media, timestamp, parsedTime),
     asset: 'main',
     details: xdm ?? null,
   })
@@ -171,38 +171,38 @@ function decodeEvent(capture: CapturedRequest, xdm: unknown, at: Position): Trac
   if (at.batch !== undefined) event.batch = at.batch
   if (role === 'start') {
     if (at.batch === undefined) event.start = startOutcome(capture.response, at.index)
-    event.summary = summary(field(media, 'sessionDetails'))
+    event.summary = summary(mediaFields.sessionDetails)
     if (timestampMissing) event.missingDocumentedOptional = [TIMESTAMP]
   } else if (at.batch === undefined) {
     const rejection = vendorRejection(capture.response)
     if (rejection) event.vendorRejection = rejection
   }
-  describeContent(event, media)
+  describeContent(event, media, mediaFields)
   return event
 }
 
 /** Ads, chapters, player states, custom metadata and parameters, as the session machine and rules need them. */
-function describeContent(event: TrackingEvent, media: unknown): void {
-  const pod = field(media, 'advertisingPodDetails')
+function describeContent(event: TrackingEvent, mediaValue: unknown, media: Readonly<Record<string, unknown>>): void {
+  const pod = media.advertisingPodDetails
   if (isRecord(pod)) event.adBreak = compact({ index: numberField(pod, 'index'), offset: numberField(pod, 'offset'), name: stringField(pod, 'friendlyName') })
-  const ad = field(media, 'advertisingDetails')
+  const ad = media.advertisingDetails
   if (isRecord(ad)) {
     event.ad = compact({ id: stringField(ad, 'name'), name: stringField(ad, 'friendlyName'), length: numberField(ad, 'length'), podPosition: numberField(ad, 'podPosition') })
   }
-  const chapter = field(media, 'chapterDetails')
+  const chapter = media.chapterDetails
   if (isRecord(chapter)) {
     event.chapter = compact({ index: numberField(chapter, 'index'), offset: numberField(chapter, 'offset'), length: numberField(chapter, 'length'), name: stringField(chapter, 'friendlyName') })
   }
-  const startList = field(media, 'statesStart')
-  const endList = field(media, 'statesEnd')
+  const startList = media.statesStart
+  const endList = media.statesEnd
   if (startList !== undefined || endList !== undefined) {
     const statesStart = stringsAt(startList, 'name')
     const statesEnd = stringsAt(endList, 'name')
     if (statesStart.length > 0 || statesEnd.length > 0) event.states = { start: statesStart, end: statesEnd }
   }
-  const metadata = field(media, 'customMetadata')
+  const metadata = media.customMetadata
   if (Array.isArray(metadata)) event.customMetadata = metadata.map((entry) => ({ key: String(field(entry, 'name') ?? ''), value: field(entry, 'value') }))
-  if (event.type === 'ping' && isRecord(media)) event.carriesParams = hasKeyBesides(media, PING_KEYS)
+  if (event.type === 'ping' && isRecord(mediaValue)) event.carriesParams = hasKeyBesides(mediaValue, PING_KEYS)
 }
 
 /** Whether `record` has an own key outside `allowed` (no list of keys made: every ping asks). */
@@ -211,13 +211,17 @@ function hasKeyBesides(record: Record<string, unknown>, allowed: ReadonlySet<str
   return false
 }
 
-function missingFields(xdm: unknown, type: string, needsSessionId: boolean): string[] {
+/** Required fields (OpenAPI "Media Edge API" 0.1.0) without a value, in the order the API lists them. */
+function missingFields(xdm: unknown, media: Readonly<Record<string, unknown>>, type: string, needsSessionId: boolean): string[] {
   if (!isRecord(xdm)) return ['xdm']
   const missing: string[] = []
-  absent(xdm, REQUIRED_ALWAYS, missing)
+  // Every event needs these; read by name, as every event of a large capture asks.
+  if (xdm.eventType === undefined || xdm.eventType === null) missing.push('eventType')
+  if (xdm.mediaCollection === undefined || xdm.mediaCollection === null) missing.push('mediaCollection')
+  if (media.playhead === undefined || media.playhead === null) missing.push('mediaCollection.playhead')
   const byType = REQUIRED_BY_TYPE.get(type)
   if (byType !== undefined) absent(xdm, byType, missing)
-  if (needsSessionId) absent(xdm, SESSION_ID_REQUIRED, missing)
+  if (needsSessionId && (media.sessionID === undefined || media.sessionID === null)) missing.push('mediaCollection.sessionID')
   return missing
 }
 
@@ -231,60 +235,69 @@ function absent(xdm: Record<string, unknown>, paths: readonly RequiredPath[], mi
 }
 
 /** Field values the OpenAPI rejects (wrong types, enums) or the docs discourage. */
-function fieldIssues(xdm: unknown, media: unknown, timestamp: unknown, parsedTime: number) {
+function fieldIssues(xdm: Readonly<Record<string, unknown>>, media: unknown, timestamp: unknown, parsedTime: number) {
   const checks = new FieldChecks()
-  checks.string(field(xdm, 'eventType'), 'eventType')
+  checks.string(xdm.eventType, 'eventType')
   checks.timestamp(timestamp, 'timestamp', parsedTime)
   // Every object and text field the adapter reads: a wrong type would otherwise just read as absent or be ignored.
   checks.object(media, 'mediaCollection')
-  for (const { object, path, strings } of TYPED_DETAILS) {
-    const details = field(media, object)
-    // Most events carry none of these objects: nothing below can then find anything.
-    if (details === undefined || details === null) continue
-    checks.object(details, path)
-    for (const { key, path: textPath } of strings) checks.string(field(details, key), textPath)
-  }
+  const mediaFields = fields(media)
+  typedDetailsIssues(checks, mediaFields.sessionDetails, SESSION_DETAILS)
+  typedDetailsIssues(checks, mediaFields.advertisingPodDetails, POD_DETAILS)
+  typedDetailsIssues(checks, mediaFields.advertisingDetails, AD_DETAILS)
+  typedDetailsIssues(checks, mediaFields.chapterDetails, CHAPTER_DETAILS)
+  typedDetailsIssues(checks, mediaFields.errorDetails, ERROR_DETAILS)
+  typedDetailsIssues(checks, mediaFields.qoeDataDetails, QOE_DETAILS)
   // The Web SDK rejects a fractional playhead in manual mode; the OpenAPI types it integer.
-  checks.number(field(media, 'playhead'), 'mediaCollection.playhead', WHOLE_OR_WARNING)
-  checks.string(field(media, 'sessionID'), 'mediaCollection.sessionID')
-  if (isRecord(media)) mediaIssues(checks, media)
+  checks.number(mediaFields.playhead, 'mediaCollection.playhead', WHOLE_OR_WARNING)
+  checks.string(mediaFields.sessionID, 'mediaCollection.sessionID')
+  if (isRecord(media)) mediaIssues(checks, mediaFields)
   return checks.issues
 }
 
+function typedDetailsIssues(checks: FieldChecks, details: unknown, { path, strings }: TypedDetails): void {
+  // Most events carry none of these objects: nothing below can then find anything.
+  if (details === undefined || details === null) return
+  checks.object(details, path)
+  for (const { key, path: textPath } of strings) checks.string(field(details, key), textPath)
+}
+
 /** The checks inside `mediaCollection`'s objects; each is skipped when absent, as it is on most events. */
-function mediaIssues(checks: FieldChecks, media: Record<string, unknown>): void {
-  const details = field(media, 'sessionDetails')
+function mediaIssues(checks: FieldChecks, media: Readonly<Record<string, unknown>>): void {
+  const details = media.sessionDetails
   if (details !== undefined) sessionDetailsIssues(checks, details)
-  const pod = field(media, 'advertisingPodDetails')
+  const pod = media.advertisingPodDetails
   if (pod !== undefined) {
     checks.number(field(pod, 'index'), 'mediaCollection.advertisingPodDetails.index', WHOLE_AT_LEAST_ZERO)
     checks.number(field(pod, 'offset'), 'mediaCollection.advertisingPodDetails.offset', WHOLE_AT_LEAST_ZERO)
   }
-  const ad = field(media, 'advertisingDetails')
+  const ad = media.advertisingDetails
   if (ad !== undefined) {
     checks.number(field(ad, 'length'), 'mediaCollection.advertisingDetails.length', { min: 0 })
     checks.number(field(ad, 'podPosition'), 'mediaCollection.advertisingDetails.podPosition', WHOLE_AT_LEAST_ZERO)
   }
-  const chapter = field(media, 'chapterDetails')
+  const chapter = media.chapterDetails
   if (chapter !== undefined) for (const { key, path } of CHAPTER_NUMBERS) checks.number(field(chapter, key), path, WHOLE_AT_LEAST_ZERO)
-  const error = field(media, 'errorDetails')
+  const error = media.errorDetails
   if (error !== undefined) checks.oneOf(field(error, 'source'), 'mediaCollection.errorDetails.source', ['player', 'external'], 'error')
-  const qoe = field(media, 'qoeDataDetails')
+  const qoe = media.qoeDataDetails
   if (qoe !== undefined) for (const { key, path } of QOE_NUMBERS) checks.number(field(qoe, key), path, WHOLE_OR_WARNING)
-  for (const list of ['statesStart', 'statesEnd']) {
-    const states = field(media, list)
-    if (states === undefined || states === null) continue
-    if (!Array.isArray(states)) {
-      checks.add(`mediaCollection.${list}`, 'must be an array of {name}', 'error')
-      continue
-    }
-    states.forEach((state, i) => {
-      const name = field(state, 'name')
-      if (typeof name !== 'string' || !STATE_NAME.test(name)) checks.add(`mediaCollection.${list}[${i}].name`, 'must be 1–64 letters, digits, "_" or "."', 'error')
-    })
-  }
-  const metadata = field(media, 'customMetadata')
+  statesIssues(checks, 'statesStart', media.statesStart)
+  statesIssues(checks, 'statesEnd', media.statesEnd)
+  const metadata = media.customMetadata
   if (metadata !== undefined && metadata !== null && !Array.isArray(metadata)) checks.add('mediaCollection.customMetadata', 'must be an array of {name, value}', 'error')
+}
+
+function statesIssues(checks: FieldChecks, list: string, states: unknown): void {
+  if (states === undefined || states === null) return
+  if (!Array.isArray(states)) {
+    checks.add(`mediaCollection.${list}`, 'must be an array of {name}', 'error')
+    return
+  }
+  states.forEach((state, i) => {
+    const name = field(state, 'name')
+    if (typeof name !== 'string' || !STATE_NAME.test(name)) checks.add(`mediaCollection.${list}[${i}].name`, 'must be 1–64 letters, digits, "_" or "."', 'error')
+  })
 }
 
 function sessionDetailsIssues(checks: FieldChecks, details: unknown): void {

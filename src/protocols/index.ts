@@ -31,13 +31,34 @@ function adapterForParsedUrl(url: URL, hosts: HostSettings): ProtocolAdapter | u
   return undefined
 }
 
+interface UrlMatch {
+  text: string
+  hosts: HostSettings
+  url: URL | null
+  adapter: ProtocolAdapter | undefined
+}
+
+/**
+ * The last URL parsed and the adapter that claimed it. A session sends most of its requests to one URL (every
+ * ping), and parsing and matching it again was a tenth of linting a large capture. Adapters only read the URL
+ * they are given, so one parse serves every capture of the same URL.
+ */
+let lastMatch: UrlMatch | undefined
+
+function matchUrl(text: string, hosts: HostSettings): UrlMatch {
+  if (lastMatch !== undefined && lastMatch.text === text && lastMatch.hosts === hosts) return lastMatch
+  const url = parseUrl(text)
+  lastMatch = { text, hosts, url, adapter: url === null ? undefined : adapterForParsedUrl(url, hosts) }
+  return lastMatch
+}
+
 /** Decodes a capture with the adapter that claims its URL. Pure; never throws. */
 export function decodeCapture(capture: CapturedRequest, hosts: HostSettings = {}): Decoded {
   // A CORS preflight asks permission for the request that follows; it is never a tracking event itself.
   if (capture.method === 'OPTIONS') return NOTHING
-  // Parsed once, for matching and decoding alike: on large captures URL parsing was a tenth of the lint.
-  const url = parseUrl(capture.url)
-  const adapter = (url === null ? undefined : adapterForParsedUrl(url, hosts)) ?? adapters.find((candidate) => candidate.matchesCapture?.(capture))
+  // Parsed once, for matching and decoding alike.
+  const { url, adapter: urlAdapter } = matchUrl(capture.url, hosts)
+  const adapter = urlAdapter ?? adapters.find((candidate) => candidate.matchesCapture?.(capture))
   if (!adapter) return NOTHING
   try {
     const decoded = adapter.decode(capture, contextFor(adapter.id, hosts), url)

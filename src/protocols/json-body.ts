@@ -48,19 +48,39 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+const NO_FIELDS: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null) as Record<string, unknown>)
+
+/**
+ * A record's fields, for reading by constant name: `fields(entry).request`. Anything but a record reads as having
+ * none. For hot paths over large captures: each `.name` read keeps its own inline cache, where `field(value, key)`
+ * is one megamorphic keyed load shared by every key (a third of reading a large HAR). Only for names that
+ * Object.prototype does not define (`url`, `headers`, not `constructor`): for those a plain read is the own read.
+ */
+export function fields(value: unknown): Readonly<Record<string, unknown>> {
+  return isRecord(value) ? value : NO_FIELDS
+}
+
+/** The value if it is a string. */
+export function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined
+}
+
+/** The value if it is a finite number. */
+export function asNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined
+}
+
 /** Own property only: a page-supplied `__proto__` or `constructor` key never reaches a prototype. */
 export function field(value: unknown, key: string): unknown {
   return isRecord(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined
 }
 
 export function stringField(value: unknown, key: string): string | undefined {
-  const v = field(value, key)
-  return typeof v === 'string' ? v : undefined
+  return asString(field(value, key))
 }
 
 export function numberField(value: unknown, key: string): number | undefined {
-  const v = field(value, key)
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined
+  return asNumber(field(value, key))
 }
 
 /** Drops undefined values, so decoded details stay small and exact. */

@@ -5,7 +5,7 @@
  * test/fixtures/har-flavours/README.md.
  */
 import type { CapturedBody, CapturedRequest, HttpHeader, WebSocketFrame } from '../protocols/captured-request'
-import { field, isRecord, numberField, parseErrorText, stringField } from '../protocols/json-body'
+import { asNumber, asString, fields, isRecord, parseErrorText } from '../protocols/json-body'
 
 export interface HarCapture {
   captures: CapturedRequest[]
@@ -51,13 +51,13 @@ export function openHar(input: string | unknown): HarReader {
       throw new HarError(`not valid JSON (${parseErrorText(error)})`)
     }
   }
-  const log = field(parsed, 'log')
+  const log = fields(parsed).log
   if (!isRecord(log)) throw new HarError('not a HAR file: there is no "log" object')
-  const entries = field(log, 'entries')
+  const entries = fields(log).entries
   if (!Array.isArray(entries)) throw new HarError('not a HAR file: "log.entries" is not an array')
   let read = false
   return {
-    settings: field(field(log, '_sessionscope'), 'settings'),
+    settings: fields(fields(log)._sessionscope).settings,
     read(visit) {
       if (read) throw new Error('a HAR document is read once: its entries are let go as they are read')
       read = true
@@ -70,7 +70,7 @@ export function openHar(input: string | unknown): HarReader {
         const capture = toCapture(entry, index, previousTime)
         if (!capture) continue
         previousTime = capture.observedAt
-        const end = capture.observedAt + Math.max(0, numberField(entry, 'time') ?? 0)
+        const end = capture.observedAt + Math.max(0, asNumber(fields(entry).time) ?? 0)
         const lastFrame = capture.frames?.at(-1)?.time ?? 0
         observedUntil = Math.max(observedUntil ?? 0, end, lastFrame)
         visit(capture)
@@ -82,29 +82,31 @@ export function openHar(input: string | unknown): HarReader {
 
 // Optional fields are set only when present, so a capture has no `frames: undefined`. They are assigned, not
 // spread in: spreading a fresh object per entry was a good part of the import's garbage on large files.
-function toCapture(entry: unknown, index: number, previousTime: number): CapturedRequest | null {
-  const request = field(entry, 'request')
-  const url = stringField(request, 'url')
+// Fields are read by name (`fields`), not by `field(value, key)`: a large HAR is millions of reads.
+function toCapture(entryValue: unknown, index: number, previousTime: number): CapturedRequest | null {
+  const entry = fields(entryValue)
+  const request = fields(entry.request)
+  const url = asString(request.url)
   if (url === undefined) return null
-  const started = Date.parse(stringField(entry, 'startedDateTime') ?? '')
-  const sessionscope = field(entry, '_sessionscope')
+  const started = Date.parse(asString(entry.startedDateTime) ?? '')
+  const sessionscope = fields(entry._sessionscope)
   const capture: CapturedRequest = {
     seq: index,
     url,
-    method: (stringField(request, 'method') ?? 'GET').toUpperCase(),
-    requestHeaders: headers(field(request, 'headers')),
-    requestBody: requestBody(field(request, 'postData'), numberField(request, 'bodySize')),
+    method: (asString(request.method) ?? 'GET').toUpperCase(),
+    requestHeaders: headers(request.headers),
+    requestBody: requestBody(request.postData, asNumber(request.bodySize)),
     // Sessionscope's own exports say when no response was ever seen (HAR has no way to say it).
-    response: field(sessionscope, 'responseSeen') === false ? null : response(field(entry, 'response')),
+    response: sessionscope.responseSeen === false ? null : response(entry.response),
     // An entry without a readable start time keeps the order it has in the file.
     observedAt: Number.isFinite(started) ? started : previousTime,
     tabId: null,
     frameId: null,
   }
-  const messages = field(entry, '_webSocketMessages')
+  const messages = entry._webSocketMessages
   if (Array.isArray(messages)) capture.frames = frames(messages)
   // Sessionscope's own exports say when reports about a request were dropped at a capture limit.
-  const dropped = stringField(sessionscope, 'dropped')
+  const dropped = asString(sessionscope.dropped)
   if (dropped !== undefined) capture.dropped = dropped
   return capture
 }
@@ -115,7 +117,7 @@ function toCapture(entry: unknown, index: number, previousTime: number): Capture
  */
 function markBody<T extends { encoding?: 'base64'; truncatedFrom?: number }>(body: T, encoding: string | undefined, source: unknown): T {
   if (encoding === 'base64') body.encoding = 'base64'
-  const from = numberField(source, '_truncatedFrom')
+  const from = asNumber(fields(source)._truncatedFrom)
   if (from !== undefined) body.truncatedFrom = from
   return body
 }
@@ -124,48 +126,50 @@ function headers(value: unknown): HttpHeader[] {
   const list: HttpHeader[] = []
   if (!Array.isArray(value)) return list
   for (const header of value) {
-    const name = stringField(header, 'name')
-    const headerValue = field(header, 'value')
+    const { name: nameValue, value: headerValue } = fields(header)
+    const name = asString(nameValue)
     if (name !== undefined && headerValue !== undefined && headerValue !== null) list.push({ name, value: String(headerValue) })
   }
   return list
 }
 
-function requestBody(postData: unknown, bodySize: number | undefined): CapturedBody | null {
-  if (!isRecord(postData)) return null
-  const mimeType = stringField(postData, 'mimeType')
-  const text = stringField(postData, 'text')
-  const encoding = stringField(postData, 'encoding') ?? stringField(postData, '_encoding')
+function requestBody(postDataValue: unknown, bodySize: number | undefined): CapturedBody | null {
+  if (!isRecord(postDataValue)) return null
+  const postData = fields(postDataValue)
+  const mimeType = asString(postData.mimeType)
+  const text = asString(postData.text)
+  const encoding = asString(postData.encoding) ?? asString(postData._encoding)
   // Playwright's recordHar in 'attach' mode (the default for .zip) keeps the body in a file beside the HAR
   // (`_file`; `_sha1` in traces) and writes `text: ""`; in 'omit' mode it writes `text: ""` alone. An empty text
   // for a non-empty body means the body was not saved, not that it was empty.
-  const notSaved = text === '' && (field(postData, '_file') !== undefined || field(postData, '_sha1') !== undefined || (bodySize ?? 0) > 0)
+  const notSaved = text === '' && (postData._file !== undefined || postData._sha1 !== undefined || (bodySize ?? 0) > 0)
   if (text !== undefined && !notSaved) return withMime(markBody<CapturedBody>({ text }, encoding, postData), mimeType)
-  const params = field(postData, 'params')
+  const params = postData.params
   if (Array.isArray(params) && (params.length > 0 || !notSaved)) {
     const form = new URLSearchParams()
-    for (const param of params) form.append(stringField(param, 'name') ?? '', stringField(param, 'value') ?? '')
+    for (const param of params) form.append(asString(fields(param).name) ?? '', asString(fields(param).value) ?? '')
     return withMime({ text: form.toString() }, mimeType)
   }
   return null
 }
 
-function response(value: unknown): CapturedRequest['response'] {
-  const status = numberField(value, 'status')
+function response(responseValue: unknown): CapturedRequest['response'] {
+  const value = fields(responseValue)
+  const status = asNumber(value.status)
   if (status === undefined) return null
   // Playwright writes status -1 until a response arrives. A request that failed keeps it, with `_failureText`:
   // it failed before any response, which the other tools write as status 0. Without one, the request was still
   // running when the HAR was written: no response seen.
-  if (status < 0) return stringField(value, '_failureText') !== undefined ? { status: 0, headers: [], body: null } : null
-  const content = field(value, 'content')
-  const text = stringField(content, 'text')
-  const size = numberField(content, 'size')
-  const encoding = stringField(content, 'encoding')
+  if (status < 0) return asString(value._failureText) !== undefined ? { status: 0, headers: [], body: null } : null
+  const content = fields(value.content)
+  const text = asString(content.text)
+  const size = asNumber(content.size)
+  const encoding = asString(content.encoding)
   let body: CapturedBody | null = null
-  if (text !== undefined) body = withMime(markBody<CapturedBody>({ text }, encoding, content), stringField(content, 'mimeType'))
+  if (text !== undefined) body = withMime(markBody<CapturedBody>({ text }, encoding, content), asString(content.mimeType))
   else if (size === 0 || status === 204) body = { text: '' }
-  const statusText = stringField(value, 'statusText')
-  const responseHeaders = headers(field(value, 'headers'))
+  const statusText = asString(value.statusText)
+  const responseHeaders = headers(value.headers)
   return statusText === undefined ? { status, headers: responseHeaders, body } : { status, statusText, headers: responseHeaders, body }
 }
 
@@ -173,15 +177,16 @@ function frames(value: unknown[]): WebSocketFrame[] {
   // Every message keeps its place, so `frame` in a finding is its index in `_webSocketMessages`; one this
   // importer cannot read becomes an empty frame, which no adapter decodes.
   let lastTime = 0
-  const list: WebSocketFrame[] = value.map((message) => {
-    const type = stringField(message, 'type')
-    const time = numberField(message, 'time')
-    const data = field(message, 'data')
+  const list: WebSocketFrame[] = value.map((messageValue) => {
+    const message = fields(messageValue)
+    const type = asString(message.type)
+    const time = asNumber(message.time)
+    const data = message.data
     // Seconds past ~1.8e305 overflow to Infinity as milliseconds: no real capture, so unreadable like a missing time.
     const ms = time === undefined ? Number.NaN : Math.round(time * 1000)
     if ((type !== 'send' && type !== 'receive') || !Number.isFinite(ms)) return { direction: 'receive', time: lastTime, opcode: 1, data: '' }
     lastTime = ms
-    return markBody<WebSocketFrame>({ direction: type, time: lastTime, opcode: numberField(message, 'opcode') ?? 1, data: typeof data === 'string' ? data : '' }, undefined, message)
+    return markBody<WebSocketFrame>({ direction: type, time: lastTime, opcode: asNumber(message.opcode) ?? 1, data: typeof data === 'string' ? data : '' }, undefined, message)
   })
   return list
 }
@@ -192,6 +197,6 @@ function withMime(body: CapturedBody, mimeType: string | undefined): CapturedBod
 }
 
 function exportedUntil(log: Record<string, unknown>): number | null {
-  const until = Date.parse(stringField(field(log, '_sessionscope'), 'observedUntil') ?? '')
+  const until = Date.parse(asString(fields(fields(log)._sessionscope).observedUntil) ?? '')
   return Number.isFinite(until) ? until : null
 }

@@ -31,4 +31,14 @@ describe('host patterns', () => {
     expect(decodeCapture(capture).events).toEqual([])
     expect(decodeCapture(capture, { 'adobe-heartbeat': ['metrics.example.com'] }).events.map((e) => e.type)).toEqual(['play'])
   })
+
+  it('matches a URL it has just matched again under other host settings', () => {
+    const url = 'https://metrics.example.com/?s:event:type=play&s:event:sid=1'
+    const capture = { seq: 0, url, method: 'GET', requestHeaders: [], requestBody: null, response: null, observedAt: 0, tabId: null, frameId: null }
+    const withHost = { 'adobe-heartbeat': ['metrics.example.com'] }
+    const without = {}
+    const types = (hosts: object) => decodeCapture(capture, hosts).events.map((e) => e.type)
+    expect([types(withHost), types(withHost), types(without), types(without), types(withHost)]).toEqual([['play'], ['play'], [], [], ['play']])
+    expect(decodeCapture({ ...capture, url: 'https://metrics.example.com/?s:event:type=pause&s:event:sid=1' }, withHost).events.map((e) => e.type)).toEqual(['pauseStart'])
+  })
 })
