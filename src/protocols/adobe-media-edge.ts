@@ -16,6 +16,7 @@ import type { CapturedRequest, CapturedResponse } from './captured-request'
 import { asNumber, asString, compact, field, fields, isRecord, numberField, parseJsonBody, stringField, stringsAt } from './json-body'
 import type { SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
 import { trackingEvent } from './tracking-event'
+import { parseTime } from './time-text'
 
 // `{edgeBasePath}[/{locationHint}]/va/v1/{action}`; the base path is `ee` unless configured otherwise.
 const MEDIA_PATH = /^\/[^/]+(?:\/[^/]+)?\/va\/v1\/([^/]+?)\/?$/
@@ -146,7 +147,7 @@ function decodeEvent(capture: CapturedRequest, xdm: unknown, at: Position): Trac
   const mediaFields = fields(media)
   const role = roleOf(type)
   const timestamp = xdmFields.timestamp
-  const parsedTime = typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN
+  const parsedTime = typeof timestamp === 'string' ? parseTime(timestamp) : Number.NaN
   // Without an xdm object, "xdm" is the one missing field worth naming.
   const timestampMissing = isRecord(xdm) && timestamp === undefined
   const needsSessionId = role !== 'start' && at.batch === undefined
@@ -321,7 +322,7 @@ function decodeDownloaded(capture: CapturedRequest, list: unknown[]): Decoded {
       problems.push({ protocol: 'adobe-media-edge', kind: 'malformed', capture: capture.seq, frame: null, reason: `downloaded session ${sessionIndex} has no mediaDownloadedEvents` })
       return
     }
-    const first = Date.parse(stringField(inner[0], 'mediaEventTimestamp') ?? '')
+    const first = parseTime(stringField(inner[0], 'mediaEventTimestamp') ?? '')
     const batch = `${Number.isFinite(first) ? new Date(first).toISOString() : 'unknown'}#${sessionIndex}`
     for (const entry of inner) {
       const xdm = { eventType: field(entry, 'mediaEventType'), timestamp: field(entry, 'mediaEventTimestamp'), mediaCollection: field(entry, 'mediaCollection') }

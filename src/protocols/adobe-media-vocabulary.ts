@@ -4,6 +4,7 @@
  */
 import { oneLine } from './json-body'
 import type { FieldIssue, IssueSeverity, LifecycleRole } from './tracking-event'
+import { parseTime } from './time-text'
 
 /** Event types of the Media Edge OpenAPI and the Media Collection API enum. */
 export const MEDIA_EVENT_TYPES: ReadonlySet<string> = new Set([
@@ -74,10 +75,10 @@ export class FieldChecks {
     if (typeof value !== 'string' || !allowed.includes(value)) this.add(path, `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, not ${describe(value)}`, severity)
   }
 
-  /** `parsed`: the caller's own Date.parse of the value, when it has one (each parse costs on large captures). */
+  /** `parsed`: the caller's own parse of the value (parseTime), when it has one (each parse costs on large captures). */
   timestamp(value: unknown, path: string, parsed?: number): void {
     if (value === undefined || value === null) return
-    if (typeof value !== 'string' || !Number.isFinite(parsed ?? Date.parse(value))) this.add(path, `must be an ISO 8601 date-time, not ${describe(value)}`, 'error')
+    if (typeof value !== 'string' || !Number.isFinite(parsed ?? parseTime(value))) this.add(path, `must be an ISO 8601 date-time, not ${describe(value)}`, 'error')
   }
 }
 

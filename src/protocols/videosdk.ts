@@ -23,6 +23,7 @@ import { describe } from './adobe-media-vocabulary'
 import type { FieldIssue, LifecycleRole, StartOutcome, TrackingEvent } from './tracking-event'
 import { trackingEvent } from './tracking-event'
 import type { RoomField, VideoSdkEndpoint, VideoSdkFacts, VideoSdkToken } from './videosdk-facts'
+import { parseTime } from './time-text'
 
 const API_HOST = 'api.videosdk.live'
 const VENDOR_DOMAIN = '.videosdk.live'
@@ -319,7 +320,7 @@ function hasEnded(session: Record<string, unknown>): boolean {
 }
 
 function startOf(session: Record<string, unknown>): number {
-  const start = Date.parse(stringField(session, 'start') ?? '')
+  const start = parseTime(stringField(session, 'start') ?? '')
   return Number.isFinite(start) ? start : Number.NEGATIVE_INFINITY
 }
 
@@ -425,7 +426,7 @@ function timeSpan(entry: unknown): string | null {
 /** The UTC time of day of an ISO timestamp; the date is the session's and would only repeat. */
 function clockTime(value: unknown): string | null {
   if (typeof value !== 'string') return null
-  const time = Date.parse(value)
+  const time = parseTime(value)
   return Number.isNaN(time) ? null : `${new Date(time).toISOString().slice(11, 19)}Z`
 }
 

@@ -6,6 +6,7 @@
  */
 import type { CapturedBody, CapturedRequest, HttpHeader, WebSocketFrame } from '../protocols/captured-request'
 import { asNumber, asString, fields, isRecord, parseErrorText } from '../protocols/json-body'
+import { parseTime } from '../protocols/time-text'
 
 export interface HarCapture {
   captures: CapturedRequest[]
@@ -88,7 +89,7 @@ function toCapture(entryValue: unknown, index: number, previousTime: number): Ca
   const request = fields(entry.request)
   const url = asString(request.url)
   if (url === undefined) return null
-  const started = Date.parse(asString(entry.startedDateTime) ?? '')
+  const started = parseTime(asString(entry.startedDateTime) ?? '')
   const sessionscope = fields(entry._sessionscope)
   const capture: CapturedRequest = {
     seq: index,
@@ -197,6 +198,6 @@ function withMime(body: CapturedBody, mimeType: string | undefined): CapturedBod
 }
 
 function exportedUntil(log: Record<string, unknown>): number | null {
-  const until = Date.parse(asString(fields(fields(log)._sessionscope).observedUntil) ?? '')
+  const until = parseTime(asString(fields(fields(log)._sessionscope).observedUntil) ?? '')
   return Number.isFinite(until) ? until : null
 }
