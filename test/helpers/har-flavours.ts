@@ -151,39 +151,55 @@ export interface EdgeOptions {
  * its event, as it does in a real player.
  */
 export function edgeExchanges(steps: EdgeStep[], sessionId: string, options: EdgeOptions): Exchange[] {
-  const cors = options.headers !== 'app' && !/^(text\/plain|application\/x-www-form-urlencoded|multipart\/form-data)\b/.test(options.contentType)
   return steps.flatMap((step, n): Exchange[] => {
     const url = `${EDGE_HOST}/ee/va/v1/${step.type}?configId=${DATASTREAM}`
     const at = ORIGIN + step.at + 3 + ((n * 7) % 11)
-    const text = edgeBody(step, sessionId)
-    const isStart = step.type === 'sessionStart'
-    const start = isStart ? startResponse(sessionId) : null
-    const responseHeaders: Header[] = start
-      ? contentHeaders({ mimeType: 'application/json;charset=utf-8', text: JSON.stringify(start.body) }, [{ name: 'x-request-id', value: 'c6ae3a62-4a52-46a8-9b8f-3f1a2c6b6f3d' }])
-      : [{ name: 'x-request-id', value: `5f0c${String(n).padStart(4, '0')}-9d1e-4c55-b1f6-0a7c3e2d9b4f` }]
-    if (options.headers !== 'app') responseHeaders.push({ name: 'access-control-allow-origin', value: PAGE_ORIGIN }, { name: 'access-control-allow-credentials', value: 'true' })
-    const request: Exchange = {
-      id: `edge:${n}`,
-      at,
-      duration: isStart ? 96 : 41,
-      kind: 'fetch',
-      method: 'POST',
-      url,
-      h2: true,
-      requestHeaders: options.headers === 'app'
-        ? appHeaders([{ name: 'content-type', value: options.contentType }, { name: 'content-length', value: String(Buffer.byteLength(text)) }, { name: 'host', value: hostOf(url) }])
-        : browserHeaders(options.headers, '*/*', 'empty', 'cors', 'cross-site', [{ name: 'content-length', value: String(Buffer.byteLength(text)) }, { name: 'content-type', value: options.contentType }, { name: 'origin', value: PAGE_ORIGIN }]),
-      requestBody: { mimeType: options.contentType, text },
-      response: { status: start ? start.status : 204, headers: responseHeaders, ...(start ? { body: { mimeType: 'application/json;charset=utf-8', text: JSON.stringify(start.body) } } : {}) },
-      serverIp: IP.edge,
-    }
-    const failure = options.failing?.[n]
-    if (failure !== undefined) {
-      delete request.response
-      request.failure = failure
-    }
-    return cors ? [request, preflightOf(request, options.headers === 'firefox' ? 'firefox' : 'chrome', 'content-type')] : [request]
+    const start = step.type === 'sessionStart' ? startResponse(sessionId) : null
+    return edgeExchange({ n, at, url, text: edgeBody(step, sessionId), start, failure: options.failing?.[n] }, options)
   })
+}
+
+/** One Media Edge request, whatever wrote its body and chose its time. */
+export interface EdgeRequest {
+  /** Its place among the capture's Media Edge requests: the exchange is `edge:<n>`. */
+  n: number
+  at: number
+  url: string
+  /** The request body. */
+  text: string
+  /** A sessionStart's response; null: the usual 204. */
+  start: { status: number; body: unknown } | null
+  /** The net error, when the request failed before any response. */
+  failure?: string | undefined
+}
+
+/** A Media Edge request as the client in `options` sends it, with its CORS preflight when it needs one. */
+export function edgeExchange({ n, at, url, text, start, failure }: EdgeRequest, options: EdgeOptions): Exchange[] {
+  const cors = options.headers !== 'app' && !/^(text\/plain|application\/x-www-form-urlencoded|multipart\/form-data)\b/.test(options.contentType)
+  const responseHeaders: Header[] = start
+    ? contentHeaders({ mimeType: 'application/json;charset=utf-8', text: JSON.stringify(start.body) }, [{ name: 'x-request-id', value: 'c6ae3a62-4a52-46a8-9b8f-3f1a2c6b6f3d' }])
+    : [{ name: 'x-request-id', value: `5f0c${String(n).padStart(4, '0')}-9d1e-4c55-b1f6-0a7c3e2d9b4f` }]
+  if (options.headers !== 'app') responseHeaders.push({ name: 'access-control-allow-origin', value: PAGE_ORIGIN }, { name: 'access-control-allow-credentials', value: 'true' })
+  const request: Exchange = {
+    id: `edge:${n}`,
+    at,
+    duration: start ? 96 : 41,
+    kind: 'fetch',
+    method: 'POST',
+    url,
+    h2: true,
+    requestHeaders: options.headers === 'app'
+      ? appHeaders([{ name: 'content-type', value: options.contentType }, { name: 'content-length', value: String(Buffer.byteLength(text)) }, { name: 'host', value: hostOf(url) }])
+      : browserHeaders(options.headers, '*/*', 'empty', 'cors', 'cross-site', [{ name: 'content-length', value: String(Buffer.byteLength(text)) }, { name: 'content-type', value: options.contentType }, { name: 'origin', value: PAGE_ORIGIN }]),
+    requestBody: { mimeType: options.contentType, text },
+    response: { status: start ? start.status : 204, headers: responseHeaders, ...(start ? { body: { mimeType: 'application/json;charset=utf-8', text: JSON.stringify(start.body) } } : {}) },
+    serverIp: IP.edge,
+  }
+  if (failure !== undefined) {
+    delete request.response
+    request.failure = failure
+  }
+  return cors ? [request, preflightOf(request, options.headers === 'firefox' ? 'firefox' : 'chrome', 'content-type')] : [request]
 }
 
 /**
@@ -465,7 +481,9 @@ export function chromeHar(capture: Capture): Written {
   const fresh = freshTracker()
   // DevTools lists requests as the page issued them; a preflight comes right after the request it clears.
   const order = sorted(capture.exchanges.filter((x) => x.kind !== 'preflight'), (x) => x.at)
-  const withPreflights = order.flatMap((x) => [x, ...capture.exchanges.filter((p) => p.preflightFor === x.id)])
+  const preflights = new Map<string, Exchange[]>()
+  for (const x of capture.exchanges) if (x.preflightFor !== undefined) preflights.set(x.preflightFor, [...(preflights.get(x.preflightFor) ?? []), x])
+  const withPreflights = order.flatMap((x) => [x, ...(preflights.get(x.id) ?? [])])
   const entries = withPreflights.map((x, i) => ({ id: x.id, entry: chromeEntry(x, i, fresh(x), capture) }))
   const page = capture.page!
   return written(entries, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mediaEdgeSession, mediaEdgeSessions, SESSION_ID } from '../../../bench/panel/media-edge-session'
+import { asChromeExport, mediaEdgeSession, mediaEdgeSessions, SESSION_ID } from '../../../bench/panel/media-edge-session'
 import { lintHar } from '../../../src/cli/index'
 
 /** The xdm event type of every entry, in order, without the "media." prefix. */
@@ -77,5 +77,20 @@ describe('the engine benchmark sessions, one after another in one HAR', () => {
     // sessionComplete leaves a Media Edge session open until Adobe times it out; the last one ends with the file.
     expect(rules.filter((rule) => rule === 'session-expired-idle')).toHaveLength(2)
     expect(rules).toHaveLength(latePings + 2)
+  })
+
+  it('as Chrome exports them: the same requests, bodies and times, with Chrome\'s headers and fields, linting the same', () => {
+    const chrome = asChromeExport(har)
+    expect(chrome.log.creator.name).toBe('WebInspector')
+    expect(chrome.log.entries.map((entry) => [entry.request.url, entry.request.postData?.text, entry.startedDateTime, entry.response.status]))
+      .toEqual(har.log.entries.map((entry) => [entry.request.url, entry.request.postData?.text, entry.startedDateTime, entry.response.status]))
+    const ping = chrome.log.entries[5]!
+    expect(ping.request.headers.slice(0, 4).map((header) => header.name)).toEqual([':authority', ':method', ':path', ':scheme'])
+    expect(ping.request.headers.length).toBeGreaterThan(15)
+    expect(Object.keys(ping)).toEqual(expect.arrayContaining(['_initiator', '_priority', '_resourceType', '_connectionId', 'serverIPAddress', 'timings']))
+    expect(JSON.stringify(chrome).length).toBeGreaterThan(2.5 * JSON.stringify(har).length)
+    const rules = (text: string) => lintHar(text).findings.map((finding) => [finding.rule, finding.at?.capture])
+    expect(rules(JSON.stringify(chrome))).toEqual(rules(JSON.stringify(har)))
+    expect(lintHar(JSON.stringify(chrome)).sessions).toEqual(lintHar(JSON.stringify(har)).sessions)
   })
 })
