@@ -14,7 +14,7 @@ import { captureProblem, captureUrl } from './adapter'
 import { FieldChecks, MEDIA_EVENT_TYPES, STANDARD_CONTENT_TYPES, STATE_NAME, roleOf } from './adobe-media-vocabulary'
 import type { CapturedRequest, CapturedResponse } from './captured-request'
 import { asNumber, asString, compact, field, fields, isRecord, numberField, parseJsonBody, stringField, stringsAt } from './json-body'
-import type { SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
+import type { LifecycleRole, SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
 import { trackingEvent } from './tracking-event'
 import { parseTime } from './time-text'
 
@@ -22,6 +22,10 @@ import { parseTime } from './time-text'
 const MEDIA_PATH = /^\/[^/]+(?:\/[^/]+)?\/va\/v1\/([^/]+?)\/?$/
 const WEB_SDK_PATH = /^\/[^/]+(?:\/[^/]+)?\/v1\/(?:interact|collect)\/?$/
 const DOWNLOADED = 'downloaded'
+/** `media.<type>` as sent → the type and its role, looked up once per event instead of cut and looked up again. */
+const PREFIXED_TYPES: ReadonlyMap<string, { type: string; role: LifecycleRole }> = new Map(
+  [...MEDIA_EVENT_TYPES].map((type) => [`media.${type}`, { type, role: roleOf(type) }]),
+)
 
 /** A required field's dotted path, split once at load: every event checks the same few. */
 interface RequiredPath {
@@ -142,10 +146,11 @@ interface Position {
 function decodeEvent(capture: CapturedRequest, xdm: unknown, at: Position): TrackingEvent {
   const xdmFields = fields(xdm)
   const eventType = asString(xdmFields.eventType)
-  const type = eventType === undefined ? (at.urlAction ?? 'unknown') : withoutMediaPrefix(eventType)
+  const known = eventType === undefined ? undefined : PREFIXED_TYPES.get(eventType)
+  const type = known?.type ?? (eventType === undefined ? (at.urlAction ?? 'unknown') : withoutMediaPrefix(eventType))
   const media = xdmFields.mediaCollection
   const mediaFields = fields(media)
-  const role = roleOf(type)
+  const role = known?.role ?? roleOf(type)
   const timestamp = xdmFields.timestamp
   const parsedTime = typeof timestamp === 'string' ? parseTime(timestamp) : Number.NaN
   // Without an xdm object, "xdm" is the one missing field worth naming.
@@ -156,7 +161,7 @@ function decodeEvent(capture: CapturedRequest, xdm: unknown, at: Position): Trac
     protocol: 'adobe-media-edge',
     origin: { capture: capture.seq, ordinal: at.ordinal, frame: null },
     type,
-    typeKnown: eventType === undefined ? MEDIA_EVENT_TYPES.has(type) : eventType.startsWith('media.') && MEDIA_EVENT_TYPES.has(type),
+    typeKnown: known !== undefined || (eventType === undefined && MEDIA_EVENT_TYPES.has(type)),
     role,
     idIssuer: 'server',
     sessionId: needsSessionId ? nonEmptyString(mediaFields.sessionID) : null,
