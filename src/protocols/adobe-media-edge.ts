@@ -123,12 +123,12 @@ export const adobeMediaEdge: ProtocolAdapter = {
     }
     if (urlAction === DOWNLOADED) return decodeDownloaded(capture, list)
     const events: TrackingEvent[] = []
-    list.forEach((item, index) => {
-      const xdm = fields(item).xdm
+    for (let index = 0; index < list.length; index++) {
+      const xdm = fields(list[index]).xdm
       const eventType = asString(fields(xdm).eventType)
-      if (!isMediaEndpoint && !eventType?.startsWith('media.')) return
+      if (!isMediaEndpoint && !eventType?.startsWith('media.')) continue
       events.push(decodeEvent(capture, xdm, { index, ordinal: events.length, urlAction }))
-    })
+    }
     if (isMediaEndpoint && events.length === 0) return captureProblem('adobe-media-edge', capture, 'malformed', 'the `events` array is empty')
     return { events, problems: [] }
   },

@@ -108,25 +108,30 @@ function ingestEvent(state: EngineState, event: TrackingEvent, settings: EngineS
   const { key } = target
   const kept = trimWindow(state.windows.get(key), event, settings)
   const at = insertionPoint(kept, event)
-  let session = at < kept.length ? kept[at]!.before : target.before
-  // Usually nothing is overtaken and this is empty: the event simply goes last.
-  const overtaken = kept.splice(at)
-  const apply = (next: TrackingEvent): void => {
-    const before: Session | null = session
-    const outcome = step(before, next, key, settings)
-    session = outcome.session
-    kept.push({ event: next, key, before, findings: outcome.findings })
-    result.events.push({ event: next, sessionKey: key, position: outcome.session.events, findings: outcome.findings })
+  let session: Session
+  if (at === kept.length) {
+    // Nothing overtaken, as almost always: the event simply goes last.
+    session = apply(kept, target.before, event, key, settings, result)
+  } else {
+    const overtaken = kept.splice(at)
+    session = apply(kept, overtaken[0]!.before, event, key, settings, result)
+    for (const entry of overtaken) session = apply(kept, session, entry.event, key, settings, result)
   }
-  apply(event)
-  for (const entry of overtaken) apply(entry.event)
-  state.sessions.set(key, session!)
+  state.sessions.set(key, session)
   state.windows.set(key, kept)
   // Routed by its ID to this very session, the event leaves the ID's entry as it was (the common case).
-  const routedById = target.byId && session!.sessionId === event.sessionId
-  if (session!.sessionId !== null && !routedById) state.ids.set(idKey(session!.protocol, session!.sessionId), key)
+  const routedById = target.byId && session.sessionId === event.sessionId
+  if (session.sessionId !== null && !routedById) rememberId(state, session.protocol, session.sessionId, key)
   if (event.batch !== undefined) state.ids.set(batchKey(event.protocol, event.batch), key)
   result.sessions.add(key)
+}
+
+/** Applies `event` to the session as it was (`before`), keeps it in the reorder window and reports the decision. */
+function apply(kept: WindowEntry[], before: Session | null, event: TrackingEvent, key: string, settings: EngineSettings, result: IngestResult): Session {
+  const outcome = step(before, event, key, settings)
+  kept.push({ event, key, before, findings: outcome.findings })
+  result.events.push({ event, sessionKey: key, position: outcome.session.events, findings: outcome.findings })
+  return outcome.session
 }
 
 /**
@@ -153,7 +158,7 @@ function route(state: EngineState, event: TrackingEvent): { key: string; before:
     return { key: uniqueKey(state, `${event.protocol}:${base}`), before: null }
   }
   if (event.sessionId === null) return null
-  const known = state.ids.get(idKey(event.protocol, event.sessionId))
+  const known = knownId(state, event.protocol, event.sessionId)
   if (known !== undefined) return { key: known, before: state.sessions.get(known) ?? null, byId: true }
   const pending = adoptableStart(state, event)
   if (pending) return { key: pending.key, before: pending }
@@ -199,6 +204,36 @@ function insertionPoint(entries: readonly WindowEntry[], event: TrackingEvent): 
     at--
   }
   return at
+}
+
+/** The last ID found in an engine's ID index, and the index it was found in. */
+interface IdLookup {
+  ids: Map<string, string>
+  protocol: string
+  sessionId: string
+  key: string
+}
+
+const lastLookup = new WeakMap<EngineState, IdLookup>()
+
+/**
+ * The session key the ID index holds for a session ID. A session's events come one after another with the same
+ * ID, and building the index key per event was the engine's costliest line on large captures, so the last answer
+ * is kept; it holds while the index is the same map (`state.ids` replaced: asked again) and `rememberId` keeps it
+ * true when the index changes.
+ */
+function knownId(state: EngineState, protocol: string, sessionId: string): string | undefined {
+  const last = lastLookup.get(state)
+  if (last !== undefined && last.ids === state.ids && last.sessionId === sessionId && last.protocol === protocol) return last.key
+  const key = state.ids.get(idKey(protocol, sessionId))
+  if (key !== undefined) lastLookup.set(state, { ids: state.ids, protocol, sessionId, key })
+  return key
+}
+
+function rememberId(state: EngineState, protocol: string, sessionId: string, key: string): void {
+  state.ids.set(idKey(protocol, sessionId), key)
+  const last = lastLookup.get(state)
+  if (last !== undefined && last.sessionId === sessionId && last.protocol === protocol) lastLookup.set(state, { ids: state.ids, protocol, sessionId, key })
 }
 
 function uniqueKey(state: EngineState, base: string): string {

@@ -30,6 +30,13 @@ const rulesOf = (results: Map<number, EventResult>): Array<[number, string]> =>
 beforeEach(resetSeq)
 
 describe('session lifecycle', () => {
+  it('routes by the ID index as it is now, also when it was replaced (a worker restoring its state)', () => {
+    const { engine } = run([ev('sessionStart', { at: 0 }), ev('play', { at: 1 })])
+    engine.sessions.set('restored', { ...engine.sessions.get('adobe-media-edge:A')!, key: 'restored' })
+    engine.ids = new Map([...engine.ids].map(([id]) => [id, 'restored']))
+    expect(ingest(engine, one(ev('ping', { at: 2 })), SETTINGS).events.map((result) => result.sessionKey)).toEqual(['restored'])
+  })
+
   it('keys a session by the issued ID and follows it to ended', () => {
     const { engine, results } = run([
       ev('sessionStart', { at: 0 }),
