@@ -21,10 +21,11 @@ export function parseJsonBody(body: CapturedBody): JsonResult {
     return { ok: false, reason: `the body was truncated at capture (${body.truncatedFrom} bytes), so it cannot be decoded` }
   }
   const text = bodyText(body)
-  if (!/\S/.test(text)) return { ok: false, reason: 'the body is empty' }
   try {
     return { ok: true, value: JSON.parse(text) }
   } catch (error) {
+    // Only text JSON.parse refused can be blank: no body pays for the test.
+    if (!/\S/.test(text)) return { ok: false, reason: 'the body is empty' }
     return { ok: false, reason: `the body is not valid JSON (${parseErrorText(error)})` }
   }
 }
