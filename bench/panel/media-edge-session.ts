@@ -10,7 +10,7 @@
 import type { Har } from 'har-format'
 import type { EdgeStep } from '../../test/helpers/edge-har'
 import { edgeHar } from '../../test/helpers/edge-har'
-import { chromeHar, edgeExchange } from '../../test/helpers/har-flavours'
+import { chromeHar, edgeExchange, proxymanHar } from '../../test/helpers/har-flavours'
 
 export interface SessionShape {
   /** Exactly this many events (HAR entries, one event each). */
@@ -157,13 +157,17 @@ export function mediaEdgeSessions(count: number, shape: Omit<SessionShape, 'orig
   return { har: { log: { ...har!.log, entries, comment: `Sessionscope benchmark: ${total} Media Edge events in ${count} sessions` } }, facts, sessionIds }
 }
 
+/** Tools whose HAR the engine benchmark lints: a browser's DevTools, and the proxy that writes the smallest entries. */
+export type ExportTool = 'chrome' | 'proxyman'
+
 /**
- * The same requests as Chrome's DevTools exports them ("Save all as HAR"): each with the headers a page's fetch
- * sends (HTTP/2 pseudo-headers first, 18 in all), the response's, Chrome's timings, initiator and connection
- * fields: about 2.6 kB an entry where the generated HAR has 0.9 kB. Linting costs per event, JSON.parse per byte,
- * so the two bound the ratio: this is what a capture from a browser looks like, the generated HAR the worst case.
+ * The same requests as a tool exports them, through the HAR-flavour writers the golden fixtures are built with:
+ * Chrome's DevTools ("Save all as HAR": a page's fetch with 18 request headers, HTTP/2 pseudo-headers first,
+ * Chrome's timings, initiator and connection fields; ~2.7 kB an entry) or Proxyman (a TV app behind the proxy,
+ * local times with their offset; ~1.3 kB, the smallest of the six tools). The generated HAR's entries (~0.9 kB)
+ * hold less than any tool writes. Linting costs per event, JSON.parse per byte, so entry size moves the ratio.
  */
-export function asChromeExport(generated: Har): Har {
+export function asExport(generated: Har, tool: ExportTool): Har {
   const exchanges = generated.log.entries.flatMap((entry, n) => {
     const answer = entry.response.content.text
     return edgeExchange({
@@ -172,8 +176,9 @@ export function asChromeExport(generated: Har): Har {
       url: entry.request.url,
       text: entry.request.postData?.text ?? '',
       start: answer === undefined ? null : { status: entry.response.status, body: JSON.parse(answer) },
-    }, { contentType: 'text/plain;charset=UTF-8', headers: 'chrome' })
+    }, { contentType: 'text/plain;charset=UTF-8', headers: tool === 'chrome' ? 'chrome' : 'app' })
   })
+  if (tool === 'proxyman') return proxymanHar({ page: null, exchanges }, { offset: 330 }).har
   const page = { url: 'https://www.example-video.test/live/day-stream', title: 'A day of programming', at: exchanges[0]!.at - 3_000 }
   return chromeHar({ page, exchanges }).har
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { asChromeExport, mediaEdgeSession, mediaEdgeSessions, SESSION_ID } from '../../../bench/panel/media-edge-session'
+import { asExport, mediaEdgeSession, mediaEdgeSessions, SESSION_ID } from '../../../bench/panel/media-edge-session'
 import { lintHar } from '../../../src/cli/index'
 
 /** The xdm event type of every entry, in order, without the "media." prefix. */
@@ -79,18 +79,27 @@ describe('the engine benchmark sessions, one after another in one HAR', () => {
     expect(rules).toHaveLength(latePings + 2)
   })
 
-  it('as Chrome exports them: the same requests, bodies and times, with Chrome\'s headers and fields, linting the same', () => {
-    const chrome = asChromeExport(har)
-    expect(chrome.log.creator.name).toBe('WebInspector')
-    expect(chrome.log.entries.map((entry) => [entry.request.url, entry.request.postData?.text, entry.startedDateTime, entry.response.status]))
-      .toEqual(har.log.entries.map((entry) => [entry.request.url, entry.request.postData?.text, entry.startedDateTime, entry.response.status]))
-    const ping = chrome.log.entries[5]!
-    expect(ping.request.headers.slice(0, 4).map((header) => header.name)).toEqual([':authority', ':method', ':path', ':scheme'])
-    expect(ping.request.headers.length).toBeGreaterThan(15)
-    expect(Object.keys(ping)).toEqual(expect.arrayContaining(['_initiator', '_priority', '_resourceType', '_connectionId', 'serverIPAddress', 'timings']))
-    expect(JSON.stringify(chrome).length).toBeGreaterThan(2.5 * JSON.stringify(har).length)
-    const rules = (text: string) => lintHar(text).findings.map((finding) => [finding.rule, finding.entry, finding.message])
-    expect(rules(JSON.stringify(chrome))).toEqual(rules(JSON.stringify(har)))
-    expect(lintHar(JSON.stringify(chrome)).sessions).toEqual(lintHar(JSON.stringify(har)).sessions)
+  it.each(['chrome', 'proxyman'] as const)('as %s exports them: the same requests, bodies and times in the tool\'s own form, linting the same', (tool) => {
+    const exported = asExport(har, tool)
+    expect(exported.log.creator.name).toBe(tool === 'chrome' ? 'WebInspector' : 'Proxyman')
+    // Proxyman writes whole seconds.
+    const precision = tool === 'chrome' ? 1 : 1_000
+    const requests = (h: typeof har) => h.log.entries.map((entry) => [entry.request.url, entry.request.postData?.text, Math.floor(Date.parse(entry.startedDateTime) / precision), entry.response.status])
+    expect(requests(exported)).toEqual(requests(har))
+    const ping = exported.log.entries[5]!
+    if (tool === 'chrome') {
+      expect(ping.request.headers.slice(0, 4).map((header) => header.name)).toEqual([':authority', ':method', ':path', ':scheme'])
+      expect(Object.keys(ping)).toEqual(expect.arrayContaining(['_initiator', '_priority', '_resourceType', '_connectionId', 'serverIPAddress', 'timings']))
+    } else {
+      expect(ping.startedDateTime).toMatch(/\+05:30$/)
+    }
+    expect(ping.request.headers.length).toBeGreaterThan(tool === 'chrome' ? 15 : 4)
+    expect(JSON.stringify(exported).length).toBeGreaterThan((tool === 'chrome' ? 2.5 : 1.3) * JSON.stringify(har).length)
+    // Times in messages differ by the tool's precision; what is found, where, and the sessions do not.
+    const verdict = (text: string) => {
+      const report = lintHar(text)
+      return { findings: report.findings.map((finding) => [finding.rule, finding.entry]), sessions: report.sessions.map((session) => [session.key, session.state, session.events]) }
+    }
+    expect(verdict(JSON.stringify(exported))).toEqual(verdict(JSON.stringify(har)))
   })
 })
