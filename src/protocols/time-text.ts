@@ -1,7 +1,7 @@
 /**
- * `Date.parse`, read by hand for the one form nearly every capture writes, `YYYY-MM-DDTHH:MM:SS.sssZ`
- * (toISOString: Chrome's and Firefox's HAR `startedDateTime`, the Web SDK's event timestamps). A large capture
- * parses two per request; this form then costs a third of Date.parse's time. Anything else goes to Date.parse,
+ * `Date.parse`, read by hand for the form of toISOString, `YYYY-MM-DDTHH:MM:SS.sssZ`: every Web SDK event
+ * timestamp, and `startedDateTime` in Chrome's and Playwright's HAR exports. A large capture parses two times per request; this
+ * form then costs about half of what Date.parse does. Anything else goes to Date.parse,
  * so the result is Date.parse's for every input (test/unit/protocols/time-text.test.ts compares them).
  */
 export function parseTime(text: string): number {
