@@ -13,6 +13,7 @@ import type { EventResult } from '../session/engine'
 import type { EngineSettings } from '../session/settings'
 import type { Verdict } from '../session/replay'
 import { replay } from '../session/replay'
+import { groupBy } from './group-by'
 import type { UserSettings } from '../session/user-settings'
 import type { JsonReport } from './json-report'
 import { toJsonReport } from './json-report'
@@ -52,7 +53,8 @@ export function toHar(input: HarExport): { har: Har; report: JsonReport } {
   const verdict = replay(captures, input.settings, input.observedUntil)
   const report = toJsonReport(verdict)
   const perCapture = findingsByCapture(verdict)
-  const eventsOf = eventsByCapture(verdict)
+  // Grouped once: looking each entry's events up in all of them made exporting a large tab quadratic.
+  const eventsOf = groupBy(verdict.events, (outcome) => outcome.event.origin.capture)
   const entries = captures.map((capture) => toEntry(input.redact ? redactCapture(capture, input.extraSecretNames) : capture, eventsOf.get(capture.seq) ?? [], perCapture))
   const log: Har['log'] & { _sessionscope: HarReport } = {
     version: '1.2',
@@ -66,27 +68,8 @@ export function toHar(input: HarExport): { har: Har; report: JsonReport } {
 }
 
 function findingsByCapture(verdict: Verdict): Map<string, string[]> {
-  const map = new Map<string, string[]>()
-  for (const finding of verdict.findings) {
-    if (!finding.at) continue
-    const key = finding.at.ordinal === null ? `${finding.at.capture}:capture` : `${finding.at.capture}:${finding.at.ordinal}`
-    const rules = map.get(key)
-    if (rules === undefined) map.set(key, [finding.rule])
-    else rules.push(finding.rule)
-  }
-  return map
-}
-
-/** Each capture's events, grouped once: looking them up per entry made exporting a large tab quadratic. */
-function eventsByCapture(verdict: Verdict): Map<number, EventResult[]> {
-  const map = new Map<number, EventResult[]>()
-  for (const outcome of verdict.events) {
-    const capture = outcome.event.origin.capture
-    const events = map.get(capture)
-    if (events === undefined) map.set(capture, [outcome])
-    else events.push(outcome)
-  }
-  return map
+  const pinned = verdict.findings.filter((finding) => finding.at !== null)
+  return groupBy(pinned, ({ at }) => (at!.ordinal === null ? `${at!.capture}:capture` : `${at!.capture}:${at!.ordinal}`), (finding) => finding.rule)
 }
 
 function toEntry(capture: CapturedRequest & CaptureProvenance, events: readonly EventResult[], findings: Map<string, string[]>): Entry {

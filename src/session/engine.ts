@@ -150,7 +150,7 @@ function route(state: EngineState, event: TrackingEvent): { key: string; before:
     if (event.idIssuer === 'external' && outcome?.kind === 'issued') {
       // Joining a room whose session is open joins that session; a retired ID stays with its last session
       // (so the start is reported); after a normal end, a start begins a new session.
-      const known = state.ids.get(idKey(event.protocol, outcome.sessionId))
+      const known = knownId(state, event.protocol, outcome.sessionId)
       const session = known === undefined ? undefined : state.sessions.get(known)
       if (session && (session.retired || !isClosed(session))) return { key: known!, before: session }
     }

@@ -8,6 +8,7 @@
  * turns it into that tool's HAR: its entry order, time format, header casing, body encoding and custom fields.
  */
 import type { Har } from 'har-format'
+import { groupBy } from '../../src/report/group-by'
 import { COLLECTION_HOST } from './collection-har'
 import type { EdgeStep } from './edge-har'
 import { DATASTREAM, DEFAULT_SESSION_DETAILS, EDGE_HOST, startResponse } from './edge-har'
@@ -481,8 +482,7 @@ export function chromeHar(capture: Capture): Written {
   const fresh = freshTracker()
   // DevTools lists requests as the page issued them; a preflight comes right after the request it clears.
   const order = sorted(capture.exchanges.filter((x) => x.kind !== 'preflight'), (x) => x.at)
-  const preflights = new Map<string, Exchange[]>()
-  for (const x of capture.exchanges) if (x.preflightFor !== undefined) preflights.set(x.preflightFor, [...(preflights.get(x.preflightFor) ?? []), x])
+  const preflights = groupBy(capture.exchanges.filter((x) => x.preflightFor !== undefined), (x) => x.preflightFor)
   const withPreflights = order.flatMap((x) => [x, ...(preflights.get(x.id) ?? [])])
   const entries = withPreflights.map((x, i) => ({ id: x.id, entry: chromeEntry(x, i, fresh(x), capture) }))
   const page = capture.page!
