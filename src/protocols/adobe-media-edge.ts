@@ -13,7 +13,7 @@ import type { Decoded, ProtocolAdapter } from './adapter'
 import { captureProblem, captureUrl } from './adapter'
 import { FieldChecks, MEDIA_EVENT_TYPES, STANDARD_CONTENT_TYPES, STATE_NAME, roleOf } from './adobe-media-vocabulary'
 import type { CapturedRequest, CapturedResponse } from './captured-request'
-import { asNumber, asString, compact, field, fields, isRecord, numberField, parseJsonBody, stringField, stringsAt } from './json-body'
+import { asNumber, asString, compact, field, fields, isRecord, numberField, parseJsonBody, parseJsonRecords, stringField, stringsAt } from './json-body'
 import type { LifecycleRole, SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
 import { trackingEvent } from './tracking-event'
 import { parseTime } from './time-text'
@@ -356,7 +356,7 @@ function summary(details: unknown): SessionSummaryFields {
   })
 }
 
-/** Reads the session ID for the event at `index` out of a sessionStart response. */
+/** Reads the session ID for the event at `index` out of a sessionStart response, whole or streamed. */
 export function startOutcome(response: CapturedResponse | null, index: number): StartOutcome {
   if (response === null) return { kind: 'not-visible' }
   const { status } = response
@@ -364,12 +364,13 @@ export function startOutcome(response: CapturedResponse | null, index: number): 
   if (response.body === null) {
     return status >= 400 ? { kind: 'rejected', status, reason: `HTTP ${status}` } : { kind: 'not-visible' }
   }
-  const parsed = parseJsonBody(response.body)
+  const parsed = parseJsonRecords(response.body)
   if (!parsed.ok) {
     return { kind: 'rejected', status, reason: `HTTP ${status}; the response body could not be read: ${parsed.reason}` }
   }
-  const handles = field(parsed.value, 'handle')
-  if (Array.isArray(handles)) {
+  for (const record of parsed.values) {
+    const handles = field(record, 'handle')
+    if (!Array.isArray(handles)) continue
     for (const handle of handles) {
       if (stringField(handle, 'type') !== 'media-analytics:new-session') continue
       const eventIndex = numberField(handle, 'eventIndex')
@@ -379,19 +380,43 @@ export function startOutcome(response: CapturedResponse | null, index: number): 
       if (sessionId !== null && status < 300) return { kind: 'issued', sessionId }
     }
   }
-  return { kind: 'rejected', status, reason: rejectionReason(parsed.value, status, `HTTP ${status} without a media-analytics:new-session handle (is Media Analytics enabled on the datastream?)`) }
+  return { kind: 'rejected', status, reason: rejectionReason(parsed.values, status, `HTTP ${status} without a media-analytics:new-session handle (is Media Analytics enabled on the datastream?)`) }
 }
 
-/** A non-start event the vendor refused (400, 404…): it was not recorded. */
+/**
+ * A non-start event the vendor refused (400, 404…): it was not recorded. A streamed answer (mobile SDKs) comes
+ * back 200 and carries the refusal as an `errors` record with its own status.
+ */
 function vendorRejection(response: CapturedResponse | null): TrackingEvent['vendorRejection'] {
-  if (response === null || response.status < 400) return undefined
-  const parsed = response.body === null ? null : parseJsonBody(response.body)
-  return { status: response.status, reason: parsed?.ok ? rejectionReason(parsed.value, response.status, `HTTP ${response.status}`) : `HTTP ${response.status}` }
+  if (response === null || response.status === 0) return undefined
+  const parsed = response.body === null || response.status === 204 ? null : parseJsonRecords(response.body)
+  if (response.status >= 400) {
+    return { status: response.status, reason: parsed?.ok ? rejectionReason(parsed.values, response.status, `HTTP ${response.status}`) : `HTTP ${response.status}` }
+  }
+  if (!parsed?.ok) return undefined
+  const status = refusalStatus(parsed.values)
+  return status === null ? undefined : { status, reason: rejectionReason(parsed.values, response.status, `HTTP ${response.status}`) }
 }
 
-function rejectionReason(body: unknown, status: number, fallback: string): string {
-  const errors = field(body, 'errors')
-  const list = Array.isArray(errors) ? errors : isRecord(body) && field(body, 'title') !== undefined ? [body] : []
+/** The status of the first error a streamed answer's records carry (`errors[].status` 400 or more), or null. */
+function refusalStatus(records: readonly unknown[]): number | null {
+  for (const record of records) {
+    const errors = field(record, 'errors')
+    if (!Array.isArray(errors)) continue
+    for (const error of errors) {
+      const status = numberField(error, 'status')
+      if (status !== undefined && status >= 400) return status
+    }
+  }
+  return null
+}
+
+/** The errors of a response's records (`errors[]`, or a problem document), for people. */
+function rejectionReason(records: readonly unknown[], status: number, fallback: string): string {
+  const list = records.flatMap((record) => {
+    const errors = field(record, 'errors')
+    return Array.isArray(errors) ? errors : isRecord(record) && field(record, 'title') !== undefined ? [record] : []
+  })
   const reasons = list.map((error) => {
     const title = stringField(error, 'title') ?? stringField(error, 'type') ?? 'error'
     const details = field(field(error, 'report'), 'details')
@@ -404,4 +429,3 @@ function rejectionReason(body: unknown, status: number, fallback: string): strin
   })
   return reasons.length > 0 ? `HTTP ${status}: ${reasons.join(', ')}` : fallback
 }
-

@@ -30,6 +30,34 @@ export function parseJsonBody(body: CapturedBody): JsonResult {
   }
 }
 
+export type JsonRecordsResult = { ok: true; values: unknown[] } | { ok: false; reason: string }
+
+/** Separators between the records of a streamed JSON body: NUL (Adobe Edge), RS (RFC 7464 JSON text sequences), line feeds. */
+const RECORD_SEPARATOR = /[\u0000\u001e\n]/
+
+/**
+ * Parses a body that is one JSON document or a stream of JSON records. Adobe's Edge Network answers clients that
+ * ask for streaming (`meta.konductorConfig.streaming`, as the mobile SDKs do) with records framed as
+ * `"\u0000" + JSON + "\n"`, each carrying some of the response's handles and errors. Never throws. Records that do
+ * not parse are skipped as long as one does: a response's other records stay readable.
+ */
+export function parseJsonRecords(body: CapturedBody): JsonRecordsResult {
+  const whole = parseJsonBody(body)
+  if (whole.ok) return { ok: true, values: [whole.value] }
+  const pieces = bodyText(body).split(RECORD_SEPARATOR).map((piece) => piece.trim()).filter((piece) => piece !== '')
+  // Records are objects; anything else is one broken document (a pretty-printed one has line feeds too).
+  if (pieces.length === 0 || !pieces.every((piece) => piece.startsWith('{'))) return whole
+  const values: unknown[] = []
+  for (const piece of pieces) {
+    try {
+      values.push(JSON.parse(piece))
+    } catch {
+      // A broken record (the last one, cut off at the capture limit) leaves the others readable.
+    }
+  }
+  return values.length > 0 ? { ok: true, values } : whole
+}
+
 /**
  * Keeps text on one line, with nothing a terminal would act on: control characters and line separators become
  * `\uXXXX`. For messages that quote page or file content (JSON.parse quotes the text it failed on).

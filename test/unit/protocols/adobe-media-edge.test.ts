@@ -137,6 +137,42 @@ describe('the sessionStart answer', () => {
   })
 })
 
+/** An answer as Edge streams it to clients that ask for streaming (the mobile SDKs): one record per chunk. */
+const streamed = (records: unknown[], status = 200, encoding?: 'base64'): CapturedRequest['response'] => {
+  const text = records.map((record) => `\u0000${JSON.stringify(record)}\n`).join('')
+  return { status, headers: [], body: encoding ? { text: Buffer.from(text).toString('base64'), encoding } : { text } }
+}
+
+describe('streamed Edge answers (records framed by NUL and a line feed)', () => {
+  const requestId = 'd81c93e5-7558-4996-a93c-489d550748b8'
+  it('finds the session ID in whichever record carries it, also when the proxy saved the body as base64', () => {
+    const records = [
+      { requestId, handle: [{ type: 'state:store', payload: [{ key: 'kndctr_ABC_AdobeOrg_cluster', value: 'or2' }] }] },
+      { requestId, handle: [{ type: 'locationHint:result', payload: [{ scope: 'EdgeNetwork', hint: 'or2', ttlSeconds: 1800 }] }] },
+      { requestId, handle: [{ type: 'media-analytics:new-session', payload: [{ sessionId: 'STREAMED' }], eventIndex: 0 }] },
+    ]
+    expect(startOutcome(streamed(records), 0)).toEqual({ kind: 'issued', sessionId: 'STREAMED' })
+    expect(startOutcome(streamed(records, 200, 'base64'), 0)).toEqual({ kind: 'issued', sessionId: 'STREAMED' })
+  })
+  it('reads a refusal carried by an errors record of a 200 answer', () => {
+    const error = { type: 'https://ns.adobe.com/aep/errors/va-edge-0404-404', status: 404, title: 'Not Found', report: { details: 'Error processing request.' } }
+    expect(startOutcome(streamed([{ requestId, handle: [] }, { requestId, errors: [error] }]), 0)).toEqual({
+      kind: 'rejected', status: 200, reason: 'HTTP 200: Not Found (Error processing request.)',
+    })
+    const [ping] = adobeMediaEdge.decode(capture('https://e/ee/or2/va/v1/ping', xdm('media.ping', { sessionID: 'S', playhead: 5 }), streamed([{ requestId, errors: [error] }]))).events
+    expect(ping!.vendorRejection).toEqual({ status: 404, reason: 'HTTP 200: Not Found (Error processing request.)' })
+  })
+  it('keeps the records that parse when one is cut off, and refuses a body of no readable record', () => {
+    const response = streamed([{ handle: [{ type: 'media-analytics:new-session', payload: [{ sessionId: 'KEPT' }], eventIndex: 0 }] }])!
+    const cut = { ...response, body: { text: `${response.body!.text}\u0000{"handle":[{"ty` } }
+    expect(startOutcome(cut, 0)).toEqual({ kind: 'issued', sessionId: 'KEPT' })
+    expect(startOutcome({ status: 200, headers: [], body: { text: '\u0000{"a\n\u0000{"b\n' } }, 0)).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('could not be read') })
+  })
+  it('does not take a broken pretty-printed document for a stream', () => {
+    expect(startOutcome({ status: 200, headers: [], body: { text: '{\n  "handle": [\n {}\n' } }, 0)).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('not valid JSON') })
+  })
+})
+
 describe('event names that are also Object.prototype members', () => {
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('decodes media.%s as an unknown event without throwing', (name) => {
     const { events, problems } = adobeMediaEdge.decode(capture('https://e/ee/va/v1/play', xdm(`media.${name}`, { sessionID: 'S', playhead: 1 })))
