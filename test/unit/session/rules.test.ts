@@ -7,16 +7,24 @@ import { ruleById } from '../../../src/session/rules'
 import { DEFAULT_SETTINGS } from '../../../src/session/settings'
 import { ev, one, resetSeq, T0 } from '../../helpers/events'
 
-/** Every finding of a run, as `rule@position` (the event's index in `events`; `session`: about the session as a whole). */
-function findings(events: TrackingEvent[], clockUntil?: number, settings = DEFAULT_SETTINGS): string[] {
+/**
+ * Every finding of a run, as `rule@position` (the event's index in `events`; `session`: about the session as a
+ * whole), with `:severity` when asked.
+ */
+function findings(events: TrackingEvent[], clockUntil?: number, settings = DEFAULT_SETTINGS, withSeverity = false): string[] {
   const engine = createEngine()
   const latest = new Map<number, Finding[]>()
   const position = new Map(events.map((event, index) => [event.origin.capture, index]))
+  const name = (f: Finding, at: string | number | undefined): string => `${f.rule}@${at}${withSeverity ? `:${f.severity}` : ''}`
   for (const event of events) for (const r of ingest(engine, one(event), settings).events) latest.set(r.event.origin.capture, r.findings)
   if (clockUntil !== undefined) tick(engine, T0 + clockUntil * 1000, settings)
-  const pinned = [...latest.entries()].sort(([a], [b]) => a - b).flatMap(([capture, list]) => list.map((f) => `${f.rule}@${position.get(capture)}`))
-  const open = [...engine.sessions.values()].flatMap((s) => s.openFindings.map((f) => `${f.rule}@session`))
+  const pinned = [...latest.entries()].sort(([a], [b]) => a - b).flatMap(([capture, list]) => list.map((f) => name(f, position.get(capture))))
+  const open = [...engine.sessions.values()].flatMap((s) => s.openFindings.map((f) => name(f, 'session')))
   return [...pinned, ...open]
+}
+
+function findingsWithSeverity(events: TrackingEvent[]): string[] {
+  return findings(events, undefined, DEFAULT_SETTINGS, true)
 }
 
 function only(events: TrackingEvent[], rule: string, clockUntil?: number): string[] {
@@ -96,6 +104,27 @@ describe('session-expired-playhead-stalled', () => {
   })
   it('is silent while the playhead moves', () => {
     expect(findings(pings(true))).toEqual([])
+  })
+  it("is information when the SDK's own sessionEnd races the timeout: nothing is lost", () => {
+    // The Media SDKs end a session paused for 30 minutes themselves, at the very moment the backend closes it.
+    const events = [...started(), ev('pauseStart', { at: 2, playhead: 1 })]
+    for (let at = 12; at < 1802; at += 10) events.push(ev('ping', { at, playhead: 1 }))
+    const end = ev('sessionEnd', { at: 1802, playhead: 1 })
+    expect(findingsWithSeverity([...events, end])).toEqual([`session-expired-playhead-stalled@${events.length}:info`])
+  })
+  it('stays an error for an event after the timeout, with the sessionEnd that follows it dropped as information', () => {
+    const events = [...started(), ev('pauseStart', { at: 2, playhead: 1 })]
+    for (let at = 12; at < 1802; at += 10) events.push(ev('ping', { at, playhead: 1 }))
+    const late = [ev('ping', { at: 1802, playhead: 1 }), ev('sessionEnd', { at: 1803, playhead: 1 })]
+    expect(findingsWithSeverity([...events, ...late])).toEqual([
+      `session-expired-playhead-stalled@${events.length}:error`, `duplicate-session-end@${events.length + 1}:info`,
+    ])
+  })
+})
+
+describe('session-expired-idle, racing sessionEnd', () => {
+  it('is information when sessionEnd is the first event after 10 minutes of silence', () => {
+    expect(findingsWithSeverity([...started(), ev('sessionEnd', { at: 601 })])).toEqual(['session-expired-idle@2:info'])
   })
 })
 
