@@ -9,8 +9,9 @@ import { createEngine, nextExpiry } from '../session/engine'
 import type { Counts, Finding } from '../session/finding'
 import { ZERO_COUNTS } from '../session/finding'
 import type { EngineSettings } from '../session/settings'
+import type { Session } from '../session/session'
 import { database } from '../store/db'
-import type { CaptureRecord, Scope, ScopeRecord, SerializedEngine } from '../store/records'
+import type { CaptureRecord, Scope, ScopeRecord, SerializedEngine, SessionRecord } from '../store/records'
 import { capturesOf, listScopes, sessionsOf } from '../store/queries'
 import type { ScopeWrite } from '../store/writes'
 import { deleteScope, earliestExpiry, isQuotaError, lastCaptureSeq, recentCaptures, scopesDueBy, writeChanges, writeScopeRecords } from '../store/writes'
@@ -114,10 +115,11 @@ export function createPipeline(platform: Platform, limits: PipelineLimits = { in
       engine: { ids: [], windows: [], loose: ZERO_COUNTS }, counts: ZERO_COUNTS, sessions: 0, nextExpiry: null, lastCapture: -1,
     }
     const engine = createEngine()
-    for (const session of await sessionsOf(scope)) engine.sessions.set(session.key, stripRecord(session))
+    for (const session of await sessionsOf(scope)) engine.sessions.set(session.key, storedSession(session))
     engine.ids = new Map(record.engine.ids)
     engine.windows = new Map(record.engine.windows)
     engine.loose = record.engine.loose
+    if (record.engine.began) engine.began = record.engine.began
     const recent = emptyRecent()
     for (const capture of await recentCaptures(scope, RECENT_ON_LOAD)) remember(recent, capture)
     const state: ScopeState = { record, engine, history: [], recent, changed: new Map() }
@@ -375,7 +377,7 @@ function refreshRecord(state: ScopeState, settings: EngineSettings, now: number)
   const { engine } = state
   let counts: Counts = engine.loose
   for (const session of engine.sessions.values()) counts = addCounts(counts, session.counts)
-  const serialized: SerializedEngine = { ids: [...engine.ids], windows: [...engine.windows], loose: engine.loose }
+  const serialized: SerializedEngine = { ids: [...engine.ids], windows: [...engine.windows], loose: engine.loose, began: engine.began }
   // A storage notice lives only until a write succeeds: this record is what such a write stores.
   const { storageNotice: _notice, ...record } = state.record
   return { ...record, engine: serialized, counts, sessions: engine.sessions.size, nextExpiry: nextExpiry(engine, settings), updatedAt: now }
@@ -385,8 +387,9 @@ function addCounts(a: Counts, b: Counts): Counts {
   return { errors: a.errors + b.errors, warnings: a.warnings + b.warnings, infos: a.infos + b.infos }
 }
 
-function stripRecord<T extends { id: string; scope: string }>(record: T): Omit<T, 'id' | 'scope'> {
+/** A stored session as the engine holds it; records written by earlier versions lack the newer fields. */
+function storedSession(record: SessionRecord): Session {
   const { id: _id, scope: _scope, ...session } = record
-  return session
+  return { ...session, sawStart: session.sawStart ?? session.idSource === 'issued', groups: session.groups ?? [], openTimers: session.openTimers ?? [] }
 }
 

@@ -14,7 +14,7 @@ import { FieldChecks, MEDIA_EVENT_TYPES, roleOf } from './adobe-media-vocabulary
 import type { CapturedRequest, CapturedResponse } from './captured-request'
 import { hostMatches } from './host-patterns'
 import { bodyText, compact } from './json-body'
-import type { FieldIssue, StartOutcome, TrackingEvent } from './tracking-event'
+import type { FieldIssue, LifecycleRole, StartOutcome, TrackingEvent } from './tracking-event'
 import { trackingEvent } from './tracking-event'
 
 // Fixed for legacy heartbeats; Media SDK 3.x moved to `*.hb-api.omtrdc.net` (the Media Collection API).
@@ -24,6 +24,8 @@ const SESSION_ID = 's:event:sid'
 const TIMESTAMP = 'l:event:ts'
 const PLAYHEAD = 'l:event:playhead'
 const ASSET_TYPE = 's:asset:type'
+/** The `l:event:ts` of the session's previous call of the same type; -1 on the first. */
+const PREVIOUS_TIMESTAMP = 'l:event:prev_ts'
 /** Every heartbeat call carries these; the server files a call by sid, type, time and asset. */
 const REQUIRED = [SESSION_ID, EVENT_TYPE, TIMESTAMP, PLAYHEAD, ASSET_TYPE]
 /** Heartbeat parameter names; anything else sent to the host is not an event. */
@@ -127,6 +129,7 @@ function decodeEvent(capture: CapturedRequest, params: Params): TrackingEvent {
     role,
     idIssuer: 'client',
     sessionId,
+    sessionSince: sessionSince(role, sessionId, number(PREVIOUS_TIMESTAMP), number(TIMESTAMP), capture.observedAt),
     // During ads this is the ad's own position; the session machine ignores playheads of asset 'ad'.
     playhead: number(PLAYHEAD) ?? null,
     clientTime: number(TIMESTAMP) ?? null,
@@ -184,14 +187,39 @@ function fieldIssues(params: Params): FieldIssue[] {
   for (const [name, value] of params.values) {
     if (!name.startsWith('l:') || value === '') continue
     // Timestamps are whole milliseconds since the epoch; -1 is the documented "no previous event".
-    const integer = name === TIMESTAMP || name === 'l:event:prev_ts'
+    const integer = name === TIMESTAMP || name === PREVIOUS_TIMESTAMP
     checks.number(numeric(value), name, { integer })
   }
   checks.oneOf(params.values.get(ASSET_TYPE) || undefined, ASSET_TYPE, ['main', 'ad'], 'error')
-  checks.oneOf(params.values.get('s:stream:type') || undefined, 's:stream:type', ['live', 'vod', 'linear'], 'warning')
+  // Production clients send other stream types ("Linear", "VOD Episode") and the server accepts them: worth knowing only.
+  checks.oneOf(params.values.get('s:stream:type') || undefined, 's:stream:type', ['live', 'vod', 'linear'], 'info')
   checks.number(numeric(params.values.get('s:asset:pod_position') || undefined), 's:asset:pod_position', { integer: true, min: 0 })
   for (const name of params.conflicting) checks.add(name, 'was sent more than once with different values; the first one is used', 'warning')
   return checks.issues
+}
+
+/**
+ * The earliest moment the call shows its session existed: the earlier call of the same type that `l:event:prev_ts`
+ * points back to, and, except on a start, the time the sid was made. The SDK makes a sid as the time in ms followed
+ * by random digits (`1527464150037459529420`), just before the session's start; a start's own sid says nothing
+ * about calls before it, while its `prev_ts` (not -1) shows an earlier start of the session: a start sent again.
+ */
+function sessionSince(role: LifecycleRole, sessionId: string | null, previous: number | undefined, timestamp: number | undefined, observedAt: number): number | undefined {
+  const earlierCall = previous !== undefined && previous >= 0 && (timestamp === undefined || previous <= timestamp) ? previous : undefined
+  const made = role === 'start' ? undefined : sidTime(sessionId, observedAt)
+  if (earlierCall === undefined) return made
+  return made === undefined ? earlierCall : Math.min(earlierCall, made)
+}
+
+const SID_TIME = /^(\d{13})\d{4,}$/
+const DAY_MS = 24 * 60 * 60_000
+
+/** When a sid was made, if it begins with a plausible time: within the day before the call (no session lives longer). */
+function sidTime(sessionId: string | null, observedAt: number): number | undefined {
+  const digits = sessionId === null ? null : SID_TIME.exec(sessionId)
+  if (!digits) return undefined
+  const made = Number(digits[1])
+  return made <= observedAt && made >= observedAt - DAY_MS ? made : undefined
 }
 
 /** A finite number, or the text itself when it is not one (so the check can quote it). */

@@ -30,10 +30,8 @@ export interface GameSparksFacts {
   endSession?: { sessionDuration: unknown; observedMs: number | null }
   /** `.EndSessionRequest`: parameters other than `@class`, `requestId`, `analyticsData` and `sessionId`. */
   endSessionParams?: string[]
-  /** `.EndSessionRequest`: analytics timers started on this socket and never ended. */
-  openAnalyticsKeys?: string[]
-  /** `.AnalyticsRequest`: its key (null without one), its flags, and whether a timer with that key was already open. */
-  analytics?: { key: string | null; start: boolean; end: boolean; wasOpen: boolean }
+  /** `.AnalyticsRequest`: its key (null without one) and its flags. The session keeps the timers open (Session.openTimers). */
+  analytics?: { key: string | null; start: boolean; end: boolean }
   /** A request whose `requestId` an earlier request on this socket already used (durable `d_` retries excepted). */
   requestIdReused?: { firstFrame: number }
   /** A request the server did not answer within the SDKs' timeout, while the capture shows the socket going on. */

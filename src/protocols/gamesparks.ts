@@ -53,17 +53,18 @@ const ANALYTICS = '.AnalyticsRequest'
 /** EndSessionRequest has no documented parameters; older docs had `analyticsData`, a legacy client sent `sessionId`. */
 const END_SESSION_KEYS = new Set(['@class', 'requestId', 'analyticsData', 'sessionId'])
 /** Documented required parameters. A Map, so that a page's "constructor" class is just an unknown name. */
+const DEVICE_AUTHENTICATION = '.DeviceAuthenticationRequest'
+/** DeviceAuthenticationRequest: "deviceOS … should be IOS, ANDROID, WP8 or W8". */
+const DEVICE_OS = ['IOS', 'ANDROID', 'WP8', 'W8']
 const REQUIRED: ReadonlyMap<string, readonly string[]> = new Map([
   ['.LogEventRequest', ['eventKey']],
   ['.LogChallengeEventRequest', ['challengeInstanceId', 'eventKey']],
   ['.AuthenticationRequest', ['userName', 'password']],
-  ['.DeviceAuthenticationRequest', ['deviceId', 'deviceOS']],
+  [DEVICE_AUTHENTICATION, ['deviceId', 'deviceOS']],
   [HANDSHAKE_REQUEST, ['hmac']],
 ])
 /** Names the session machine acts on (play, adStart…): a GameSparks class must not pose as one. */
 const VOCABULARY = new Set([...MEDIA_EVENT_TYPES, 'unknown'])
-/** The timer key of an AnalyticsRequest that names none (no real key contains NUL). */
-const NO_KEY = '\u0000'
 
 export const gamesparks: ProtocolAdapter = {
   id: 'gamesparks',
@@ -120,8 +121,6 @@ interface SocketState {
   /** The session began and neither EndSessionRequest nor SessionTerminatedMessage closed it yet. */
   sessionOpen: boolean
   authenticated: boolean
-  /** Analytics timers started and not ended, by key. */
-  openTimers: Set<string>
   /** The first frame that used each requestId. */
   requestIds: Map<string, number>
 }
@@ -132,7 +131,7 @@ function decodeSocket(capture: CapturedRequest, frames: readonly WebSocketFrame[
   const answers = matchAnswers(frames, parsed)
   const state: SocketState = {
     stage: 'awaiting-nonce', nonceSeen: false, handshakeError: undefined, sessionId: null, sessionStartedAt: null,
-    sessionOpen: false, authenticated: false, openTimers: new Set(), requestIds: new Map(),
+    sessionOpen: false, authenticated: false, requestIds: new Map(),
   }
   const events: TrackingEvent[] = []
   const problems: CaptureProblem[] = []
@@ -207,8 +206,6 @@ function socketEvent(capture: CapturedRequest, at: FramePosition, message: Extra
     role = 'end'
     const extra = Object.keys(value).filter((key) => !END_SESSION_KEYS.has(key))
     if (extra.length > 0) facts.endSessionParams = extra
-    const open = [...state.openTimers].map((key) => (key === NO_KEY ? '(no key)' : key))
-    if (open.length > 0) facts.openAnalyticsKeys = open
     // The answer arrives after the session ended, so the session learns its reported duration from its end.
     const answer = context.answers.answerTo.get(at.index)
     const answered = answer === undefined ? undefined : context.parsed[answer]
@@ -222,7 +219,7 @@ function socketEvent(capture: CapturedRequest, at: FramePosition, message: Extra
     state.sessionOpen = false
     state.authenticated = false
   } else if (at.direction === 'send' && className === ANALYTICS) {
-    facts.analytics = analytics(value, state)
+    facts.analytics = analytics(value)
   }
 
   if (at.direction === 'receive' && className === END_SESSION_RESPONSE && error === null) {
@@ -330,16 +327,8 @@ function trackRequestIds(facts: GameSparksFacts, state: SocketState, at: FramePo
   }
 }
 
-function analytics(value: Record<string, unknown>, state: SocketState): NonNullable<GameSparksFacts['analytics']> {
-  const key = stringField(value, 'key') ?? null
-  const start = field(value, 'start') === true
-  const end = field(value, 'end') === true
-  const id = key ?? NO_KEY
-  const wasOpen = state.openTimers.has(id)
-  // "If both start and end are supplied, the request will be treated as a start timer."
-  if (start) state.openTimers.add(id)
-  else if (end) state.openTimers.delete(id)
-  return { key, start, end, wasOpen }
+function analytics(value: Record<string, unknown>): NonNullable<GameSparksFacts['analytics']> {
+  return { key: stringField(value, 'key') ?? null, start: field(value, 'start') === true, end: field(value, 'end') === true }
 }
 
 /** SDKs keep the authToken of any message; NOTAUTHORIZED revokes it, a terminated session loses it. */
@@ -514,6 +503,13 @@ function fieldIssues(value: Record<string, unknown>, className: string | null): 
   const requestId = field(value, 'requestId')
   if (requestId !== undefined && requestId !== null && requestIdOf(requestId) === null && requestId !== '') {
     issues.push({ path: 'requestId', problem: `should be a string, not ${describe(requestId)}; its response cannot be matched to it`, severity: 'warning' })
+  }
+  if (className === DEVICE_AUTHENTICATION) {
+    // The SDKs send what their platform calls itself ("js", "Linux") and are authenticated: worth knowing only.
+    const os = field(value, 'deviceOS')
+    if (typeof os === 'string' && os.trim() !== '' && !DEVICE_OS.includes(os)) {
+      issues.push({ path: 'deviceOS', problem: `is documented as one of ${DEVICE_OS.map((name) => `"${name}"`).join(', ')}, not ${describe(os)}`, severity: 'info' })
+    }
   }
   if (className === ANALYTICS) {
     const key = field(value, 'key')

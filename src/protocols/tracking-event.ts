@@ -71,6 +71,12 @@ export interface TrackingEvent {
   videosdk?: VideoSdkFacts
   /** The session ID exactly as sent; null when the event carries none. */
   sessionId: string | null
+  /**
+   * A moment (ms since the epoch) at which the event shows its session already existed: a back reference to an
+   * earlier event of the session (heartbeats' `l:event:prev_ts`). Lets a capture that began mid-session be told
+   * from events sent before their session's start.
+   */
+  sessionSince?: number
   /** Offline batches (downloaded content): the events of one batch are one session without a vendor ID. */
   batch?: string
   /** Only for role 'start'. */
@@ -158,6 +164,7 @@ export function trackingEvent(fields: TrackingEvent): TrackingEvent {
     gamesparks: fields.gamesparks,
     videosdk: fields.videosdk,
     sessionId: fields.sessionId,
+    sessionSince: fields.sessionSince,
     batch: fields.batch,
     start: fields.start,
     playhead: fields.playhead,

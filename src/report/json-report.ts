@@ -3,6 +3,7 @@ import { version } from '../../package.json'
 import type { Finding, Severity } from '../session/finding'
 import type { VerdictSummary } from '../session/replay'
 import type { LifecycleState } from '../session/session'
+import { foldRepeats } from './fold-repeats'
 
 export interface JsonReport {
   tool: { name: 'sessionscope'; version: string }
@@ -34,13 +35,17 @@ export interface JsonFinding {
   frame: number | null
   message: string
   docs: string
+  /** For a finding that stands for repeated occurrences (one rule, one field and value, one session): every entry, the first included. */
+  entries?: number[]
+  /** How many occurrences the finding stands for (with `entries`). */
+  count?: number
 }
 
 /** Maps a capture `seq` to its HAR entry index; offline they are the same. */
 export type EntryIndex = (capture: number) => number | null
 
 export function toJsonReport(verdict: VerdictSummary, entryOf: EntryIndex = (capture) => capture): JsonReport {
-  const findings = verdict.findings.map((finding) => toJsonFinding(finding, entryOf))
+  const findings = foldRepeats(verdict.findings).map(({ finding, repeats }) => toJsonFinding(finding, entryOf, repeats))
   return {
     tool: { name: 'sessionscope', version },
     summary: {
@@ -68,16 +73,34 @@ export function toJsonReport(verdict: VerdictSummary, entryOf: EntryIndex = (cap
   }
 }
 
-export function toJsonFinding(finding: Finding, entryOf: EntryIndex): JsonFinding {
-  return {
+/** A finding in the report's shape; with its `repeats`, it stands for every occurrence (`entries`, `count`). */
+export function toJsonFinding(finding: Finding, entryOf: EntryIndex, repeats: readonly Finding[] = []): JsonFinding {
+  const entry = finding.at ? entryOf(finding.at.capture) : null
+  const json: JsonFinding = {
     rule: finding.rule,
     severity: finding.severity,
     sessionKey: finding.sessionKey,
-    entry: finding.at ? entryOf(finding.at.capture) : null,
+    entry,
     frame: finding.at?.frame ?? null,
     message: finding.message,
     docs: finding.docs,
   }
+  if (repeats.length === 0) return json
+  const entries = [entry, ...repeats.map((repeat) => (repeat.at ? entryOf(repeat.at.capture) : null))]
+    .filter((index): index is number => index !== null)
+    .sort((a, b) => a - b)
+  // The first entry in the capture, whichever occurrence the vendor applied first.
+  return { ...json, entry: entries[0] ?? entry, frame: entries[0] === entry ? json.frame : null, entries, count: repeats.length + 1 }
+}
+
+const LISTED_ENTRIES = 5
+
+/** For a finding that stands for repeated occurrences: "99 times, in entries 3, 5, 7, 9, 11 and 94 more"; else null. */
+export function occurrences(finding: JsonFinding): string | null {
+  if (finding.count === undefined || finding.entries === undefined) return null
+  const listed = finding.entries.slice(0, LISTED_ENTRIES).join(', ')
+  const more = finding.entries.length - LISTED_ENTRIES
+  return `${finding.count} times, in entries ${listed}${more > 0 ? ` and ${more} more` : ''}`
 }
 
 function iso(ms: number | null): string | null {

@@ -8,6 +8,7 @@
 import type { Severity } from '../session/finding'
 import { atLeast } from '../session/finding'
 import type { JsonFinding, JsonReport } from './json-report'
+import { occurrences } from './json-report'
 import type { FileReport } from './text-report'
 
 export type FailOn = Severity | 'never'
@@ -60,14 +61,16 @@ function countAttributes({ tests, failures }: Counts): string {
 }
 
 function failureBody(finding: JsonFinding): string {
-  return [`${finding.rule}: ${finding.message}`, `severity: ${finding.severity}`, `entry: ${where(finding)}`, `docs: ${finding.docs}`].join('\n')
+  return [`${finding.rule}: ${finding.message}`, `severity: ${finding.severity}`, `${finding.count === undefined ? 'entry' : 'occurrences'}: ${where(finding)}`, `docs: ${finding.docs}`].join('\n')
 }
 
 function belowThreshold(finding: JsonFinding): string {
-  return `${finding.severity} ${finding.rule} (entry ${where(finding)}): ${finding.message}\ndocs: ${finding.docs}`
+  return `${finding.severity} ${finding.rule} (${finding.count === undefined ? 'entry ' : ''}${where(finding)}): ${finding.message}\ndocs: ${finding.docs}`
 }
 
 function where(finding: JsonFinding): string {
+  const repeated = occurrences(finding)
+  if (repeated !== null) return repeated
   if (finding.entry === null) return 'none (about the session as a whole)'
   return finding.frame === null ? String(finding.entry) : `${finding.entry}, WebSocket frame ${finding.frame}`
 }

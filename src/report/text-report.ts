@@ -1,5 +1,6 @@
 /** The CLI's human-readable report. Colour is the caller's choice (on a TTY only). */
 import type { JsonReport } from './json-report'
+import { occurrences } from './json-report'
 
 export interface FileReport {
   file: string
@@ -34,7 +35,7 @@ export function toTextReport(files: readonly FileReport[], color: boolean): stri
   return lines.join('\n')
 
   function findingLines(finding: JsonReport['findings'][number]): string[] {
-    const where = finding.entry === null ? 'session' : `entry ${finding.entry}${finding.frame === null ? '' : ` frame ${finding.frame}`}`
+    const where = occurrences(finding) ?? (finding.entry === null ? 'session' : `entry ${finding.entry}${finding.frame === null ? '' : ` frame ${finding.frame}`}`)
     return [
       `    ${paint(MARK_STYLE[finding.severity], `${MARK[finding.severity]} ${finding.severity}`)} ${finding.rule} ${paint('dim', `(${where})`)}`,
       `      ${oneLine(finding.message)}`,

@@ -1,5 +1,5 @@
 import type { Decoded } from '../protocols/adapter'
-import type { TrackingEvent } from '../protocols/tracking-event'
+import type { ProtocolId, TrackingEvent } from '../protocols/tracking-event'
 import type { Counts, Finding } from './finding'
 import { countFindings, ZERO_COUNTS } from './finding'
 import { reordersByTimestamp } from './backend-order'
@@ -31,7 +31,24 @@ export interface EngineState {
   windows: Map<string, WindowEntry[]>
   /** Counts of findings attached to no session (undecodable requests, events without a session ID). */
   loose: Counts
+  /** Where the capture log began: a session seen before then began before the capture. Replaced, never changed in place. */
+  began: CaptureBeginning
 }
+
+/**
+ * When the capture log first saw tracking, and each protocol's first session start. A capture begun late (a proxy
+ * started during playback, the extension installed mid-session) shows sessions without their start; these are
+ * told apart from events with an ID nobody issued by coming before any start of their protocol, or by showing an ID
+ * older than the capture (`TrackingEvent.sessionSince`).
+ */
+export interface CaptureBeginning {
+  /** Observed time of the earliest event, null before any. */
+  at: number | null
+  /** Observed time of the first session start applied, per protocol. */
+  starts: Partial<Record<ProtocolId, number>>
+}
+
+const NOT_BEGUN: CaptureBeginning = Object.freeze({ at: null, starts: Object.freeze({}) })
 
 /** The decision for one event, possibly revised by a later `ingest` (reordering) — the latest one wins. */
 export interface EventResult {
@@ -51,12 +68,12 @@ export interface IngestResult {
 }
 
 export function createEngine(): EngineState {
-  return { sessions: new Map(), ids: new Map(), windows: new Map(), loose: ZERO_COUNTS }
+  return { sessions: new Map(), ids: new Map(), windows: new Map(), loose: ZERO_COUNTS, began: NOT_BEGUN }
 }
 
 /** A checkpoint: later ingests into either copy leave the other untouched. */
 export function cloneEngine(state: EngineState): EngineState {
-  return { sessions: new Map(state.sessions), ids: new Map(state.ids), windows: new Map(state.windows), loose: state.loose }
+  return { sessions: new Map(state.sessions), ids: new Map(state.ids), windows: new Map(state.windows), loose: state.loose, began: state.began }
 }
 
 /** Feeds one decoded capture through the session machine. Pure apart from updating `state`. */
@@ -96,6 +113,7 @@ export function nextExpiry(state: EngineState, settings: EngineSettings): number
 }
 
 function ingestEvent(state: EngineState, event: TrackingEvent, settings: EngineSettings, result: IngestResult): void {
+  noteBeginning(state, event)
   const target = route(state, event)
   if (target === null) {
     // No session ID to route by: check the event on its own, attached to no session.
@@ -111,7 +129,7 @@ function ingestEvent(state: EngineState, event: TrackingEvent, settings: EngineS
   let session: Session
   if (at === kept.length) {
     // Nothing overtaken, as almost always: the event simply goes last.
-    session = apply(kept, target.before, event, key, settings, result)
+    session = apply(kept, target.before, event, key, settings, result, target.beganBeforeCapture)
   } else {
     const overtaken = kept.splice(at)
     session = apply(kept, overtaken[0]!.before, event, key, settings, result)
@@ -127,18 +145,50 @@ function ingestEvent(state: EngineState, event: TrackingEvent, settings: EngineS
 }
 
 /** Applies `event` to the session as it was (`before`), keeps it in the reorder window and reports the decision. */
-function apply(kept: WindowEntry[], before: Session | null, event: TrackingEvent, key: string, settings: EngineSettings, result: IngestResult): Session {
-  const outcome = step(before, event, key, settings)
+function apply(
+  kept: WindowEntry[], before: Session | null, event: TrackingEvent, key: string, settings: EngineSettings, result: IngestResult, beganBeforeCapture = false,
+): Session {
+  const outcome = step(before, event, key, settings, beganBeforeCapture ? BEGAN_BEFORE_CAPTURE : undefined)
   kept.push({ event, key, before, findings: outcome.findings })
   result.events.push({ event, sessionKey: key, position: outcome.session.events, findings: outcome.findings })
   return outcome.session
 }
 
+const BEGAN_BEFORE_CAPTURE = Object.freeze({ beganBeforeCapture: true })
+
+/** Notes the capture's first event and each protocol's first start. */
+function noteBeginning(state: EngineState, event: TrackingEvent): void {
+  const { at, starts } = state.began
+  const earlier = at === null || event.observedAt < at
+  const firstStart = event.role === 'start' && (starts[event.protocol] === undefined || event.observedAt < starts[event.protocol]!)
+  if (!earlier && !firstStart) return
+  state.began = { at: earlier ? event.observedAt : at, starts: firstStart ? { ...starts, [event.protocol]: event.observedAt } : starts }
+}
+
 /**
- * Which session an event belongs to; null when it names none. `before` null: the event opens a session;
- * `byId`: found through the ID index under the event's own session ID.
+ * Whether a session that `event` opens (it is not a start) began before the capture: nothing the capture saw
+ * contradicts it. Its protocol had no start yet when the event was seen, or the event shows an ID older than the
+ * capture. Sessions of external IDs (VideoSDK rooms) are always made elsewhere; they need no such judgement.
  */
-function route(state: EngineState, event: TrackingEvent): { key: string; before: Session | null; byId?: boolean } | null {
+function beganBeforeCapture(state: EngineState, event: TrackingEvent): boolean {
+  if (event.idIssuer === 'external' || event.batch !== undefined) return false
+  const firstStart = state.began.starts[event.protocol]
+  if (firstStart === undefined || event.observedAt < firstStart) return true
+  return event.sessionSince !== undefined && state.began.at !== null && event.sessionSince < state.began.at
+}
+
+interface Route {
+  key: string
+  /** null: the event opens a session. */
+  before: Session | null
+  /** Found through the ID index under the event's own session ID. */
+  byId?: boolean
+  /** The session the event opens began before the capture did. */
+  beganBeforeCapture?: boolean
+}
+
+/** Which session an event belongs to; null when it names none. */
+function route(state: EngineState, event: TrackingEvent): Route | null {
   if (event.batch !== undefined) {
     // An offline batch is one session, even when its start is not its first event.
     const known = state.ids.get(batchKey(event.protocol, event.batch))
@@ -147,9 +197,11 @@ function route(state: EngineState, event: TrackingEvent): { key: string; before:
   }
   if (event.role === 'start') {
     const outcome = event.start
-    if (event.idIssuer === 'external' && outcome?.kind === 'issued') {
-      // Joining a room whose session is open joins that session; a retired ID stays with its last session
-      // (so the start is reported); after a normal end, a start begins a new session.
+    if (outcome?.kind === 'issued') {
+      // Sessions are keyed by the vendor's own identity: a start for an ID whose session is open joins that session
+      // (a participant joining a room; a heartbeat client sending `start` again with its sid; a GameSparks client
+      // reconnecting with its previous session, which the server resumes). A retired ID stays with its last
+      // session (so the start is reported); after a normal end, a start begins a new session.
       const known = knownId(state, event.protocol, outcome.sessionId)
       const session = known === undefined ? undefined : state.sessions.get(known)
       if (session && (session.retired || !isClosed(session))) return { key: known!, before: session }
@@ -162,7 +214,7 @@ function route(state: EngineState, event: TrackingEvent): { key: string; before:
   if (known !== undefined) return { key: known, before: state.sessions.get(known) ?? null, byId: true }
   const pending = adoptableStart(state, event)
   if (pending) return { key: pending.key, before: pending }
-  return { key: uniqueKey(state, `${event.protocol}:${event.sessionId}`), before: null }
+  return { key: uniqueKey(state, `${event.protocol}:${event.sessionId}`), before: null, beganBeforeCapture: beganBeforeCapture(state, event) }
 }
 
 /**

@@ -16,6 +16,13 @@ export interface Finding {
   docs: string
   sessionKey: string | null
   at: FindingLocation | null
+  /**
+   * What the finding is about within its rule (a field and its value): findings of one rule and group in one
+   * session are one finding to people, the first occurrence standing for the rest (report/fold-repeats.ts).
+   */
+  group?: string
+  /** A later occurrence of an earlier finding of the same rule, group and session: counted once, with it. */
+  repeat?: true
 }
 
 export interface Counts {
@@ -26,11 +33,12 @@ export interface Counts {
 
 export const ZERO_COUNTS: Counts = Object.freeze({ errors: 0, warnings: 0, infos: 0 })
 
-/** Returns new counts with `findings` added (sign 1) or removed (sign -1). */
+/** Returns new counts with `findings` added (sign 1) or removed (sign -1). A repeat counts with its first occurrence. */
 export function countFindings(counts: Counts, findings: readonly Finding[], sign: 1 | -1 = 1): Counts {
   if (findings.length === 0) return counts
   const next = { ...counts }
   for (const finding of findings) {
+    if (finding.repeat) continue
     if (finding.severity === 'error') next.errors += sign
     else if (finding.severity === 'warning') next.warnings += sign
     else next.infos += sign

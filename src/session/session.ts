@@ -8,9 +8,10 @@ export type ExpiryReason = 'idle' | 'playhead-stalled' | 'too-old'
 
 /**
  * How the session ID became known: issued by the start response; adopted from the first event that used it
- * while the start's response was not visible; or only ever seen on events (never issued in this capture).
+ * while the start's response was not visible; only ever seen on events (never issued in this capture); or issued
+ * before the capture began ('before-capture': the capture started in the middle of the session).
  */
-export type IdSource = 'issued' | 'adopted' | 'unverified' | 'client' | 'batch' | 'external'
+export type IdSource = 'issued' | 'adopted' | 'unverified' | 'client' | 'batch' | 'external' | 'before-capture'
 
 /** Playback as the vendor infers it from play, pauseStart and bufferStart. */
 export type PlaybackState = 'starting' | 'playing' | 'paused' | 'buffering'
@@ -29,6 +30,8 @@ export interface Session {
   protocol: ProtocolId
   sessionId: string | null
   idSource: IdSource | null
+  /** A start of this session was applied (a session opened by another event may see its start later, or never). */
+  sawStart: boolean
   state: LifecycleState
   /** Observed times, ms since the epoch. */
   startedAt: number
@@ -50,6 +53,11 @@ export interface Session {
   adBreak: { openedAt: number; playhead: number | null; implicit: boolean; playheadMoved: boolean } | null
   ad: { openedAt: number; id: string | null } | null
   chapter: { openedAt: number; index: number | null } | null
+  /**
+   * Named timers the client started and has not ended (GameSparks analytics timers, by key; '' for none). Kept by
+   * the session, not the socket: a client that reconnects to resume its session carries its timers over.
+   */
+  openTimers: readonly string[]
   /** Player states currently on, and every state ever seen (Adobe keeps only the first 10). */
   states: string[]
   statesSeen: string[]
@@ -59,6 +67,8 @@ export interface Session {
   events: number
   /** Rules that report only the first occurrence per session, and have. */
   reported: string[]
+  /** `rule␟group` of the grouped findings reported so far (FindingDraft.group); later ones are repeats. */
+  groups: readonly string[]
   counts: Counts
   /** Findings about the session as a whole, with no event behind them (e.g. expired and never heard of again). */
   openFindings: Finding[]
@@ -85,6 +95,7 @@ export function copySession(s: Session): Session {
     protocol: s.protocol,
     sessionId: s.sessionId,
     idSource: s.idSource,
+    sawStart: s.sawStart,
     state: s.state,
     startedAt: s.startedAt,
     lastEventAt: s.lastEventAt,
@@ -101,12 +112,14 @@ export function copySession(s: Session): Session {
     adBreak: s.adBreak,
     ad: s.ad,
     chapter: s.chapter,
+    openTimers: s.openTimers,
     states: s.states,
     statesSeen: s.statesSeen,
     lastClientTime: s.lastClientTime,
     maxClientTime: s.maxClientTime,
     events: s.events,
     reported: s.reported,
+    groups: s.groups,
     counts: s.counts,
     openFindings: s.openFindings,
   }

@@ -12,28 +12,40 @@ export interface StepResult {
   findings: Finding[]
 }
 
+export interface StepOptions {
+  rules?: readonly Rule[]
+  /** When the event opens a session: its ID was issued before the capture began (EngineState.began). */
+  beganBeforeCapture?: boolean
+}
+
 /**
  * Applies one event to a session (`before` null: the event opens a new session under `key`) and runs every
  * rule on the transition. Pure.
  */
-export function step(
-  before: Session | null,
-  event: TrackingEvent,
-  key: string,
-  settings: EngineSettings,
-  rules: readonly Rule[] = allRules,
-): StepResult {
-  const after = transition(before ?? openSession(key, event), event, settings)
+export function step(before: Session | null, event: TrackingEvent, key: string, settings: EngineSettings, options: StepOptions = {}): StepResult {
+  const rules = options.rules ?? allRules
+  const after = transition(before ?? openSession(key, event, options.beganBeforeCapture), event, settings)
   const findings: Finding[] = []
   let reported = after.reported
+  let groups = after.groups
   // One transition for every rule (rules only read it): a fresh object per rule per event was most of the
   // engine's garbage on large captures.
   const transitionSeen = { before, event, after, settings }
   for (const rule of eventRules(rules, event.protocol)) {
     if (rule.oncePerSession && reported.includes(rule.id)) continue
-    const draft = rule.onEvent?.(transitionSeen)
-    if (!draft) continue
-    findings.push(toFinding(rule, draft, event.protocol, key, { ...event.origin }))
+    const drafts = rule.onEvent?.(transitionSeen)
+    if (!drafts) continue
+    for (const draft of Array.isArray(drafts) ? (drafts as readonly FindingDraft[]) : [drafts as FindingDraft]) {
+      const finding = toFinding(rule, draft, event.protocol, key, { ...event.origin })
+      if (draft.group !== undefined) {
+        finding.group = draft.group
+        const groupKey = `${rule.id}\u241f${draft.group}`
+        if (groups.includes(groupKey)) finding.repeat = true
+        // A page can make every value differ; past the limit each finding stands alone, and a session stays small.
+        else if (groups.length < MAX_GROUPS) groups = [...groups, groupKey]
+      }
+      findings.push(finding)
+    }
     if (rule.oncePerSession) reported = [...reported, rule.id]
   }
   // Most events raise nothing: `after` is transition's own fresh copy, so it is the result as it is.
@@ -43,8 +55,11 @@ export function step(
   const superseded = after.openFindings.filter((open) => findings.some((f) => f.rule === open.rule))
   const counts = countFindings(countFindings(after.counts, superseded, -1), findings)
   const openFindings = superseded.length === 0 ? after.openFindings : after.openFindings.filter((f) => !superseded.includes(f))
-  return { session: { ...after, counts, openFindings, reported }, findings }
+  return { session: { ...after, counts, openFindings, reported, groups }, findings }
 }
+
+/** Distinct groups a session keeps track of (FindingDraft.group). */
+export const MAX_GROUPS = 256
 
 /** Per rule list, the rules with an `onEvent` that concerns each protocol, in registry order. */
 const EVENT_RULES = new WeakMap<readonly Rule[], Map<ProtocolId, readonly Rule[]>>()

@@ -27,13 +27,17 @@ export function expiryDue(session: Session, settings: EngineSettings): { reason:
 /** How a session's ID is known when the session is first seen through an event other than its start. */
 const IDLESS_SOURCE = { server: 'unverified', client: 'client', external: 'external' } as const
 
-/** A session first seen through `event`: a start, or an event whose ID was never issued. Pure. */
-export function openSession(key: string, event: TrackingEvent): Session {
+/**
+ * A session first seen through `event`: a start, or an event whose ID was never issued. `beganBeforeCapture`: the
+ * engine found that the session's ID was issued before the capture began (see `EngineState.began`). Pure.
+ */
+export function openSession(key: string, event: TrackingEvent, beganBeforeCapture = false): Session {
   const base: Session = {
     key,
     protocol: event.protocol,
     sessionId: null,
     idSource: null,
+    sawStart: event.role === 'start',
     state: 'pending',
     startedAt: event.observedAt,
     lastEventAt: event.observedAt,
@@ -50,18 +54,20 @@ export function openSession(key: string, event: TrackingEvent): Session {
     adBreak: null,
     ad: null,
     chapter: null,
+    openTimers: [],
     states: [],
     statesSeen: [],
     lastClientTime: null,
     maxClientTime: null,
     events: 0,
     reported: [],
+    groups: [],
     counts: ZERO_COUNTS,
     openFindings: [],
   }
   if (event.batch !== undefined) return { ...base, idSource: 'batch', state: 'active' }
   if (event.role !== 'start') {
-    return { ...base, sessionId: event.sessionId, idSource: IDLESS_SOURCE[event.idIssuer], state: 'active' }
+    return { ...base, sessionId: event.sessionId, idSource: beganBeforeCapture ? 'before-capture' : IDLESS_SOURCE[event.idIssuer], state: 'active' }
   }
   const outcome = event.start ?? { kind: 'not-visible' }
   if (outcome.kind === 'issued') {
@@ -93,6 +99,13 @@ export function transition(before: Session, event: TrackingEvent, settings: Engi
     return after
   }
   if (before.state === 'ended' || before.state === 'expired' || before.state === 'rejected') return after
+  // The vendor did not record a refused event (a 400, or a 503 the client is to retry): it changes the session in
+  // nothing, and a retry, when it comes, is the event the vendor records. The client did send it in time, though:
+  // its timestamp still covers the ping cadence.
+  if (event.vendorRejection && event.role !== 'start') {
+    if (event.clientTime !== null) after.maxClientTime = Math.max(before.maxClientTime ?? event.clientTime, event.clientTime)
+    return after
+  }
 
   if (before.state === 'pending' && before.sessionId === null && event.sessionId !== null) {
     after.sessionId = event.sessionId
@@ -100,6 +113,11 @@ export function transition(before: Session, event: TrackingEvent, settings: Engi
     after.state = 'active'
   }
   after.lastEventAt = Math.max(before.lastEventAt, event.observedAt)
+  if (event.role === 'start') {
+    // A start that joins a session seen before (a repeated heartbeat start, a late start) adds what it says of the content.
+    if (before.events > 0 && event.summary) after.summary = { ...before.summary, ...event.summary }
+    after.sawStart = true
+  }
   if (event.summary?.facts && event.role !== 'start') after.summary = { ...before.summary, facts: { ...before.summary.facts, ...event.summary.facts } }
   // The backend forwards sessionStart at once instead of buffering it with the rest, so its timestamp orders
   // nothing: the Web SDK stamps it after the calls made in the same tick, and that is harmless.
@@ -119,6 +137,7 @@ export function transition(before: Session, event: TrackingEvent, settings: Engi
   applyAds(after, before, event)
   applyChapters(after, event)
   applyStates(after, event)
+  applyTimers(after, event)
   if (event.role === 'end') {
     after.state = 'ended'
     after.endedAt = event.observedAt
@@ -168,6 +187,18 @@ function applyAds(after: Session, before: Session, event: TrackingEvent): void {
 function applyChapters(after: Session, event: TrackingEvent): void {
   if (event.type === 'chapterStart') after.chapter = { openedAt: event.observedAt, index: event.chapter?.index ?? null }
   else if (event.type === 'chapterComplete' || event.type === 'chapterSkip') after.chapter = null
+}
+
+/** Analytics timers. "If both start and end are supplied, the request will be treated as a start timer." */
+function applyTimers(after: Session, event: TrackingEvent): void {
+  const analytics = event.gamesparks?.analytics
+  if (!analytics) return
+  const key = analytics.key ?? ''
+  if (analytics.start) {
+    if (!after.openTimers.includes(key)) after.openTimers = [...after.openTimers, key]
+  } else if (analytics.end) {
+    after.openTimers = after.openTimers.filter((open) => open !== key)
+  }
 }
 
 function applyStates(after: Session, event: TrackingEvent): void {

@@ -1,7 +1,7 @@
 /** What the store holds. The service worker writes it; the panel and popup only read it (store/queries.ts). */
 import type { CapturedRequest } from '../protocols/captured-request'
 import type { LifecycleRole, ProtocolId } from '../protocols/tracking-event'
-import type { WindowEntry } from '../session/engine'
+import type { CaptureBeginning, WindowEntry } from '../session/engine'
 import type { Counts, Finding } from '../session/finding'
 import type { Session } from '../session/session'
 
@@ -75,6 +75,8 @@ export interface SerializedEngine {
   ids: Array<[string, string]>
   windows: Array<[string, WindowEntry[]]>
   loose: Counts
+  /** Absent in records written before it existed. */
+  began?: CaptureBeginning
 }
 
 export interface ScopeRecord {

@@ -7,6 +7,8 @@ export interface ExpectedFinding {
   entry: number | null
   /** Index in the entry's `_webSocketMessages`, when the finding points at a frame. */
   frame?: number | null
+  /** For a finding that stands for repeated occurrences: every entry it covers, the first included. */
+  entries?: number[]
 }
 
 /**

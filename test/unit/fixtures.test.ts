@@ -38,7 +38,7 @@ for (const [path, { scenarios }] of Object.entries(suites)) {
       it(`${scenario.name}.har lints to exactly the expected findings`, () => {
         const har = fromHar(readFileSync(file, 'utf8'))
         const report = toJsonReport(replay(har.captures, undefined, har.observedUntil))
-        const actual = report.findings.map(({ rule, severity, entry, frame }) => ({ rule, severity, entry, ...(frame === null ? {} : { frame }) }))
+        const actual = report.findings.map(({ rule, severity, entry, frame, entries }) => ({ rule, severity, entry, ...(frame === null ? {} : { frame }), ...(entries ? { entries } : {}) }))
         const expected = scenario.expected.map(({ frame, ...rest }) => ({ ...rest, ...(frame === null || frame === undefined ? {} : { frame }) }))
         expect(actual).toEqual(expected)
       })

@@ -14,7 +14,7 @@ const rule: Rule = {
   onEvent({ event }) {
     if (event.urlAction === undefined || event.urlAction === event.type) return null
     if (event.missingFields.includes('eventType')) return null
-    return { message: `The request went to the ${event.urlAction} endpoint, but its body carries ${event.type}.` }
+    return { message: `The request went to the ${event.urlAction} endpoint, but its body carries ${event.type}.`, group: `${event.urlAction} ${event.type}` }
   },
 }
 export default rule

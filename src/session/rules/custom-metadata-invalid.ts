@@ -26,7 +26,8 @@ const rule: Rule = {
       if (typeof value !== 'string') problems.push({ text: `the value of "${key}" must be a string, not ${value === null ? 'null' : typeof value}`, severity: 'error' })
     }
     if (problems.length === 0) return null
-    return { severity: severest(problems.map((p) => p.severity)), message: `Custom metadata: ${problems.map((p) => p.text).join('; ')}.` }
+    const message = `Custom metadata: ${problems.map((p) => p.text).join('; ')}.`
+    return { severity: severest(problems.map((p) => p.severity)), message, group: message }
   },
 }
 export default rule

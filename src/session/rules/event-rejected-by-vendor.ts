@@ -10,7 +10,8 @@ const rule: Rule = {
   why:
     'The response says the event was not recorded (400 invalid, 404 unknown session, 410 closed session), ' +
     "although the session looks open from the traffic. Reported only where Sessionscope's own findings do not " +
-    'already explain the refusal.',
+    'already explain the refusal. A refusal the client is meant to retry (429 or a 5xx: "recipients of 503 errors ' +
+    'may retry the request") is information: the SDKs send the same event again, and the retry is what is recorded.',
   fix: 'Read the reason in the message; a 404 or 410 means the session must be restarted with a new sessionStart.',
   docs: ADOBE_DOCS.collectionEventsRequest,
   docsByProtocol: { 'adobe-media-edge': ADOBE_DOCS.mediaEdgeTroubleshooting, videosdk: VIDEOSDK_DOCS.intro },
@@ -21,7 +22,17 @@ const rule: Rule = {
     if (event.missingFields.length > 0 || !event.typeKnown || event.invalidFields.some((issue) => issue.severity === 'error')) return null
     // VideoSDK: a bad token, a prefix, a body that is not JSON or a missing roomId has its own finding.
     if (event.videosdk && explainsRejection(event.videosdk)) return null
+    if (retryable(event.vendorRejection.status)) {
+      return {
+        severity: 'info',
+        message: `The vendor answered ${event.type} with ${event.vendorRejection.reason}, asking for a retry: the event is recorded once the client sends it again.`,
+      }
+    }
     return { message: `The vendor answered ${event.type} with ${event.vendorRejection.reason}: the event was not recorded.` }
   },
+}
+/** Statuses that ask the client to try again later (too many requests, a server or gateway momentarily failing). */
+function retryable(status: number): boolean {
+  return status === 429 || status >= 500
 }
 export default rule

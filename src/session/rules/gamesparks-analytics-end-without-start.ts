@@ -11,10 +11,10 @@ const rule: Rule = {
   fix: 'Send the start for the key first (start: true), then the end; check that both use exactly the same key.',
   docs: 'https://docs.gamesparks.com/api-documentation/request-api/analytics/analyticsrequest.html',
   protocols: ['gamesparks'],
-  onEvent({ event }) {
+  onEvent({ before, event }) {
     const analytics = event.gamesparks?.analytics
-    if (!analytics || !analytics.end || analytics.start || analytics.wasOpen) return null
-    return { message: `${event.type} ends the timer ${keyName(analytics.key)}, but no start for that key was sent before it on this socket: GameSparks drops the end silently.` }
+    if (!analytics || !analytics.end || analytics.start || before?.openTimers.includes(analytics.key ?? '')) return null
+    return { message: `${event.type} ends the timer ${keyName(analytics.key)}, but no start for that key was sent before it in this session: GameSparks drops the end silently.` }
   },
 }
 

@@ -11,14 +11,14 @@ const rule: Rule = {
   fix: 'End each timer (end: true, same key) before starting it again, and before EndSessionRequest.',
   docs: 'https://docs.gamesparks.com/api-documentation/request-api/analytics/analyticsrequest.html',
   protocols: ['gamesparks'],
-  onEvent({ event }) {
-    const facts = event.gamesparks
-    if (facts?.analytics?.start && facts.analytics.wasOpen) {
-      const key = facts.analytics.key === null ? 'the timer without a key' : `timer ${JSON.stringify(facts.analytics.key)}`
+  onEvent({ before, event }) {
+    const analytics = event.gamesparks?.analytics
+    if (analytics?.start && before?.openTimers.includes(analytics.key ?? '')) {
+      const key = analytics.key === null ? 'the timer without a key' : `timer ${JSON.stringify(analytics.key)}`
       return { message: `${event.type} starts ${key} again while it is open: GameSparks marks the earlier start as abandoned.` }
     }
-    const open = facts?.openAnalyticsKeys
-    if (open && open.length > 0) {
+    const open = event.role === 'end' && event.type === 'EndSessionRequest' ? (before?.openTimers ?? []).map((key) => (key === '' ? '(no key)' : key)) : []
+    if (open.length > 0) {
       return { message: `The session ends with analytics ${open.length === 1 ? 'timer' : 'timers'} still open: ${open.map((key) => JSON.stringify(key)).join(', ')}. Without an end, no time is recorded for ${open.length === 1 ? 'it' : 'them'}.` }
     }
     return null

@@ -17,7 +17,7 @@ const rule: Rule = {
     'answers it, have it return sessionDuration as a number.',
   docs: 'https://docs.gamesparks.com/api-documentation/request-api/analytics/endsessionrequest.html',
   protocols: ['gamesparks'],
-  onEvent({ event }) {
+  onEvent({ event, after }) {
     const end = event.gamesparks?.endSession
     if (!end) return null
     const { sessionDuration, observedMs } = end
@@ -28,6 +28,9 @@ const rule: Rule = {
       return { message: `${event.type} carries sessionDuration ${describe(sessionDuration)}, not a non-negative number: the length of the session is not reported.` }
     }
     if (observedMs === null || matchingUnit(sessionDuration, observedMs) !== null) return null
+    // A client that reconnected to resume its session (the server issued the same session ID again) reports the
+    // whole session, begun on an earlier socket.
+    if (after.sawStart && matchingUnit(sessionDuration, event.observedAt - after.startedAt) !== null) return null
     return {
       severity: 'info',
       message:

@@ -4,6 +4,7 @@ import adBreakNotClosed from './ad-break-not-closed'
 import adOutsideAdBreak from './ad-outside-ad-break'
 import adOverlap from './ad-overlap'
 import bodyTruncated from './body-truncated'
+import captureBeganMidSession from './capture-began-mid-session'
 import captureDropped from './capture-dropped'
 import chapterNotStarted from './chapter-not-started'
 import chapterOverlap from './chapter-overlap'
@@ -39,6 +40,7 @@ import sessionCompleteMissing from './session-complete-missing'
 import sessionExpiredIdle from './session-expired-idle'
 import sessionExpiredPlayheadStalled from './session-expired-playhead-stalled'
 import sessionIdAdopted from './session-id-adopted'
+import sessionStartRepeated from './session-start-repeated'
 import sessionStartRejected from './session-start-rejected'
 import sessionTooOld from './session-too-old'
 import timestampOutOfOrder from './timestamp-out-of-order'
@@ -69,6 +71,7 @@ export const rules: readonly Rule[] = [
   customMetadataInvalid,
   paramsOnPing,
   unknownSessionId,
+  captureBeganMidSession,
   eventBeforeSessionStart,
   eventAfterSessionEnd,
   duplicateSessionEnd,
@@ -78,6 +81,7 @@ export const rules: readonly Rule[] = [
   sessionTooOld,
   sessionStartRejected,
   sessionIdAdopted,
+  sessionStartRepeated,
   eventRejectedByVendor,
   sessionCompleteMissing,
   duplicateTimestamp,

@@ -1,4 +1,3 @@
-import { severest } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
 import type { Rule } from './rule'
 
@@ -9,14 +8,23 @@ const rule: Rule = {
   why:
     'The vendor validates each request against its schema: a wrong type (a string where a number belongs, ' +
     'a boolean sent as "false") makes it answer 400 and drop the event. Values outside the documented set ' +
-    'are accepted but break reports (warning), or are merely unusual (info).',
+    'that the vendor still accepts are information; where they break reports, a warning. A value a session ' +
+    'sends again and again is one finding with every request it is on.',
   fix: 'Send each field with the type and values the schema documents; the message names the field and what it must be.',
   docs: ADOBE_DOCS.mediaEdgeEndpoints,
-  docsByProtocol: { 'adobe-media-collection': ADOBE_DOCS.collectionValidation, 'adobe-heartbeat': ADOBE_DOCS.heartbeatParams },
+  docsByProtocol: {
+    'adobe-media-collection': ADOBE_DOCS.collectionValidation,
+    'adobe-heartbeat': ADOBE_DOCS.heartbeatParams,
+    gamesparks: 'https://docs.gamesparks.com/api-documentation/request-api/',
+  },
   onEvent({ event }) {
     if (event.invalidFields.length === 0) return null
-    const list = event.invalidFields.map((issue) => `${issue.path} ${issue.problem}`).join('; ')
-    return { severity: severest(event.invalidFields.map((issue) => issue.severity)), message: `${event.type}: ${list}.` }
+    // One finding per field and value: the same value on every ping of a session is one finding, counted.
+    return event.invalidFields.map((issue) => ({
+      severity: issue.severity,
+      message: `${event.type}: ${issue.path} ${issue.problem}.`,
+      group: `${issue.path} ${issue.problem}`,
+    }))
   },
 }
 export default rule

@@ -13,7 +13,7 @@ const rule: Rule = {
   docsByProtocol: { gamesparks: 'https://docs.gamesparks.com/api-documentation/request-api/player/logeventrequest.html' },
   onEvent({ event }) {
     if (event.missingFields.length > 0) {
-      return { message: `${event.type} lacks required ${plural(event.missingFields)}: ${event.missingFields.join(', ')}.` }
+      return { message: `${event.type} lacks required ${plural(event.missingFields)}: ${event.missingFields.join(', ')}.`, group: `${event.type} ${event.missingFields.join(',')}` }
     }
     const lenient = event.missingDocumentedOptional ?? []
     if (lenient.length > 0) {
@@ -22,6 +22,7 @@ const rule: Rule = {
         message:
           `${event.type} lacks ${lenient.join(', ')}. The schema requires it, but the vendor's own examples omit it ` +
           'and the request is accepted; send it to keep event order exact.',
+        group: lenient.join(','),
       }
     }
     return null

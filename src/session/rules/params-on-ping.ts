@@ -10,7 +10,7 @@ const rule: Rule = {
   docs: ADOBE_DOCS.ping,
   onEvent({ event }) {
     if (event.type !== 'ping' || !event.carriesParams) return null
-    return { message: 'This ping carries parameters besides the playhead; pings must not.' }
+    return { message: 'This ping carries parameters besides the playhead; pings must not.', group: 'params' }
   },
 }
 export default rule

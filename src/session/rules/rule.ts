@@ -23,6 +23,12 @@ export interface FindingDraft {
   message: string
   /** Defaults to the rule's severity. */
   severity?: Severity
+  /**
+   * What the finding is about, for findings a session repeats without losing anything new (one field's value on
+   * every ping): drafts of the rule with the same group in one session become one finding with every occurrence.
+   * Findings about events that each lose data have none.
+   */
+  group?: string
 }
 
 /**
@@ -46,7 +52,8 @@ export interface Rule {
   readonly oncePerSession?: boolean
   /** The only protocols whose events `onEvent` can flag (absent: any); the engine asks it about no others. */
   readonly protocols?: readonly ProtocolId[]
-  onEvent?(transition: EventTransition): FindingDraft | null
+  /** A finding about the event, or several (one per field a rule checks), or none. */
+  onEvent?(transition: EventTransition): FindingDraft | readonly FindingDraft[] | null
   onClock?(transition: ClockTransition): FindingDraft | null
   onProblem?(problem: CaptureProblem): FindingDraft | null
 }

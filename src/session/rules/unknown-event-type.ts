@@ -18,6 +18,7 @@ const rule: Rule = {
     return {
       severity: event.protocol === 'adobe-heartbeat' ? 'warning' : 'error',
       message: `"${event.type}" is not an event type the vendor defines.`,
+      group: event.type,
     }
   },
 }

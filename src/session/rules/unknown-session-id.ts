@@ -10,16 +10,19 @@ const rule: Rule = {
     'The vendor accepts events only for session IDs it issued. "If you use a session ID that is either invalid ' +
     'or expired, that data is irretrievably lost."',
   fix:
-    'Take the session ID from the sessionStart response and use it unchanged. If the capture began after the ' +
-    'session started, capture again from before playback so the start is included.',
+    'Take the session ID from the sessionStart response and use it unchanged. An ID first seen after the capture ' +
+    'saw a session start of the same protocol was not issued before the capture began, so the start is not simply ' +
+    'missing from the capture.',
   docs: ADOBE_DOCS.mediaEdgeSessions,
-  onEvent({ before, event }) {
-    if (before !== null || event.role === 'start' || event.sessionId === null || event.idIssuer !== 'server' || event.batch !== undefined) return null
+  onEvent({ event, after }) {
+    if (event.role === 'start' || event.sessionId === null || event.idIssuer !== 'server' || event.batch !== undefined) return null
+    // Every event sent with the ID is lost, so each is reported. A session that began before the capture did
+    // ('before-capture') has its own finding: its ID was issued where the capture cannot see.
+    if (after.idSource !== 'unverified') return null
     return {
       message:
-        `${event.type} uses session ID ${quoteId(event.sessionId)}, which no session start in this capture issued. ` +
-        'If the ID is invalid, the vendor drops this event and every later one with it (if the capture began ' +
-        'mid-session, the start is simply missing from it).',
+        `${event.type} uses session ID ${quoteId(event.sessionId)}, which no session start in this capture issued, ` +
+        'although the capture saw tracking start before it. The vendor drops this event and every later one with it.',
     }
   },
 }

@@ -25,6 +25,7 @@ const rule: Rule = {
       message:
         `${event.type} was sent from a web page (${BECAUSE[facts.fromPage]}) with a management token (${role}): ` +
         'anyone who opens the page can take it and manage every room of the account.',
+      group: role,
     }
   },
 }

@@ -14,7 +14,7 @@ const rule: Rule = {
   protocols: ['videosdk'],
   onEvent({ event }) {
     if (!event.videosdk || !tokenNeverExpires(event.videosdk)) return null
-    return { message: `The token of ${event.type} has no exp claim: it stays valid until the API secret is changed.` }
+    return { message: `The token of ${event.type} has no exp claim: it stays valid until the API secret is changed.`, group: 'exp' }
   },
 }
 export default rule

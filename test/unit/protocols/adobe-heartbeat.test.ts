@@ -170,11 +170,11 @@ describe('missing and invalid fields', () => {
     expect(decodeOne({ 'l:event:prev_ts': -1, 'l:event:playhead': 12.5 }).invalidFields).toEqual([])
   })
 
-  it('rejects an unknown asset type, and warns about an unusual stream type', () => {
+  it('rejects an unknown asset type, and notes a stream type outside the documented ones (the server accepts it)', () => {
     const event = decodeOne({ 's:event:type': 'start', 's:asset:type': 'preroll', 's:stream:type': 'VOD Episode' })
     expect(event.invalidFields).toEqual([
       { path: 's:asset:type', problem: 'must be one of "main", "ad", not "preroll"', severity: 'error' },
-      { path: 's:stream:type', problem: 'must be one of "live", "vod", "linear", not "VOD Episode"', severity: 'warning' },
+      { path: 's:stream:type', problem: 'must be one of "live", "vod", "linear", not "VOD Episode"', severity: 'info' },
     ])
     // An unreadable asset type is taken to mean the main content.
     expect(event).toMatchObject({ type: 'sessionStart', role: 'start' })

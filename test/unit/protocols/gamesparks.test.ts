@@ -3,6 +3,8 @@ import type { CapturedRequest, WebSocketFrame } from '../../../src/protocols/cap
 import { gamesparks } from '../../../src/protocols/gamesparks'
 import { adapterForUrl, decodeCapture } from '../../../src/protocols'
 import type { TrackingEvent } from '../../../src/protocols/tracking-event'
+import { createEngine, ingest } from '../../../src/session/engine'
+import { DEFAULT_SETTINGS } from '../../../src/session/settings'
 
 const T = Date.parse('2023-07-04T10:33:31.600Z')
 const SOCKET = 'wss://preview-exampleKey12.ws.gamesparks.net/ws/device/exampleKey12'
@@ -170,7 +172,14 @@ describe('facts for the rules', () => {
     expect(events[5]!.summary?.facts).toEqual({ User: 'Ada (u1)' })
     expect(events[7]!.gamesparks?.error).toBe('authentication: NOTAUTHORIZED')
   })
-  it('tracks analytics timers by key', () => {
+  it('notes a deviceOS outside the documented IOS, ANDROID, WP8 and W8 as information (the JS SDK sends "js")', () => {
+    const auth = (deviceOS: unknown): Frame => ['→', { '@class': '.DeviceAuthenticationRequest', deviceId: '742', deviceOS, requestId: 'a_1' }]
+    expect(decode([...HANDSHAKE, auth('js')])[3]!.invalidFields).toEqual([
+      { path: 'deviceOS', problem: 'is documented as one of "IOS", "ANDROID", "WP8", "W8", not "js"', severity: 'info' },
+    ])
+    expect(decode([...HANDSHAKE, auth('ANDROID')])[3]!.invalidFields).toEqual([])
+  })
+  it('reads analytics requests by key and flags, and the session keeps the timers open until their end', () => {
     const analytics = (fields: Record<string, unknown>, id: string): Frame => ['→', { '@class': '.AnalyticsRequest', ...fields, requestId: id }]
     const events = decode([
       ...HANDSHAKE,
@@ -183,14 +192,21 @@ describe('facts for the rules', () => {
       ['→', { '@class': '.EndSessionRequest', requestId: '7' }],
     ])
     expect(events.slice(3, 9).map((e) => e.gamesparks?.analytics)).toEqual([
-      { key: 'A', start: false, end: true, wasOpen: false },
-      { key: 'A', start: true, end: false, wasOpen: false },
-      { key: 'A', start: true, end: false, wasOpen: true },
-      { key: 'B', start: true, end: true, wasOpen: false },
-      { key: 'A', start: false, end: true, wasOpen: true },
-      { key: null, start: true, end: false, wasOpen: false },
+      { key: 'A', start: false, end: true },
+      { key: 'A', start: true, end: false },
+      { key: 'A', start: true, end: false },
+      { key: 'B', start: true, end: true },
+      { key: 'A', start: false, end: true },
+      { key: null, start: true, end: false },
     ])
-    expect(events[9]!.gamesparks?.openAnalyticsKeys).toEqual(['B', '(no key)'])
+    const engine = createEngine()
+    const results = ingest(engine, { events, problems: [] }, DEFAULT_SETTINGS).events
+    // "If both start and end are supplied, the request will be treated as a start timer."
+    expect([...engine.sessions.values()].map((session) => session.openTimers)).toEqual([['B', '']])
+    const analyticsFindings = results.flatMap((r) => r.findings.filter((f) => f.rule.startsWith('gamesparks-analytics-')).map((f) => `${f.rule}@${events.indexOf(r.event)}`))
+    expect(analyticsFindings).toEqual([
+      'gamesparks-analytics-end-without-start@3', 'gamesparks-analytics-timer-open@5', 'gamesparks-analytics-start-and-end@6', 'gamesparks-analytics-timer-open@9',
+    ])
   })
   it('matches responses to requests by requestId and notes reuse, late, missing and unmatched answers', () => {
     const events = decode([
@@ -328,9 +344,8 @@ describe('frames that cannot be read', () => {
       'AuthenticatedConnectResponse', 'AuthenticatedConnectRequest', 'AuthenticatedConnectResponse', 'LogEventRequest',
       'AnalyticsRequest', 'EndSessionRequest', 'LogEventResponse', 'X',
     ])
-    expect(decoded.events[4]!.gamesparks?.analytics).toEqual({ key: '__proto__', start: true, end: false, wasOpen: false })
+    expect(decoded.events[4]!.gamesparks?.analytics).toEqual({ key: '__proto__', start: true, end: false })
     expect(decoded.events[5]!.gamesparks?.endSessionParams).toEqual(['constructor', '__proto__'])
-    expect(decoded.events[5]!.gamesparks?.openAnalyticsKeys).toEqual(['__proto__'])
     expect(decoded.events[6]!.gamesparks?.error).toBe('__proto__: x, a: an object')
     expect(decoded.events[7]!.observedAt).toBe(T)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()

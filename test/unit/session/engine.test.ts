@@ -71,10 +71,16 @@ describe('session lifecycle', () => {
     expect(engine.sessions.get('adobe-media-edge:A')!.state).toBe('ended')
   })
 
-  it('reports an unknown ID once and then tracks that session normally', () => {
+  it('takes a session whose events come before any start to have begun before the capture, and tracks it normally', () => {
     const { engine, results } = run([ev('ping', { at: 0, sid: 'X' }), ev('ping', { at: 10, sid: 'X' }), ev('sessionEnd', { at: 12, sid: 'X' }), ev('ping', { at: 13, sid: 'X' })])
-    expect(rulesOf(results)).toEqual([[0, 'unknown-session-id'], [3, 'event-after-session-end']])
-    expect(engine.sessions.get('adobe-media-edge:X')).toMatchObject({ idSource: 'unverified', state: 'ended' })
+    expect(rulesOf(results)).toEqual([[0, 'capture-began-mid-session'], [3, 'event-after-session-end']])
+    expect(engine.sessions.get('adobe-media-edge:X')).toMatchObject({ idSource: 'before-capture', state: 'ended' })
+  })
+
+  it('reports each event of an ID no start issued, once tracking started in the capture', () => {
+    const { engine, results } = run([ev('sessionStart', { at: 0 }), ev('play', { at: 1 }), ev('ping', { at: 5, sid: 'X' }), ev('ping', { at: 10, sid: 'X' }), ev('ping', { at: 11 })])
+    expect(rulesOf(results)).toEqual([[2, 'unknown-session-id'], [3, 'unknown-session-id']])
+    expect(engine.sessions.get('adobe-media-edge:X')).toMatchObject({ idSource: 'unverified', state: 'active' })
   })
 
   it('rejects a start the vendor refused, and treats later use of some ID as unknown', () => {

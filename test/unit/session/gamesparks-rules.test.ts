@@ -44,8 +44,9 @@ const nonce: Frame = ['←', { '@class': '.AuthenticatedConnectResponse', nonce:
 const signed: Frame = ['→', { '@class': '.AuthenticatedConnectRequest', hmac: 'c2lnbmVk' }]
 const issued: Frame = ['←', { '@class': '.AuthenticatedConnectResponse', sessionId: SID }]
 const HANDSHAKE: Frame[] = [nonce, signed, issued]
+// An iOS client: one of the documented deviceOS values, so the rules below are judged without its note.
 const AUTH: Frame[] = [
-  ['→', { '@class': '.DeviceAuthenticationRequest', deviceId: '742', deviceOS: 'js', requestId: 'a1' }],
+  ['→', { '@class': '.DeviceAuthenticationRequest', deviceId: '742', deviceOS: 'IOS', requestId: 'a1' }],
   ['←', { '@class': '.AuthenticationResponse', authToken: 'tok', userId: 'u1', requestId: 'a1' }],
 ]
 const START: Frame[] = [...HANDSHAKE, ...AUTH] // frames 0–4

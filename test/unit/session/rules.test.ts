@@ -38,9 +38,45 @@ const started = (): TrackingEvent[] => [ev('sessionStart', { at: 0 }), ev('play'
 
 beforeEach(resetSeq)
 
+describe('capture-began-mid-session', () => {
+  it('is information, once, for a session whose first event comes before any start of its protocol', () => {
+    expect(findingsWithSeverity([ev('ping', { at: 0, sid: 'EARLIER' }), ev('ping', { at: 10, sid: 'EARLIER' }), ev('sessionStart', { at: 11 }), ev('play', { at: 12 })])).toEqual([
+      'capture-began-mid-session@0:info',
+    ])
+  })
+  it('is information for an event that shows its session existed before the capture began, even after a start', () => {
+    const earlier = { ...ev('ping', { at: 20, sid: 'HB-OLD' }), idIssuer: 'client' as const, sessionSince: T0 - 60_000 }
+    expect(findingsWithSeverity([...started(), earlier])).toEqual(['capture-began-mid-session@2:info'])
+  })
+  it('is silent for sessions the capture saw start, and for IDs made elsewhere (VideoSDK rooms)', () => {
+    expect(only(started(), 'capture-began-mid-session')).toEqual([])
+    resetSeq()
+    expect(only([{ ...ev('play', { at: 1, sid: 'room' }), idIssuer: 'external' }], 'capture-began-mid-session')).toEqual([])
+  })
+})
+
+describe('session-start-repeated', () => {
+  const start = (at: number): TrackingEvent => ({ ...ev('sessionStart', { at, start: { kind: 'issued', sessionId: 'HB' } }), idIssuer: 'client' })
+  it('joins a start sent again with the same client-made ID to its session, as one piece of information', () => {
+    const engine = createEngine()
+    const results = [start(0), start(5), start(9)].map((event) => ingest(engine, one(event), LENIENT_PINGS).events[0]!)
+    expect(results.map((r) => r.findings.map((f) => `${f.rule}:${f.severity}:${f.repeat ?? false}`))).toEqual([
+      [], ['session-start-repeated:info:false'], ['session-start-repeated:info:true'],
+    ])
+    expect([...engine.sessions.values()]).toMatchObject([{ key: 'adobe-media-edge:HB', events: 3, counts: { errors: 0, warnings: 0, infos: 1 } }])
+  })
+  it('starts a new session for the same ID after the session ended, and never joins server-issued starts', () => {
+    const engine = createEngine()
+    for (const event of [start(0), { ...ev('sessionEnd', { at: 1, sid: 'HB' }), idIssuer: 'client' as const }, start(2)]) ingest(engine, one(event), LENIENT_PINGS)
+    expect([...engine.sessions.keys()]).toEqual(['adobe-media-edge:HB', 'adobe-media-edge:HB#2'])
+    resetSeq()
+    expect(only([ev('sessionStart', { at: 0 }), ev('sessionStart', { at: 1 })], 'session-start-repeated')).toEqual([])
+  })
+})
+
 describe('unknown-session-id', () => {
-  it('fires once, on the first event with an ID no start issued', () => {
-    expect(only([...started(), ev('ping', { at: 10, sid: 'NEVER' }), ev('ping', { at: 20, sid: 'NEVER' })], 'unknown-session-id')).toEqual(['unknown-session-id@2'])
+  it('fires on every event with an ID no start issued, once tracking started: each is lost', () => {
+    expect(only([...started(), ev('ping', { at: 10, sid: 'NEVER' }), ev('ping', { at: 20, sid: 'NEVER' })], 'unknown-session-id')).toEqual(['unknown-session-id@2', 'unknown-session-id@3'])
   })
   it('is silent for the issued ID', () => {
     expect(only([...started(), ev('ping', { at: 10 })], 'unknown-session-id')).toEqual([])
@@ -361,10 +397,25 @@ describe('playhead-advanced-while-paused', () => {
 })
 
 describe('invalid-field-value', () => {
-  it('reports every issue the adapter found, at the severest severity', () => {
+  it('reports each issue the adapter found as its own finding, at its own severity', () => {
     const event = { ...ev('play', { at: 1 }), invalidFields: [{ path: 'mediaCollection.playhead', problem: 'must be an integer, not 1.5', severity: 'warning' as const }, { path: 'timestamp', problem: 'must be an ISO 8601 date-time', severity: 'error' as const }] }
     const [result] = ingest(createEngine(), one(event), DEFAULT_SETTINGS).events
-    expect(result!.findings.filter((f) => f.rule === 'invalid-field-value')).toMatchObject([{ severity: 'error', message: expect.stringContaining('mediaCollection.playhead must be an integer') }])
+    expect(result!.findings.filter((f) => f.rule === 'invalid-field-value')).toMatchObject([
+      { severity: 'warning', message: expect.stringContaining('mediaCollection.playhead must be an integer') },
+      { severity: 'error', message: expect.stringContaining('timestamp must be an ISO 8601 date-time') },
+    ])
+  })
+  it('counts the same field and value repeated in a session once, marking later occurrences as repeats', () => {
+    const linear = { path: 's:stream:type', problem: 'must be one of "live", "vod", "linear", not "Linear"', severity: 'info' as const }
+    const other = { ...linear, problem: 'must be one of "live", "vod", "linear", not "VOD Episode"' }
+    const engine = createEngine()
+    ingest(engine, one(ev('sessionStart', { at: 0 })), DEFAULT_SETTINGS)
+    const results = [1, 2, 3].map((at) => ingest(engine, one({ ...ev('ping', { at, playhead: at }), invalidFields: [at === 3 ? other : linear] }), DEFAULT_SETTINGS).events[0]!)
+    expect(results.map((r) => r.findings.map((f) => [f.rule, f.repeat ?? false]))).toEqual([
+      [['invalid-field-value', false]], [['invalid-field-value', true]], [['invalid-field-value', false]],
+    ])
+    // The repeat counts with its first occurrence: two distinct values, two infos.
+    expect(engine.sessions.get('adobe-media-edge:A')!.counts).toEqual({ errors: 0, warnings: 0, infos: 2 })
   })
   it('is silent for valid fields', () => {
     expect(findings(started())).toEqual([])
@@ -409,10 +460,22 @@ describe('custom-metadata-invalid', () => {
 })
 
 describe('event-before-session-start', () => {
-  it('fires for a client-issued ID seen before its start, and for a batch that does not begin with sessionStart', () => {
-    expect(findings([{ ...ev('play', { at: 1, sid: 'HB' }), idIssuer: 'client' }])).toEqual(['event-before-session-start@0'])
+  const clientStart = (at: number, sid: string, since?: number): TrackingEvent => ({
+    ...ev('sessionStart', { at, start: { kind: 'issued', sessionId: sid } }), idIssuer: 'client', ...(since === undefined ? {} : { sessionSince: T0 + since * 1000 }),
+  })
+  const clientEvent = (type: string, at: number, sid: string): TrackingEvent => ({ ...ev(type, { at, sid, playhead: at }), idIssuer: 'client' })
+  it('fires for a client-issued ID first seen after tracking started, and for a batch that does not begin with sessionStart', () => {
+    expect(findings([clientStart(0, 'HB1'), clientEvent('sessionEnd', 1, 'HB1'), clientEvent('play', 2, 'HB2')], undefined, LENIENT_PINGS)).toEqual(['event-before-session-start@2'])
     resetSeq()
     expect(findings([{ ...ev('play', { at: 1, sid: null }), batch: 'b1' }])).toEqual(['event-before-session-start@0'])
+  })
+  it('fires on the first start of a session whose calls came before it, though the capture seemed to begin mid-session', () => {
+    const events = [clientEvent('play', 1, 'HB'), clientEvent('play', 2, 'HB'), clientStart(3, 'HB')]
+    expect(findings(events, undefined, LENIENT_PINGS)).toEqual(['capture-began-mid-session@0', 'event-before-session-start@2'])
+  })
+  it('is silent when a start that points back to an earlier one arrives in a capture begun mid-session', () => {
+    const events = [clientEvent('play', 1, 'HB'), clientEvent('play', 2, 'HB'), clientStart(3, 'HB', -60)]
+    expect(findings(events, undefined, LENIENT_PINGS)).toEqual(['capture-began-mid-session@0'])
   })
   it('is silent for server-issued IDs (that is unknown-session-id) and after the start', () => {
     expect(only([ev('play', { at: 1, sid: 'X' })], 'event-before-session-start')).toEqual([])
@@ -455,5 +518,16 @@ describe('event-rejected-by-vendor', () => {
     expect(findings([...started(), ev('sessionEnd', { at: 5 }), { ...ev('ping', { at: 10 }), vendorRejection: { status: 410, reason: 'HTTP 410' } }])).toEqual(['event-after-session-end@3'])
     resetSeq()
     expect(only([...started(), { ...ev('ping', { at: 10 }), missingFields: ['timestamp'], vendorRejection: { status: 400, reason: 'HTTP 400' } }], 'event-rejected-by-vendor')).toEqual([])
+  })
+  it('is information for a refusal the client is to retry, and the retry of the same event is no duplicate', () => {
+    // The SDKs resend the same event (same timestamp) after a 503; the refused attempt was never recorded.
+    const refused = { ...ev('pauseStart', { at: 10, playhead: 10 }), vendorRejection: { status: 503, reason: 'HTTP 503: Service Unavailable' } }
+    const retry = ev('pauseStart', { at: 15, ts: 10, playhead: 10 })
+    expect(findingsWithSeverity([...started(), refused, retry])).toEqual(['event-rejected-by-vendor@2:info'])
+  })
+  it('leaves the session as it was: the vendor did not apply the refused event', () => {
+    const engine = createEngine()
+    for (const event of [...started(), { ...ev('sessionEnd', { at: 10 }), vendorRejection: { status: 400, reason: 'HTTP 400' } }]) ingest(engine, one(event), DEFAULT_SETTINGS)
+    expect(engine.sessions.get('adobe-media-edge:A')).toMatchObject({ state: 'active', events: 3, lastEventAt: T0 + 1000 })
   })
 })
