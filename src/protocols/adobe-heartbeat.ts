@@ -155,7 +155,8 @@ function decodeEvent(capture: CapturedRequest, params: Params): TrackingEvent {
   if (type === 'adStart') {
     // Heartbeats have no ad-break calls: the first ad start opens the break, main content closes it.
     event.implicitAdBreak = true
-    event.ad = compact({ id: text('s:asset:ad_id'), length: number('l:asset:length'), podPosition: number('s:asset:pod_position') })
+    // On ad calls `l:asset:length` stays the main content's length; the ad's own is `l:asset:ad_length`.
+    event.ad = compact({ id: text('s:asset:ad_id'), length: number('l:asset:ad_length'), podPosition: number('s:asset:pod_position') })
   }
   if (type === 'chapterStart') {
     event.chapter = compact({

@@ -10,7 +10,7 @@
  */
 import type { Decoded, ProtocolAdapter } from './adapter'
 import { captureProblem, captureUrl, NO_EXTRA_HOSTS } from './adapter'
-import { FieldChecks, MEDIA_EVENT_TYPES, STANDARD_CONTENT_TYPES, STATE_NAME, roleOf } from './adobe-media-vocabulary'
+import { contentTypeIssue, FieldChecks, MEDIA_EVENT_TYPES, STATE_NAME, roleOf } from './adobe-media-vocabulary'
 import type { CapturedRequest, CapturedResponse } from './captured-request'
 import { headerValue } from './captured-request'
 import { hostMatches } from './host-patterns'
@@ -76,6 +76,8 @@ export const adobeMediaCollection: ProtocolAdapter = {
       if (!Array.isArray(parsed.value)) return isAdobeHost || looksLikeEvent(parsed.value) ? captureProblem('adobe-media-collection', capture, 'malformed', 'a downloaded batch must be a JSON array of events') : { events: [], problems: [] }
       return decodeBatch(capture, parsed.value)
     }
+    // The media SDKs post a downloaded session's events, as one array, to /sessions itself.
+    if (Array.isArray(parsed.value) && (isAdobeHost || parsed.value.some(looksLikeEvent))) return decodeBatch(capture, parsed.value)
     if (!isAdobeHost && !looksLikeEvent(parsed.value)) return { events: [], problems: [] }
     if (!isRecord(parsed.value)) return captureProblem('adobe-media-collection', capture, 'malformed', 'the body must be a JSON object')
     return { events: [decodeEvent(capture, parsed.value, 0, endpoint)], problems: [] }
@@ -208,9 +210,7 @@ function fieldIssues(body: unknown, type: string, inBatch: boolean) {
   const length = param('media.length')
   if (typeof length === 'number' && length <= 0) checks.add('params["media.length"]', `should be the content length in seconds (86400 for live streams of unknown length), not ${length}`, 'warning')
   const contentType = param('media.contentType')
-  if (typeof contentType === 'string' && !STANDARD_CONTENT_TYPES.has(contentType.toLowerCase())) {
-    checks.add('params["media.contentType"]', `"${contentType}" is not a standard content type (vod, live, linear, ugc, dvod, song, podcast, audiobook, radio)`, 'info')
-  }
+  if (typeof contentType === 'string') contentTypeIssue(checks, contentType, 'params["media.contentType"]')
   const stateName = param('media.state.name')
   if (stateName !== undefined && (typeof stateName !== 'string' || !STATE_NAME.test(stateName))) checks.add('params["media.state.name"]', 'must be 1–64 letters, digits, "_" or "."', 'error')
   // Offline sessions must say so on their start, and live sessions must not (both give 400).

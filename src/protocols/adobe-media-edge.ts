@@ -11,7 +11,7 @@
  */
 import type { Decoded, ProtocolAdapter } from './adapter'
 import { captureProblem, captureUrl } from './adapter'
-import { FieldChecks, MEDIA_EVENT_TYPES, STANDARD_CONTENT_TYPES, STATE_NAME, roleOf } from './adobe-media-vocabulary'
+import { contentTypeIssue, FieldChecks, MEDIA_EVENT_TYPES, STATE_NAME, roleOf } from './adobe-media-vocabulary'
 import type { CapturedRequest, CapturedResponse } from './captured-request'
 import { asNumber, asString, compact, field, fields, isRecord, numberField, parseJsonBody, parseJsonRecords, stringField, stringsAt } from './json-body'
 import type { LifecycleRole, SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
@@ -312,9 +312,7 @@ function sessionDetailsIssues(checks: FieldChecks, details: unknown): void {
   if (length !== undefined && length <= 0) checks.add('mediaCollection.sessionDetails.length', `should be the content length in seconds (86400 for live streams of unknown length), not ${length}`, 'warning')
   checks.oneOf(field(details, 'streamType'), 'mediaCollection.sessionDetails.streamType', ['audio', 'video'], 'warning')
   const contentType = stringField(details, 'contentType')
-  if (contentType !== undefined && !STANDARD_CONTENT_TYPES.has(contentType.toLowerCase())) {
-    checks.add('mediaCollection.sessionDetails.contentType', `"${contentType}" is not a standard content type (vod, live, linear, ugc, dvod, song, podcast, audiobook, radio)`, 'info')
-  }
+  if (contentType !== undefined) contentTypeIssue(checks, contentType, 'mediaCollection.sessionDetails.contentType')
 }
 
 /** `media.downloaded`: each element of `events` is one whole offline session, its events inside. */

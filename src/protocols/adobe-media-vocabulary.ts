@@ -21,7 +21,17 @@ export function roleOf(type: string): LifecycleRole {
 }
 
 /** Content types with standard meaning; "any string is valid", so others are only noted. */
-export const STANDARD_CONTENT_TYPES: ReadonlySet<string> = new Set(['vod', 'live', 'linear', 'ugc', 'dvod', 'song', 'podcast', 'audiobook', 'radio'])
+/**
+ * Adobe's standard content types. "Custom strings are also accepted but will not match the built-in segments", and
+ * that holds for the media SDKs' own `aod` (audio on demand) constant too.
+ */
+const STANDARD_CONTENT_TYPES: ReadonlySet<string> = new Set(['vod', 'live', 'linear', 'ugc', 'dvod', 'song', 'podcast', 'audiobook', 'radio'])
+
+/** The check both Adobe APIs make of a content type: one outside the standard ones is accepted, and worth knowing. */
+export function contentTypeIssue(checks: FieldChecks, contentType: string, path: string): void {
+  if (STANDARD_CONTENT_TYPES.has(contentType.toLowerCase())) return
+  checks.add(path, `"${contentType}" is not a standard content type (${[...STANDARD_CONTENT_TYPES].join(', ')})`, 'info')
+}
 
 /** Player state names: letters, digits, `_` and `.`, at most 64 characters. */
 export const STATE_NAME = /^[a-zA-Z0-9_.]{1,64}$/

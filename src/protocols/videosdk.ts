@@ -124,6 +124,11 @@ function isVendorHost(url: URL, hosts: readonly string[]): boolean {
   return host === API_HOST || host.endsWith(VENDOR_DOMAIN) || hostMatches(url, hosts)
 }
 
+function accepted(capture: CapturedRequest): boolean {
+  const status = capture.response?.status
+  return status !== undefined && status >= 200 && status < 300
+}
+
 function carriesApiKey(token: VideoSdkToken): boolean {
   if (token.state !== 'sent' || !token.jwt.ok) return false
   const apikey = token.jwt.payload.apikey
@@ -140,7 +145,9 @@ function readToken(capture: CapturedRequest, url: URL, endpoint: VideoSdkEndpoin
   }
   if (capture.requestHeaders.length === 0) return { carrier: 'authorization', state: 'not-visible' }
   const value = headerValue(capture.requestHeaders, 'authorization')
-  if (value === undefined) return { carrier: 'authorization', state: 'missing' }
+  // VideoSDK accepted a request whose header the capture lacks: it was sent, and left out of the capture (Chrome's
+  // DevTools removes Authorization from HAR exports unless asked to keep it).
+  if (value === undefined) return { carrier: 'authorization', state: accepted(capture) ? 'not-visible' : 'missing' }
   if (value.trim() === '') return { carrier: 'authorization', state: 'empty' }
   // A bare token has no spaces; "Bearer eyJ…" (any word, then blanks) carries a scheme.
   const scheme = /^\s*([A-Za-z][A-Za-z0-9_-]*)\s+(\S[\s\S]*)$/.exec(value)
@@ -248,6 +255,8 @@ function decodeEvent(capture: CapturedRequest, url: URL, operation: Operation, t
     role,
     idIssuer: 'external',
     sessionId: room,
+    // The room's session as the response describes it began then (a server ending or reading a session it did not start).
+    sessionSince: session === undefined || !Number.isFinite(startOf(session)) ? undefined : startOf(session),
     playhead: null,
     clientTime: null,
     observedAt: capture.observedAt,

@@ -156,25 +156,35 @@ function apply(
 
 const BEGAN_BEFORE_CAPTURE = Object.freeze({ beganBeforeCapture: true })
 
+/**
+ * Notes a request of the capture log, tracking or not: a HAR holds the page's other traffic too, and the capture
+ * began with the first of it.
+ */
+export function noteCaptured(state: EngineState, observedAt: number): void {
+  const { at, starts } = state.began
+  if (Number.isFinite(observedAt) && (at === null || observedAt < at)) state.began = { at: observedAt, starts }
+}
+
 /** Notes the capture's first event and each protocol's first start. */
 function noteBeginning(state: EngineState, event: TrackingEvent): void {
+  noteCaptured(state, event.observedAt)
   const { at, starts } = state.began
-  const earlier = at === null || event.observedAt < at
-  const firstStart = event.role === 'start' && (starts[event.protocol] === undefined || event.observedAt < starts[event.protocol]!)
-  if (!earlier && !firstStart) return
-  state.began = { at: earlier ? event.observedAt : at, starts: firstStart ? { ...starts, [event.protocol]: event.observedAt } : starts }
+  if (event.role !== 'start' || (starts[event.protocol] !== undefined && event.observedAt >= starts[event.protocol]!)) return
+  state.began = { at, starts: { ...starts, [event.protocol]: event.observedAt } }
 }
 
 /**
  * Whether a session that `event` opens (it is not a start) began before the capture: nothing the capture saw
- * contradicts it. Its protocol had no start yet when the event was seen, or the event shows an ID older than the
- * capture. Sessions of external IDs (VideoSDK rooms) are always made elsewhere; they need no such judgement.
+ * contradicts it. The event shows a session older than the capture, or its protocol had no start yet when it was
+ * seen. IDs made elsewhere (VideoSDK rooms, created by a back end before any page runs) are expected to be new to a
+ * capture, so only the first counts for them.
  */
 function beganBeforeCapture(state: EngineState, event: TrackingEvent): boolean {
-  if (event.idIssuer === 'external' || event.batch !== undefined) return false
+  if (event.batch !== undefined) return false
+  if (event.sessionSince !== undefined && state.began.at !== null && event.sessionSince < state.began.at) return true
+  if (event.idIssuer === 'external') return false
   const firstStart = state.began.starts[event.protocol]
-  if (firstStart === undefined || event.observedAt < firstStart) return true
-  return event.sessionSince !== undefined && state.began.at !== null && event.sessionSince < state.began.at
+  return firstStart === undefined || event.observedAt < firstStart
 }
 
 interface Route {

@@ -2,7 +2,7 @@ import { decodeCapture } from '../protocols'
 import type { CapturedRequest } from '../protocols/captured-request'
 import { eventId } from '../protocols/tracking-event'
 import type { EngineState, EventResult } from './engine'
-import { createEngine, ingest, tick } from './engine'
+import { createEngine, ingest, noteCaptured, tick } from './engine'
 import type { Finding } from './finding'
 import type { Session } from './session'
 import type { EngineSettings } from './settings'
@@ -62,6 +62,7 @@ export function startReplay(settings: EngineSettings = DEFAULT_SETTINGS, onEvent
   return {
     add(capture) {
       const decoded = decodeCapture(capture, settings.hosts)
+      noteCaptured(engine, capture.observedAt)
       if (decoded.events.length === 0 && decoded.problems.length === 0) return
       requests++
       eventCount += decoded.events.length

@@ -1,4 +1,4 @@
-import type { EventOrigin, ProtocolId, SessionSummaryFields } from '../protocols/tracking-event'
+import type { EventOrigin, ProtocolId, SessionSummaryFields, TrackingEvent } from '../protocols/tracking-event'
 import type { Counts, Finding } from './finding'
 
 export type LifecycleState = 'pending' | 'active' | 'completed' | 'ended' | 'expired' | 'rejected'
@@ -77,6 +77,14 @@ export interface Session {
 /** States in which the vendor's backend no longer accepts events for the session. */
 export function isClosed(session: Session): boolean {
   return session.state === 'ended' || session.state === 'expired'
+}
+
+/**
+ * A play that ends a pause. The media SDKs send a seek as pauseStart (SeekStart) followed by play (SeekComplete),
+ * so such a play may carry a playhead far from where the pause held it.
+ */
+export function endsSeek(before: Session, event: TrackingEvent): boolean {
+  return event.type === 'play' && before.playback === 'paused'
 }
 
 /** States in which the session can still time out. */

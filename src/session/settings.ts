@@ -19,9 +19,12 @@ export interface EngineSettings {
   adPingIntervalMs: number
 }
 
-/** How late a ping may be before it counts as missing: timers re-arm after each response, and networks jitter. */
+/**
+ * How late a ping may be before it counts as missing. SDK timers re-arm after each response (the Web SDK) or check
+ * the interval on a one-second tick (the Roku SDK sends up to 11 s apart), and networks jitter.
+ */
 export function pingTolerance(intervalMs: number): number {
-  return Math.max(1000, intervalMs * 0.1)
+  return Math.max(1500, intervalMs * 0.15)
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = Object.freeze({

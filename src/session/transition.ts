@@ -1,7 +1,7 @@
 import type { TrackingEvent } from '../protocols/tracking-event'
 import { ZERO_COUNTS } from './finding'
 import type { Expiry, ExpiryReason, Session } from './session'
-import { canExpire, copySession, isClosed } from './session'
+import { canExpire, copySession, endsSeek, isClosed } from './session'
 import type { EngineSettings } from './settings'
 import { hasSessionTimers } from './vendor-timers'
 
@@ -67,7 +67,9 @@ export function openSession(key: string, event: TrackingEvent, beganBeforeCaptur
   }
   if (event.batch !== undefined) return { ...base, idSource: 'batch', state: 'active' }
   if (event.role !== 'start') {
-    return { ...base, sessionId: event.sessionId, idSource: beganBeforeCapture ? 'before-capture' : IDLESS_SOURCE[event.idIssuer], state: 'active' }
+    // Its start, and any play, came before this event if at all: taken as playing, no rule waits for a play.
+    const idSource = beganBeforeCapture ? 'before-capture' : IDLESS_SOURCE[event.idIssuer]
+    return { ...base, sessionId: event.sessionId, idSource, state: 'active', playback: 'playing' }
   }
   const outcome = event.start ?? { kind: 'not-visible' }
   if (outcome.kind === 'issued') {
@@ -120,8 +122,9 @@ export function transition(before: Session, event: TrackingEvent, settings: Engi
   }
   if (event.summary?.facts && event.role !== 'start') after.summary = { ...before.summary, facts: { ...before.summary.facts, ...event.summary.facts } }
   // The backend forwards sessionStart at once instead of buffering it with the rest, so its timestamp orders
-  // nothing: the Web SDK stamps it after the calls made in the same tick, and that is harmless.
-  if (event.role !== 'start') {
+  // nothing: the Web SDK stamps it after the calls made in the same tick, and that is harmless. A start sent again
+  // for a session already under way (heartbeats) is one of its calls like any other.
+  if (event.role !== 'start' || before.events > 0) {
     after.lastClientTime = event.clientTime
     if (event.clientTime !== null) after.maxClientTime = Math.max(before.maxClientTime ?? event.clientTime, event.clientTime)
   }
@@ -130,7 +133,9 @@ export function transition(before: Session, event: TrackingEvent, settings: Engi
     if (before.playhead === null || mainPlayhead !== before.playhead) after.lastPlayheadMoveAt = after.lastEventAt
     after.playhead = mainPlayhead
     if (before.adBreak && before.adBreak.playhead !== null && mainPlayhead !== before.adBreak.playhead) {
-      after.adBreak = { ...before.adBreak, playheadMoved: true }
+      // A play that ends a pause with the playhead elsewhere is a seek (SeekStart goes out as pauseStart, SeekComplete
+      // as play): the viewer moved, the break now holds the new position.
+      after.adBreak = endsSeek(before, event) ? { ...before.adBreak, playhead: mainPlayhead } : { ...before.adBreak, playheadMoved: true }
     }
   }
   applyPlayback(after, event)

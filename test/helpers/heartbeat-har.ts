@@ -115,7 +115,8 @@ function parameters(script: HeartbeatScript, step: HeartbeatStep, time: { durati
       's:asset:pod_id': step.ad.podId,
       's:asset:pod_position': step.ad.position,
       's:asset:resolver': 'sample-ad-server',
-      'l:asset:length': step.ad.length,
+      // The main content's length stays in l:asset:length (heartbeat test-call-details).
+      'l:asset:ad_length': step.ad.length,
     })
   }
   Object.assign(params, step.params)

@@ -19,11 +19,13 @@ const rule: Rule = {
   docs: ADOBE_DOCS.mediaEdgeSessions,
   oncePerSession: true,
   onEvent(transition) {
-    const { before, event } = transition
+    const { before, event, after } = transition
     const playhead = event.asset === 'ad' ? null : event.playhead
-    if (playhead === null || before === null || !appliedToLiveSession(transition)) return null
+    // The start is judged too, against the content it announces.
+    const judged = before === null ? event.role === 'start' && after.state === 'active' : appliedToLiveSession(transition)
+    if (playhead === null || !judged) return null
     if (playhead < 0) return { message: `${event.type} has a negative playhead (${playhead}).` }
-    const { contentType, length } = before.summary
+    const { contentType, length } = (before ?? after).summary
     if (isLiveContent(contentType)) {
       if (playhead >= SECONDS_PER_DAY) return { message: `${event.type} has playhead ${playhead}, but a live playhead is the second of the day (below 86400).` }
       return null

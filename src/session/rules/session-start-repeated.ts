@@ -5,17 +5,22 @@ import type { Rule } from './rule'
 const rule: Rule = {
   id: 'session-start-repeated',
   severity: 'info',
-  title: 'A start sent again for a session already started',
+  title: 'A start sent as new for a session already started',
   why:
     'Where the client makes the session ID (legacy heartbeats: `s:event:sid`), the server files every call under ' +
     'that ID, so a `start` sent again with the same ID continues the same session rather than opening a new one. ' +
-    'Heartbeat clients do resend `start` (after returning from the background, on a new asset in the same ' +
-    'session); it loses nothing.',
-  fix: 'Nothing to fix. A new viewing should get a new session ID.',
+    'The heartbeat SDKs send `start` again themselves, pointing back to the first (`l:event:prev_ts`): that is ' +
+    'normal and not reported. A `start` that points back to none (prev_ts -1) was meant to begin a new viewing, ' +
+    'but the server counts it as part of the session already under way.',
+  fix: 'Give each new viewing a new session ID.',
   docs: ADOBE_DOCS.heartbeatParams,
   onEvent({ before, event }) {
-    if (before === null || event.role !== 'start' || event.idIssuer !== 'client' || !before.sawStart) return null
-    return { group: 'start', message: `${event.type} was sent again for ${sessionName(before)}, which had already started; it joins that session.` }
+    // A start that points back to an earlier one is the SDK's own repeat.
+    if (before === null || event.role !== 'start' || event.idIssuer !== 'client' || !before.sawStart || event.sessionSince !== undefined) return null
+    return {
+      group: 'start',
+      message: `${event.type} was sent as the start of a new viewing for ${sessionName(before)}, which had already started: the server counts it as part of that session.`,
+    }
   },
 }
 export default rule

@@ -3,18 +3,20 @@ import type { Rule } from './rule'
 
 const rule: Rule = {
   id: 'videosdk-request-not-json',
-  severity: 'error',
+  severity: 'warning',
   title: 'VideoSDK POST not sent as JSON',
   why:
-    'VideoSDK reads POST parameters from a JSON body and requires Content-Type: application/json "so that ' +
-    'VideoSDK servers can understand that the incoming body parameter will be a JSON string". A form body or a ' +
-    'missing Content-Type leaves roomId and the other parameters unread, and the request fails.',
+    'VideoSDK documents its POST parameters as a JSON body with Content-Type: application/json, "so that ' +
+    'VideoSDK servers can understand that the incoming body parameter will be a JSON string". It does not say ' +
+    'what becomes of a form body or a missing Content-Type, so such a request is a warning; when VideoSDK then ' +
+    'refuses it, the body is the likely reason, and an error.',
   fix: 'Send JSON.stringify(parameters) with the header Content-Type: application/json.',
   docs: VIDEOSDK_DOCS.endSession,
   protocols: ['videosdk'],
   onEvent({ event }) {
     const problem = event.videosdk ? bodyProblem(event.videosdk) : null
     if (problem === null) return null
+    if (event.vendorRejection) return { severity: 'error', message: `${event.type} is not sent as JSON, and VideoSDK refused it (${event.vendorRejection.reason}): ${problem}.` }
     return { message: `${event.type} is not sent as JSON: ${problem}.` }
   },
 }

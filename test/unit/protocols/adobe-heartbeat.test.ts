@@ -112,7 +112,8 @@ describe('mapping onto the shared vocabulary', () => {
   })
 
   it('opens an implicit ad break with an ad start, with the ad from the ad asset fields', () => {
-    const ad = decodeOne({ 's:event:type': 'start', 's:asset:type': 'ad', 's:asset:ad_id': 'ad-7', 's:asset:pod_position': 0, 'l:asset:length': 15, 'l:event:playhead': 0 })
+    // l:asset:length stays the main content's length on ad calls; the ad's own is l:asset:ad_length.
+    const ad = decodeOne({ 's:event:type': 'start', 's:asset:type': 'ad', 's:asset:ad_id': 'ad-7', 's:asset:pod_position': 0, 'l:asset:ad_length': 15, 'l:event:playhead': 0 })
     expect(ad).toMatchObject({ type: 'adStart', role: 'event', asset: 'ad', implicitAdBreak: true, ad: { id: 'ad-7', length: 15, podPosition: 0 } })
     expect(ad.start).toBeUndefined()
     expect(ad.summary).toBeUndefined()

@@ -106,6 +106,10 @@ describe('decoding', () => {
       ['play', '2026-02-03T10:00:00.000Z#0', 1, 0],
     ])
     expect(events[0]!.start).toBeUndefined()
+    // The media SDKs post the same array to /sessions itself: the same batch.
+    const viaSessions = decodeCapture(capture('/api/v1/sessions', body, { status: 201, headers: [], body: { text: '' } })).events
+    expect(viaSessions.map((e) => [e.type, e.batch, e.role])).toEqual([['sessionStart', '2026-02-03T10:00:00.000Z#0', 'start'], ['play', '2026-02-03T10:00:00.000Z#0', 'event']])
+    expect(decodeCapture(capture('/api/v1/sessions', [{ id: 1 }], null, 'https://app.example.com'))).toEqual({ events: [], problems: [] })
   })
 
   it('ignores look-alike paths on other hosts unless the body is of this API, and reports broken bodies on Adobe hosts', () => {

@@ -185,7 +185,7 @@ describe('expiry', () => {
   })
 
   it('refuses events once a session is 24 hours old', () => {
-    const events = [ev('sessionStart', { at: 0 })]
+    const events = [ev('sessionStart', { at: 0 }), ev('play', { at: 1 })]
     for (let at = 300; at <= 24 * 3600 + 300; at += 300) events.push(ev('ping', { at, playhead: at }))
     const { results } = run(events)
     const first = [...results.values()].find((r) => r.findings.length > 0)!

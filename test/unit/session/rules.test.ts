@@ -2,6 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { TrackingEvent } from '../../../src/protocols/tracking-event'
 import { createEngine, ingest, tick } from '../../../src/session/engine'
+import type { JsonReport } from '../../../src/report/json-report'
+import { toJsonReport } from '../../../src/report/json-report'
 import type { Finding } from '../../../src/session/finding'
 import { ruleById } from '../../../src/session/rules'
 import { DEFAULT_SETTINGS } from '../../../src/session/settings'
@@ -21,6 +23,15 @@ function findings(events: TrackingEvent[], clockUntil?: number, settings = DEFAU
   const pinned = [...latest.entries()].sort(([a], [b]) => a - b).flatMap(([capture, list]) => list.map((f) => name(f, position.get(capture))))
   const open = [...engine.sessions.values()].flatMap((s) => s.openFindings.map((f) => name(f, 'session')))
   return [...pinned, ...open]
+}
+
+/** The JSON report of a run, each event being the capture (entry) of its own index. */
+function jsonReport(events: TrackingEvent[]): JsonReport {
+  const engine = createEngine()
+  const latest = new Map<number, Finding[]>()
+  for (const event of events) for (const r of ingest(engine, one(event), DEFAULT_SETTINGS).events) latest.set(r.event.origin.capture, r.findings)
+  const findings = [...latest.entries()].sort(([a], [b]) => a - b).flatMap(([, list]) => list)
+  return toJsonReport({ requests: events.length, eventCount: events.length, sessions: [...engine.sessions.values()], findings })
 }
 
 function findingsWithSeverity(events: TrackingEvent[]): string[] {
@@ -64,6 +75,12 @@ describe('session-start-repeated', () => {
       [], ['session-start-repeated:info:false'], ['session-start-repeated:info:true'],
     ])
     expect([...engine.sessions.values()]).toMatchObject([{ key: 'adobe-media-edge:HB', events: 3, counts: { errors: 0, warnings: 0, infos: 1 } }])
+  })
+  it("is silent for the SDK's own repeat, which points back to the first start, and counts it as a call for the ping cadence", () => {
+    const again = (at: number): TrackingEvent => ({ ...start(at), sessionSince: T0 })
+    const play = (at: number): TrackingEvent => ({ ...ev('play', { at, sid: 'HB', playhead: at }), idIssuer: 'client' })
+    // 12 s from the play to the last call, but the repeated start came in between.
+    expect(findings([start(0), play(0.5), again(8.5), play(12.5)])).toEqual([])
   })
   it('starts a new session for the same ID after the session ended, and never joins server-issued starts', () => {
     const engine = createEngine()
@@ -166,12 +183,12 @@ describe('session-expired-idle, racing sessionEnd', () => {
 
 describe('session-too-old', () => {
   function day(hours: number): TrackingEvent[] {
-    const events = [ev('sessionStart', { at: 0 })]
+    const events = [ev('sessionStart', { at: 0 }), ev('play', { at: 1 })]
     for (let at = 300; at <= hours * 3600; at += 300) events.push(ev('ping', { at, playhead: at }))
     return events
   }
   it('fires on the first event at 24 hours', () => {
-    expect(only(day(24), 'session-too-old')).toEqual([`session-too-old@${24 * 12}`])
+    expect(only(day(24), 'session-too-old')).toEqual([`session-too-old@${24 * 12 + 1}`])
   })
   it('is silent at 23 h 55 min', () => {
     expect(findings(day(23 + 55 / 60), undefined, LENIENT_PINGS)).toEqual([])
@@ -314,6 +331,19 @@ describe('duplicate-timestamp', () => {
     const heartbeat = (event: TrackingEvent): TrackingEvent => ({ ...event, protocol: 'adobe-heartbeat', idIssuer: 'client' })
     expect(findings([...started(), ev('pauseStart', { at: 1.5, ts: 1 })].map(heartbeat))).toEqual([])
   })
+  it('is one finding per shared timestamp in a session, standing for every event that repeats it', () => {
+    // Calls made in one task get one millisecond: the second, third and fourth repeat the first's timestamp.
+    const start = started()
+    const together = [ev('adBreakStart', { at: 5, ts: 5 }), ev('adStart', { at: 5.01, ts: 5 }), ev('ping', { at: 5.02, ts: 5 }), ev('ping', { at: 5.03, ts: 5.5 }), ev('ping', { at: 5.04, ts: 5.5 })]
+    const report = jsonReport([...start, ...together])
+    expect(report.findings.map(({ rule, entry, entries, count }) => ({ rule, entry, entries, count }))).toEqual([
+      { rule: 'duplicate-timestamp', entry: 3, entries: [3, 4], count: 2 },
+      { rule: 'duplicate-timestamp', entry: 6, entries: undefined, count: undefined },
+    ])
+  })
+  it('does not compare an event with the sessionStart before it: the backend forwards the start at once', () => {
+    expect(findings([ev('sessionStart', { at: 0 }), ev('play', { at: 0.1, ts: 0 })])).toEqual([])
+  })
 })
 
 describe('timestamp-out-of-order', () => {
@@ -329,8 +359,11 @@ describe('ping-interval-too-long', () => {
   it('warns when main content goes more than 10 s (+ tolerance) without an event', () => {
     expect(findings([...started(), ev('ping', { at: 13 })])).toEqual(['ping-interval-too-long@2'])
   })
-  it('accepts 10 s pings with network jitter, and the configured main interval', () => {
+  it('accepts 10 s pings with network jitter, a one-second timer tick, and the configured main interval', () => {
     expect(findings([...started(), ev('ping', { at: 11.9 }), ev('ping', { at: 21.9 })])).toEqual([])
+    // The Roku SDK pings once 10 s have passed, checked every second: up to 11 s apart.
+    resetSeq()
+    expect(findings([...started(), ev('ping', { at: 12.05 }), ev('ping', { at: 23.1 })])).toEqual([])
     expect(findings([...started(), ev('ping', { at: 31 })], undefined, { ...DEFAULT_SETTINGS, mainPingIntervalMs: 30_000 })).toEqual([])
   })
   it('holds ads to the current 10 s cadence, and reports gaps above a stricter setting only as information', () => {
@@ -364,6 +397,9 @@ describe('playhead-out-of-range', () => {
     resetSeq()
     expect(findings([live(), ev('play', { at: 1, playhead: 86_400 })])).toEqual(['playhead-out-of-range@1'])
   })
+  it('judges the sessionStart against the content it announces', () => {
+    expect(findingsWithSeverity([{ ...vod(30), playhead: 86_400 }, ev('play', { at: 1, playhead: 86_400 })])).toEqual(['playhead-out-of-range@0:warning'])
+  })
   it('is silent within the content, within a second of its end, and for a live second of the day', () => {
     expect(findings([vod(60), ev('play', { at: 1, playhead: 0 }), ev('sessionComplete', { at: 2, playhead: 61 })])).toEqual([])
     resetSeq()
@@ -382,6 +418,16 @@ describe('playhead-moved-during-ad-break', () => {
     const hb = [...started(), ev('adBreakStart', { at: 2, playhead: 15 }), { ...ev('ping', { at: 7, playhead: 5 }), asset: 'ad' as const }]
     expect(findings(hb)).toEqual([])
   })
+  it('takes a seek out of an ad (pauseStart, then play elsewhere) as the new position of the break', () => {
+    const events = [
+      ...started(), ev('adBreakStart', { at: 2, playhead: 0 }), ev('adStart', { at: 2.001, playhead: 0 }),
+      ev('pauseStart', { at: 4, playhead: 0 }), ev('play', { at: 4.5, playhead: 5 }), ev('adSkip', { at: 4.6, playhead: 5 }), ev('adBreakComplete', { at: 4.7, playhead: 5 }),
+    ]
+    expect(findings(events)).toEqual([])
+    resetSeq()
+    // After the seek, the playhead must hold again.
+    expect(only([...events.slice(0, 6).map((e) => ({ ...e })), ev('ping', { at: 9, playhead: 9 })], 'playhead-moved-during-ad-break')).toEqual(['playhead-moved-during-ad-break@6'])
+  })
 })
 
 describe('playhead-advanced-while-paused', () => {
@@ -393,6 +439,18 @@ describe('playhead-advanced-while-paused', () => {
   })
   it('is silent for a held playhead and for a play that resumes elsewhere (a seek)', () => {
     expect(findings([...started(), ev('pauseStart', { at: 5, playhead: 4 }), ev('ping', { at: 15, playhead: 4 }), ev('play', { at: 20, playhead: 30 })])).toEqual([])
+  })
+  it('judges only periodic calls: an event between the pauseStart and play of a seek carries where the seek went', () => {
+    const seek = [...started(), ev('pauseStart', { at: 5, playhead: 4 }), ev('chapterSkip', { at: 5.5, playhead: 25 }), ev('play', { at: 6, playhead: 25 })]
+    expect(only(seek, 'playhead-advanced-while-paused')).toEqual([])
+  })
+  it('fires when pings advance the playhead before any play', () => {
+    expect(findingsWithSeverity([ev('sessionStart', { at: 0 }), ev('ping', { at: 10, playhead: 10 })])).toEqual(['playhead-advanced-while-paused@1:warning'])
+  })
+  it('judges the repeated pause calls of heartbeats, their pings while paused', () => {
+    const hb = (event: TrackingEvent): TrackingEvent => ({ ...event, protocol: 'adobe-heartbeat', idIssuer: 'client' })
+    const events = [...started(), ev('pauseStart', { at: 5, playhead: 4 }), ev('pauseStart', { at: 15, playhead: 14 })].map(hb)
+    expect(only(events, 'playhead-advanced-while-paused')).toEqual(['playhead-advanced-while-paused@3'])
   })
 })
 
@@ -410,6 +468,7 @@ describe('invalid-field-value', () => {
     const other = { ...linear, problem: 'must be one of "live", "vod", "linear", not "VOD Episode"' }
     const engine = createEngine()
     ingest(engine, one(ev('sessionStart', { at: 0 })), DEFAULT_SETTINGS)
+    ingest(engine, one(ev('play', { at: 0.5 })), DEFAULT_SETTINGS)
     const results = [1, 2, 3].map((at) => ingest(engine, one({ ...ev('ping', { at, playhead: at }), invalidFields: [at === 3 ? other : linear] }), DEFAULT_SETTINGS).events[0]!)
     expect(results.map((r) => r.findings.map((f) => [f.rule, f.repeat ?? false]))).toEqual([
       [['invalid-field-value', false]], [['invalid-field-value', true]], [['invalid-field-value', false]],

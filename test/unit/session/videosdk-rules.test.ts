@@ -121,9 +121,13 @@ describe('videosdk-token-invalid', () => {
   const first = (capture: CapturedRequest): string => messages([capture], 'videosdk-token-invalid')[0] ?? ''
 
   it('fires when a token is missing or empty where the call needs one', () => {
-    expect(first(endSession({ auth: null }))).toBe('VideoSDK cannot accept the token of endSession: no Authorization header was sent.')
+    expect(first(endSession({ auth: null, status: 401 }))).toBe('VideoSDK cannot accept the token of endSession: no Authorization header was sent.')
+    expect(first(endSession({ auth: null, status: undefined }))).toBe('VideoSDK cannot accept the token of endSession: no Authorization header was sent.')
     expect(first(endSession({ auth: '' }))).toBe('VideoSDK cannot accept the token of endSession: the Authorization header is empty.')
     expect(first(socket(`roomId=${ROOM}&peerId=p&secret=`))).toBe("VideoSDK cannot accept the token of connectSocket: the socket URL's secret is empty.")
+  })
+  it('is silent when VideoSDK accepted a request whose Authorization the capture lacks (DevTools exports leave it out)', () => {
+    expect(invalid([endSession({ auth: null, status: 200 })])).toEqual([])
   })
   it('fires when the token is not a JWT, or not HS256', () => {
     expect(first(endSession({ auth: 'f3c1a9e0-secret-api-key' }))).toBe('VideoSDK cannot accept the token of endSession: the Authorization header is not a JWT: it has 1 part separated by dots, not 3 (header.payload.signature).')
@@ -206,15 +210,20 @@ describe('videosdk-missing-room-id', () => {
 
 describe('videosdk-request-not-json', () => {
   const notJson = (captures: CapturedRequest[]): string[] => only(captures, 'videosdk-request-not-json')
-  it('fires on a form body, a missing or wrong Content-Type, and JSON that is not an object', () => {
+  it('warns about a form body, a missing or wrong Content-Type, and JSON that is not an object (the docs do not say such a body is refused)', () => {
     expect(notJson([
       endSession({ body: `roomId=${ROOM}`, contentType: 'application/x-www-form-urlencoded' }),
       endSession({ contentType: null }),
       endSession({ contentType: 'text/plain;charset=UTF-8' }),
       endSession({ body: [ROOM] }),
       call('/v2/rooms', { body: {}, contentType: null }),
-    ])).toEqual(['@0', '@1', '@2', '@3', '@4'].map((at) => `videosdk-request-not-json:error${at}`))
+    ])).toEqual(['@0', '@1', '@2', '@3', '@4'].map((at) => `videosdk-request-not-json:warning${at}`))
     expect(messages([endSession({ contentType: null })], 'videosdk-request-not-json')).toEqual(['endSession is not sent as JSON: it is sent with no Content-Type header, not application/json.'])
+  })
+  it('is an error when VideoSDK refused the request', () => {
+    expect(notJson([endSession({ body: `roomId=${ROOM}`, contentType: 'application/x-www-form-urlencoded', status: 400, response: { message: 'roomId is required' } })])).toEqual([
+      'videosdk-request-not-json:error@0',
+    ])
   })
   it('is silent for JSON with any charset, a bare create room, and GETs', () => {
     expect(notJson([endSession({ contentType: 'Application/JSON; charset=utf-8' }), call('/v2/rooms', { method: 'POST' }), call(`/v2/sessions/?roomId=${ROOM}`)])).toEqual([])
@@ -280,6 +289,9 @@ describe('the shared lifecycle rules on VideoSDK rooms', () => {
   })
   it('session-start-rejected: a refused create room', () => {
     expect(findings([call('/v2/rooms', { body: {}, status: 403, response: { error: 'Forbidden' } })])).toEqual(['session-start-rejected:error@0'])
+    // An expired token explains the refusal, and is the one finding.
+    const expired = mintToken(claims({ exp: Math.floor(Date.parse('2026-03-27T05:00:00.000Z') / 1000) - 3600 }))
+    expect(findings([call('/v2/rooms', { body: {}, auth: expired, status: 401, response: { error: 'invalid_token' } })])).toEqual(['videosdk-token-expired:error@0'])
     expect(ruleById('session-start-rejected')!.docsByProtocol?.videosdk).toMatch(/^https:\/\/docs\.videosdk\.live\//)
   })
   it('no pings and no expiry: a meeting may run for hours between calls', () => {
