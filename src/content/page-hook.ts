@@ -180,7 +180,8 @@ function install(): void {
   /**
    * WebSockets: a socket is followed when an adapter claims its URL, or when one of its first frames carries a
    * tracking envelope (GameSparks `@class`) — self-hosted servers and proxies use any URL. Keep-alive frames
-   * (whitespace only) are not relayed.
+   * (whitespace only: the GameSparks JS SDK sends a space every 30 s) are relayed like any other, so the capture
+   * holds every frame that crossed the socket; they never make a socket tracked.
    */
   function wrapWebSockets(): void {
     const OriginalWebSocket = window.WebSocket
@@ -206,14 +207,13 @@ function install(): void {
         const state = sockets.get(socket)
         if (!state) return
         if (!state.tracked) {
-          if (state.sniffed >= SNIFF_FRAMES || typeof data !== 'string') return
+          if (state.sniffed >= SNIFF_FRAMES || typeof data !== 'string' || data.trim() === '') return
           state.sniffed++
           if (!data.includes('"@class"')) return
           track(state)
         }
         const time = now()
         if (typeof data === 'string') {
-          if (data.trim() === '') return
           const body = capped(data)
           post({ kind: 'ws-frame', id: state.id, direction, opcode: 1, data: body.text, time, ...(body.truncatedFrom === undefined ? {} : { truncatedFrom: body.truncatedFrom }) })
           return

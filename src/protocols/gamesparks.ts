@@ -135,8 +135,14 @@ function decodeSocket(capture: CapturedRequest, frames: readonly WebSocketFrame[
   }
   const events: TrackingEvent[] = []
   const problems: CaptureProblem[] = []
+  const keepAlives: number[] = []
   parsed.forEach((item, index) => {
-    if (item.kind === 'keep-alive') return
+    if (item.kind === 'keep-alive') {
+      // No event: a keep-alive changes nothing in the session; it shows the socket alive (matchAnswers) and is counted.
+      const time = frames[index]!.time
+      if (Number.isFinite(time)) keepAlives.push(time)
+      return
+    }
     if (item.kind === 'unreadable') {
       problems.push({ protocol: 'gamesparks', capture: capture.seq, frame: index, ...item.problem })
       return
@@ -145,7 +151,18 @@ function decodeSocket(capture: CapturedRequest, frames: readonly WebSocketFrame[
     const at = Number.isFinite(frame.time) ? frame.time : capture.observedAt
     events.push(socketEvent(capture, { index, ordinal: events.length, at, direction: frame.direction === 'receive' ? 'receive' : 'send' }, item, { state, credential, answers, parsed, frames }))
   })
+  // On the socket's session start, which the session keeps whatever comes after (even requests after its end).
+  const holder = events.find((event) => event.role === 'start') ?? events.at(-1)
+  if (holder !== undefined && keepAlives.length > 0) holder.summary = { ...holder.summary, facts: { ...holder.summary?.facts, 'Keep-alives': keepAliveFact(keepAlives) } }
   return { events, problems }
+}
+
+/** "48, every 30 s": how many keep-alive frames the socket carried, and their usual spacing. */
+function keepAliveFact(times: readonly number[]): string {
+  if (times.length < 2) return String(times.length)
+  const gaps = times.slice(1).map((time, i) => time - times[i]!).sort((a, b) => a - b)
+  const median = gaps[Math.floor(gaps.length / 2)]!
+  return `${times.length}, every ${clockDuration(median)}`
 }
 
 interface FramePosition {

@@ -117,7 +117,10 @@ export function transition(before: Session, event: TrackingEvent, settings: Engi
   after.lastEventAt = Math.max(before.lastEventAt, event.observedAt)
   if (event.role === 'start') {
     // A start that joins a session seen before (a repeated heartbeat start, a late start) adds what it says of the content.
-    if (before.events > 0 && event.summary) after.summary = { ...before.summary, ...event.summary }
+    if (before.events > 0 && event.summary) {
+      const facts = before.summary.facts || event.summary.facts ? { facts: { ...before.summary.facts, ...event.summary.facts } } : {}
+      after.summary = { ...before.summary, ...event.summary, ...facts }
+    }
     after.sawStart = true
   }
   if (event.summary?.facts && event.role !== 'start') after.summary = { ...before.summary, facts: { ...before.summary.facts, ...event.summary.facts } }

@@ -1,8 +1,10 @@
 import { memo } from 'preact/compat'
-import { useCallback, useRef } from 'preact/hooks'
+import { useCallback, useMemo, useRef } from 'preact/hooks'
+import { foldRepeats } from '../../report/fold-repeats'
 import type { Finding } from '../../session/finding'
 import { ruleById } from '../../session/rules'
 import { ruleUrl } from '../../ui/rule-link'
+import { Occurrences } from '../../ui/Occurrences'
 import { SeverityMark } from '../../ui/SeverityMark'
 
 interface Props {
@@ -15,16 +17,26 @@ interface Props {
   isCurrent?: (finding: Finding) => boolean
 }
 
-/** Findings, each with what the rule says and how to fix it. */
+/**
+ * Findings, each with what the rule says and how to fix it. A finding a session repeats (one rule, one field and
+ * value) is one item with its count; it reveals its first occurrence, and is current on any of them.
+ */
 export function FindingList({ findings, label, canReveal, onReveal, isCurrent }: Props) {
   // One stable callback, so the memoized items re-render only when their own finding, link or highlight changes.
   const latestOnReveal = useRef(onReveal)
   latestOnReveal.current = onReveal
   const reveal = useCallback((finding: Finding) => latestOnReveal.current?.(finding), [])
+  const folded = useMemo(() => foldRepeats(findings), [findings])
   return (
     <ul class="finding-list" aria-label={label}>
-      {findings.map((finding, i) => (
-        <FindingItem key={i} finding={finding} onReveal={onReveal && canReveal?.(finding) ? reveal : undefined} current={isCurrent?.(finding) ?? false} />
+      {folded.map(({ finding, repeats }, i) => (
+        <FindingItem
+          key={i}
+          finding={finding}
+          count={repeats.length + 1}
+          onReveal={onReveal && canReveal?.(finding) ? reveal : undefined}
+          current={isCurrent !== undefined && (isCurrent(finding) || repeats.some(isCurrent))}
+        />
       ))}
     </ul>
   )
@@ -32,11 +44,13 @@ export function FindingList({ findings, label, canReveal, onReveal, isCurrent }:
 
 interface ItemProps {
   finding: Finding
+  /** Occurrences the finding stands for, itself included. */
+  count: number
   onReveal: ((finding: Finding) => void) | undefined
   current: boolean
 }
 
-const FindingItem = memo(function FindingItem({ finding, onReveal, current }: ItemProps) {
+const FindingItem = memo(function FindingItem({ finding, count, onReveal, current }: ItemProps) {
   const rule = ruleById(finding.rule)
   function onClick(event: MouseEvent) {
     // The docs link and the "how to fix" disclosure do their own thing.
@@ -47,6 +61,7 @@ const FindingItem = memo(function FindingItem({ finding, onReveal, current }: It
     <>
       <SeverityMark severity={finding.severity} />
       <span class="finding-rule mono">{finding.rule}</span>
+      {count > 1 && <Occurrences count={count} />}
       {rule && <span class="finding-title">{rule.title}</span>}
     </>
   )

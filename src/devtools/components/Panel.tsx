@@ -17,6 +17,7 @@ import { EventsLoading } from './events/EventsLoading'
 import { FilterBar } from './events/FilterBar'
 import { SessionTimeline } from './timeline/SessionTimeline'
 import { useEventFilter, useSearchWarmup } from './events/use-event-filter'
+import { foldRepeats } from '../../report/fold-repeats'
 import { FindingList } from './FindingList'
 import { PanelHeader } from './PanelHeader'
 import { SessionTable } from './SessionTable'
@@ -48,6 +49,8 @@ export function Panel({ dataSource, scope }: Props) {
   // While a long session loads, its stored count is the truth; the list is caught up with it.
   const eventTotal = events.complete ? allEvents.length : Math.max(allEvents.length, selected?.events ?? 0)
   const findings = useMemo(() => (selected && data.value?.findings.get(selected.key)) || [], [selected?.key, data.value])
+  // People count a repeated finding once (it is one item of the list).
+  const findingCount = useMemo(() => foldRepeats(findings).length, [findings])
   const loose = data.value?.loose ?? []
   // Extended chunk by chunk, so every lookup below (markers, findings, filters, the selection) is constant time.
   const indexAppender = useMemo(() => eventIndexAppender(findings), [findings])
@@ -130,7 +133,7 @@ export function Panel({ dataSource, scope }: Props) {
             {selected && (
               <>
                 <h2 class="pane-heading" id="findings-heading">
-                  Findings <span class="muted">{findings.length}</span>
+                  Findings <span class="muted">{findingCount}</span>
                 </h2>
                 {findings.length === 0 ? (
                   <p class="placeholder">No findings for this session.</p>

@@ -172,6 +172,15 @@ describe('facts for the rules', () => {
     expect(events[5]!.summary?.facts).toEqual({ User: 'Ada (u1)' })
     expect(events[7]!.gamesparks?.error).toBe('authentication: NOTAUTHORIZED')
   })
+  it('understands keep-alive frames (a single space, every 30 s from the JS SDK): no event, no problem, counted as a session fact', () => {
+    const keepAlive = (at: number): Frame => ['→', ' ', at]
+    const events = decode([...HANDSHAKE, ...AUTH, keepAlive(35), keepAlive(65), keepAlive(95), ['→', { '@class': '.LogEventRequest', eventKey: 'E', requestId: 'r1' }, 100]])
+    expect(events.map((e) => e.type)).toEqual([
+      'AuthenticatedConnectResponse', 'AuthenticatedConnectRequest', 'AuthenticatedConnectResponse', 'DeviceAuthenticationRequest', 'AuthenticationResponse', 'LogEventRequest',
+    ])
+    // Kept by the session's start, which the session keeps whatever follows.
+    expect(events[2]!.summary?.facts).toEqual({ 'Keep-alives': '3, every 30.0 s' })
+  })
   it('notes a deviceOS outside the documented IOS, ANDROID, WP8 and W8 as information (the JS SDK sends "js")', () => {
     const auth = (deviceOS: unknown): Frame => ['→', { '@class': '.DeviceAuthenticationRequest', deviceId: '742', deviceOS, requestId: 'a_1' }]
     expect(decode([...HANDSHAKE, auth('js')])[3]!.invalidFields).toEqual([

@@ -1,8 +1,9 @@
-/** The JUnit builder on hand-made reports: names, locations, counts, and escaping of anything a page can send. */
+/** The JUnit builder (and the text report) on hand-made reports: names, locations, counts, and escaping of anything a page can send. */
 import { Window } from 'happy-dom'
 import { expect, it } from 'vitest'
 import type { JsonFinding, JsonReport, JsonSession } from '../../../src/report/json-report'
 import { toJunitReport } from '../../../src/report/junit-report'
+import { toTextReport } from '../../../src/report/text-report'
 
 const session = (key: string, extra: Partial<JsonSession> = {}): JsonSession => ({
   key, protocol: 'adobe-media-collection', sessionId: null, state: 'active', startedAt: null, lastEventAt: null, events: 1, errors: 0, warnings: 0, infos: 0, ...extra,
@@ -48,4 +49,15 @@ it('keeps line breaks and tabs of messages in attributes, and writes forbidden c
   const shown = 'line 1\r\nline 2\tcol <b>&amp;</b> \\u0000\\u0008\\u000b\\u000c\\u001f\\u007f\\u009f\\udc00😀 ]]> \' "'
   expect(failure.getAttribute('message')).toBe(`invalid-field-value: ${shown}`)
   expect(failure.textContent).toContain(`invalid-field-value: ${shown}\nseverity: error`)
+})
+
+it('says how many times a repeated finding occurred, and where, as the text report does', () => {
+  const entries = [3, 5, 7, 9, 11, 13, 15]
+  const repeated = finding({ sessionKey: 'k1', severity: 'error', entry: 3, entries, count: entries.length })
+  const xml = toJunitReport([{ file: 'a.har', report: report([session('k1')], [repeated, { ...repeated, severity: 'info' }]) }], 'error')
+  const document = parse(xml)
+  expect(document.getElementsByTagName('failure')[0]!.textContent).toContain('occurrences: 7 times, in entries 3, 5, 7, 9, 11 and 2 more')
+  expect(document.getElementsByTagName('system-out')[0]!.textContent).toBe('info invalid-field-value (7 times, in entries 3, 5, 7, 9, 11 and 2 more): m\ndocs: https://example.com/doc?a=1&b=2')
+  const text = toTextReport([{ file: 'a.har', report: report([session('k1')], [repeated]) }], false)
+  expect(text).toContain('✖ error invalid-field-value (7 times, in entries 3, 5, 7, 9, 11 and 2 more)')
 })
