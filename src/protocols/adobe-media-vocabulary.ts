@@ -49,35 +49,36 @@ export function isLiveContent(contentType: string | undefined): boolean {
 export class FieldChecks {
   readonly issues: FieldIssue[] = []
 
-  add(path: string, problem: string, severity: IssueSeverity): void {
-    this.issues.push({ path, problem, severity })
+  /** `kind`: what is wrong regardless of the value, for checks whose every wrong value is the same mistake. */
+  add(path: string, problem: string, severity: IssueSeverity, kind?: string): void {
+    this.issues.push(kind === undefined ? { path, problem, severity } : { path, problem, severity, kind })
   }
 
   /** A number; an integer when the schema says so (a non-integer number is `fractionSeverity`). */
   number(value: unknown, path: string, options: { integer?: boolean; min?: number; fractionSeverity?: IssueSeverity } = {}): void {
     if (value === undefined || value === null) return
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      this.add(path, `must be a number, not ${describe(value)}`, 'error')
+      this.add(path, `must be a number, not ${describe(value)}`, 'error', 'not a number')
       return
     }
-    if (options.integer && !Number.isInteger(value)) this.add(path, `must be an integer, not ${value}`, options.fractionSeverity ?? 'error')
-    if (options.min !== undefined && value < options.min) this.add(path, `must be at least ${options.min}, not ${value}`, 'error')
+    if (options.integer && !Number.isInteger(value)) this.add(path, `must be an integer, not ${value}`, options.fractionSeverity ?? 'error', 'not an integer')
+    if (options.min !== undefined && value < options.min) this.add(path, `must be at least ${options.min}, not ${value}`, 'error', `below ${options.min}`)
   }
 
   string(value: unknown, path: string): void {
     if (value === undefined || value === null) return
-    if (typeof value !== 'string') this.add(path, `must be a string, not ${describe(value)}`, 'error')
+    if (typeof value !== 'string') this.add(path, `must be a string, not ${describe(value)}`, 'error', 'not a string')
   }
 
   /** A JSON object (not an array): its fields are read by name, so anything else loses them all. */
   object(value: unknown, path: string): void {
     if (value === undefined || value === null) return
-    if (typeof value !== 'object' || Array.isArray(value)) this.add(path, `must be an object, not ${describe(value)}`, 'error')
+    if (typeof value !== 'object' || Array.isArray(value)) this.add(path, `must be an object, not ${describe(value)}`, 'error', 'not an object')
   }
 
   boolean(value: unknown, path: string): void {
     if (value === undefined || value === null) return
-    if (typeof value !== 'boolean') this.add(path, `must be a boolean (true or false), not ${describe(value)}`, 'error')
+    if (typeof value !== 'boolean') this.add(path, `must be a boolean (true or false), not ${describe(value)}`, 'error', 'not a boolean')
   }
 
   oneOf(value: unknown, path: string, allowed: readonly string[], severity: IssueSeverity): void {
@@ -88,7 +89,7 @@ export class FieldChecks {
   /** `parsed`: the caller's own parse of the value (parseTime), when it has one (each parse costs on large captures). */
   timestamp(value: unknown, path: string, parsed?: number): void {
     if (value === undefined || value === null) return
-    if (typeof value !== 'string' || !Number.isFinite(parsed ?? parseTime(value))) this.add(path, `must be an ISO 8601 date-time, not ${describe(value)}`, 'error')
+    if (typeof value !== 'string' || !Number.isFinite(parsed ?? parseTime(value))) this.add(path, `must be an ISO 8601 date-time, not ${describe(value)}`, 'error', 'not a date-time')
   }
 }
 

@@ -42,6 +42,11 @@ export interface FieldIssue {
   /** What is wrong, for people: "must be an integer, not 12.5". */
   problem: string
   severity: IssueSeverity
+  /**
+   * What is wrong regardless of the value ("not an integer"): a session's issues of one field and kind are one
+   * finding, whatever each value. Without it, each distinct problem (an unlisted value) is its own finding.
+   */
+  kind?: string
 }
 
 /** One protocol-neutral event decoded from a capture. Pure data. */

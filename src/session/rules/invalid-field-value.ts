@@ -23,7 +23,7 @@ const rule: Rule = {
     return event.invalidFields.map((issue) => ({
       severity: issue.severity,
       message: `${event.type}: ${issue.path} ${issue.problem}.`,
-      group: `${issue.path} ${issue.problem}`,
+      group: `${issue.path} ${issue.kind ?? issue.problem}`,
     }))
   },
 }

@@ -164,9 +164,9 @@ describe('missing and invalid fields', () => {
     expect(event.playhead).toBeNull()
     expect(event.clientTime).toBe(1768442400000.5)
     expect(event.invalidFields).toEqual([
-      { path: 'l:event:playhead', problem: 'must be a number, not "abc"', severity: 'error' },
-      { path: 'l:event:ts', problem: 'must be an integer, not 1768442400000.5', severity: 'error' },
-      { path: 'l:stream:bitrate', problem: 'must be a number, not "1e999"', severity: 'error' },
+      { path: 'l:event:playhead', problem: 'must be a number, not "abc"', severity: 'error', kind: 'not a number' },
+      { path: 'l:event:ts', problem: 'must be an integer, not 1768442400000.5', severity: 'error', kind: 'not an integer' },
+      { path: 'l:stream:bitrate', problem: 'must be a number, not "1e999"', severity: 'error', kind: 'not a number' },
     ])
     expect(decodeOne({ 'l:event:prev_ts': -1, 'l:event:playhead': 12.5 }).invalidFields).toEqual([])
   })
@@ -185,9 +185,9 @@ describe('missing and invalid fields', () => {
   it('wants pod positions to be whole numbers from 0', () => {
     const ad = { 's:event:type': 'start', 's:asset:type': 'ad' }
     expect(decodeOne({ ...ad, 's:asset:pod_position': 0 }).invalidFields).toEqual([])
-    expect(decodeOne({ ...ad, 's:asset:pod_position': -1 }).invalidFields).toEqual([{ path: 's:asset:pod_position', problem: 'must be at least 0, not -1', severity: 'error' }])
-    expect(decodeOne({ ...ad, 's:asset:pod_position': 1.5 }).invalidFields).toEqual([{ path: 's:asset:pod_position', problem: 'must be an integer, not 1.5', severity: 'error' }])
-    expect(decodeOne({ ...ad, 's:asset:pod_position': 'first' }).invalidFields).toEqual([{ path: 's:asset:pod_position', problem: 'must be a number, not "first"', severity: 'error' }])
+    expect(decodeOne({ ...ad, 's:asset:pod_position': -1 }).invalidFields).toEqual([{ path: 's:asset:pod_position', problem: 'must be at least 0, not -1', severity: 'error', kind: 'below 0' }])
+    expect(decodeOne({ ...ad, 's:asset:pod_position': 1.5 }).invalidFields).toEqual([{ path: 's:asset:pod_position', problem: 'must be an integer, not 1.5', severity: 'error', kind: 'not an integer' }])
+    expect(decodeOne({ ...ad, 's:asset:pod_position': 'first' }).invalidFields).toEqual([{ path: 's:asset:pod_position', problem: 'must be a number, not "first"', severity: 'error', kind: 'not a number' }])
   })
 })
 

@@ -476,6 +476,13 @@ describe('invalid-field-value', () => {
     // The repeat counts with its first occurrence: two distinct values, two infos.
     expect(engine.sessions.get('adobe-media-edge:A')!.counts).toEqual({ errors: 0, warnings: 0, infos: 2 })
   })
+  it('counts one mistake that every value makes once, whatever the values (a fractional playhead on every ping)', () => {
+    const fraction = (value: number) => ({ path: 'mediaCollection.playhead', problem: `must be an integer, not ${value}`, severity: 'warning' as const, kind: 'not an integer' })
+    const report = jsonReport([...started(), ...[10.5, 20.5, 30.5].map((at) => ({ ...ev('ping', { at, playhead: at }), invalidFields: [fraction(at)] }))])
+    expect(report.findings.map(({ rule, entry, entries, message }) => ({ rule, entry, entries, message }))).toEqual([
+      { rule: 'invalid-field-value', entry: 2, entries: [2, 3, 4], message: 'ping: mediaCollection.playhead must be an integer, not 10.5.' },
+    ])
+  })
   it('is silent for valid fields', () => {
     expect(findings(started())).toEqual([])
   })
