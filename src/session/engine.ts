@@ -36,13 +36,13 @@ export interface EngineState {
 }
 
 /**
- * When the capture log first saw tracking, and each protocol's first session start. A capture begun late (a proxy
- * started during playback, the extension installed mid-session) shows sessions without their start; these are
- * told apart from events with an ID nobody issued by coming before any start of their protocol, or by showing an ID
- * older than the capture (`TrackingEvent.sessionSince`).
+ * When the capture log began, and each protocol's first session start. A capture begun late (a proxy started during
+ * playback, the extension installed mid-session) shows sessions without their start; these are told apart from
+ * events with an ID nobody issued by coming before any start of their protocol, or by showing a session older than
+ * the capture (`TrackingEvent.sessionSince`).
  */
 export interface CaptureBeginning {
-  /** Observed time of the earliest event, null before any. */
+  /** Observed time of the earliest request of the log (tracking or not, as far as the caller notes them), null before any. */
   at: number | null
   /** Observed time of the first session start applied, per protocol. */
   starts: Partial<Record<ProtocolId, number>>
