@@ -37,13 +37,7 @@ export function step(before: Session | null, event: TrackingEvent, key: string, 
     if (!drafts) continue
     for (const draft of Array.isArray(drafts) ? (drafts as readonly FindingDraft[]) : [drafts as FindingDraft]) {
       const finding = toFinding(rule, draft, event.protocol, key, { ...event.origin })
-      if (draft.group !== undefined) {
-        finding.group = draft.group
-        const groupKey = `${rule.id}\u241f${draft.group}`
-        if (groups.includes(groupKey)) finding.repeat = true
-        // A page can make every value differ; past the limit each finding stands alone, and a session stays small.
-        else if (groups.length < MAX_GROUPS) groups = [...groups, groupKey]
-      }
+      if (draft.group !== undefined) groups = noteGroup(finding, draft.group, groups)
       findings.push(finding)
     }
     if (rule.oncePerSession) reported = [...reported, rule.id]
@@ -60,6 +54,21 @@ export function step(before: Session | null, event: TrackingEvent, key: string, 
 
 /** Distinct groups a session keeps track of (FindingDraft.group). */
 export const MAX_GROUPS = 256
+
+/**
+ * Gives `finding` its group, and marks it a repeat when the session reported its rule and group before. Returns the
+ * session's groups, with this one added when it is new.
+ */
+function noteGroup(finding: Finding, group: string, groups: readonly string[]): readonly string[] {
+  finding.group = group
+  const groupKey = `${finding.rule}\u241f${group}`
+  if (groups.includes(groupKey)) {
+    finding.repeat = true
+    return groups
+  }
+  // A page can make every value differ; past the limit each finding stands alone, and a session stays small.
+  return groups.length < MAX_GROUPS ? [...groups, groupKey] : groups
+}
 
 /** Per rule list, the rules with an `onEvent` that concerns each protocol, in registry order. */
 const EVENT_RULES = new WeakMap<readonly Rule[], Map<ProtocolId, readonly Rule[]>>()

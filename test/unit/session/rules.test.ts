@@ -6,6 +6,7 @@ import type { JsonReport } from '../../../src/report/json-report'
 import { toJsonReport } from '../../../src/report/json-report'
 import type { Finding } from '../../../src/session/finding'
 import { ruleById } from '../../../src/session/rules'
+import { MAX_GROUPS } from '../../../src/session/step'
 import { DEFAULT_SETTINGS } from '../../../src/session/settings'
 import { ev, one, resetSeq, T0 } from '../../helpers/events'
 
@@ -475,6 +476,17 @@ describe('invalid-field-value', () => {
     ])
     // The repeat counts with its first occurrence: two distinct values, two infos.
     expect(engine.sessions.get('adobe-media-edge:A')!.counts).toEqual({ errors: 0, warnings: 0, infos: 2 })
+  })
+  it('keeps track of at most MAX_GROUPS values per session: past them, each finding stands alone', () => {
+    const engine = createEngine()
+    ingest(engine, one(ev('sessionStart', { at: 0 })), LENIENT_PINGS)
+    ingest(engine, one(ev('play', { at: 0.5 })), LENIENT_PINGS)
+    const issue = (n: number) => ({ path: 's:stream:type', problem: `must be one of "live", "vod", "linear", not "T${n}"`, severity: 'info' as const })
+    let at = 1
+    for (const round of [0, 1]) for (let n = 0; n < MAX_GROUPS + 4; n++) ingest(engine, one({ ...ev('ping', { at: at++, playhead: round }), invalidFields: [issue(n)] }), LENIENT_PINGS)
+    const session = engine.sessions.get('adobe-media-edge:A')!
+    expect(session.groups).toHaveLength(MAX_GROUPS)
+    expect(session.counts.infos).toBe(MAX_GROUPS + 2 * 4)
   })
   it('counts one mistake that every value makes once, whatever the values (a fractional playhead on every ping)', () => {
     const fraction = (value: number) => ({ path: 'mediaCollection.playhead', problem: `must be an integer, not ${value}`, severity: 'warning' as const, kind: 'not an integer' })
