@@ -10,15 +10,20 @@ import manifest from './manifest.json' with { type: 'json' }
 import { firefoxManifest } from './scripts/package/firefox-manifest.js'
 import { withoutTestApi } from './scripts/package/without-test-api.js'
 
-/** The store builds `npm run package` zips (scripts/package/package.mjs), each in its own folder. */
-const STORE_BUILDS: Record<string, string> = { store: 'packages/chrome', firefox: 'packages/firefox' }
+/**
+ * Where each extension build goes: dist/ is what people load; the store builds are what `npm run package` zips
+ * (scripts/package/package.mjs); dist-test/ is dist/ with the worker's test API, for the e2e tests, the demo and the
+ * benchmarks, which drive the worker through it.
+ */
+const OUT_DIRS: Record<string, string> = { store: 'packages/chrome', firefox: 'packages/firefox', e2e: 'dist-test' }
 
 /**
- * One config, three builds:
- * - `vite build`: the unpacked extension in dist/ (crxjs reads manifest.json);
+ * One config, these builds:
+ * - `vite build`: the unpacked extension in dist/ (crxjs reads manifest.json), without the worker's test API;
+ * - `vite build --mode e2e`: the same with the test API (`self.__sessionscope`), in dist-test/;
  * - `vite build --mode cli`: the Node CLI and the library in lib/, with the library's declarations in lib/types/;
  * - `vite build --mode store` / `--mode firefox`: the extension for the Chrome Web Store / Firefox, without the
- *   worker's test API (`npm run package` builds and zips both);
+ *   test API (`npm run package` builds and zips both);
  * - vitest: the unit and e2e projects.
  */
 export default defineConfig(({ mode }): UserConfig => {
@@ -49,11 +54,10 @@ export default defineConfig(({ mode }): UserConfig => {
     }
   }
   const firefox = mode === 'firefox'
-  const storeBuild = STORE_BUILDS[mode]
   return {
     plugins: mode === 'test' ? [] : [
       preact(),
-      ...(storeBuild === undefined ? [] : [withoutTestApi()]),
+      ...(mode === 'e2e' ? [] : [withoutTestApi()]),
       crx({
         manifest: firefox ? firefoxManifest(manifest) : manifest,
         browser: firefox ? 'firefox' : 'chrome',
@@ -63,7 +67,7 @@ export default defineConfig(({ mode }): UserConfig => {
       }),
     ],
     build: {
-      outDir: storeBuild ?? 'dist',
+      outDir: OUT_DIRS[mode] ?? 'dist',
       emptyOutDir: true,
       // The panel is opened by chrome.devtools.panels.create() and the rule page by links, which crxjs cannot see.
       rolldownOptions: { input: { panel: 'src/devtools/panel.html', rules: 'src/rules/rules.html' } },

@@ -3,7 +3,7 @@
 export interface BenchContext {
   /** How many times to repeat each measurement; the table shows the median. */
   repeat: number
-  /** The extension build under test (dist/ or SESSIONSCOPE_DIST). */
+  /** The extension build under test (dist-test/ or SESSIONSCOPE_DIST). */
   dist: string
   /** Progress for the person waiting; goes to stderr so `--json` output stays clean. */
   log(message: string): void

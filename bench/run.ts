@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every registered benchmark against the built extension and prints one table, each figure
  * beside its limit as a ratio (value / limit), because absolute times on a shared machine are noisy. Exits 1 when
- * a median exceeds its limit. Builds nothing: it measures dist/ (or SESSIONSCOPE_DIST) as it is.
+ * a median exceeds its limit. Builds nothing: it measures dist-test/ (or SESSIONSCOPE_DIST) as it is.
  *
  *   --json <file>   also write the machine-readable results there
  *   --repeat <n>    repetitions per measurement (default 3); the median is reported
@@ -112,9 +112,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`bench: ${error instanceof Error ? error.message : String(error)}`)
     return 2
   }
-  const dist = resolve(process.env.SESSIONSCOPE_DIST ?? 'dist')
+  const dist = resolve(process.env.SESSIONSCOPE_DIST ?? 'dist-test')
   if (!existsSync(join(dist, 'manifest.json'))) {
-    console.error(`bench: no extension build in ${dist}. Build it first: npm run build (or npx vite build --outDir <dir> and SESSIONSCOPE_DIST=<dir>).`)
+    console.error(`bench: no extension build in ${dist}. Build it first: npm run build (or npx vite build --mode e2e --outDir <dir> and SESSIONSCOPE_DIST=<dir>).`)
     return 2
   }
   const log = (message: string): void => void process.stderr.write(`  ${message}\n`)

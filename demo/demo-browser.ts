@@ -1,6 +1,6 @@
 /**
  * Starts everything the demo needs: the stand-in Edge over TLS, the demo site, and Chromium with the
- * extension (the build in SESSIONSCOPE_DIST, else dist/), with the player page open in a tab. The page gets
+ * extension (the build in SESSIONSCOPE_DIST, else dist-test/), with the player page open in a tab. The page gets
  * one extra power from here: `sessionscopeDemoFastForward(minutes)`, which moves the worker's expiry clock on
  * through its test hook, so "go idle past expiry" needs no 10-minute wait.
  */

@@ -8,7 +8,7 @@ const root = resolve(import.meta.dirname, '..')
 if (process.env.SESSIONSCOPE_DIST === undefined) {
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
 }
-// The e2e harness reads this when it loads.
-process.env.SESSIONSCOPE_DIST = resolve(process.env.SESSIONSCOPE_DIST ?? resolve(root, 'dist'))
+// The e2e harness reads this when it loads. The demo moves the worker's clock through its test API: the test build.
+process.env.SESSIONSCOPE_DIST = resolve(process.env.SESSIONSCOPE_DIST ?? resolve(root, 'dist-test'))
 const { module } = await runnerImport(resolve(import.meta.dirname, 'run.ts'), { configFile: false, logLevel: 'warn' })
 process.exitCode = await module.main()

@@ -4,7 +4,7 @@
  * - DIR/chrome/ and DIR/sessionscope-chrome-VERSION.zip: for the Chrome Web Store (manifest.json at the root);
  * - DIR/firefox/ and DIR/sessionscope-firefox-VERSION.zip: for addons.mozilla.org, checked with `web-ext lint`.
  * Both are built from the same sources by `vite build --mode store|firefox` (see vite.config.ts), without the
- * worker's test API and without source maps. Leaves dist/ alone: the e2e tests load that one.
+ * worker's test API and without source maps. Leaves dist/ and dist-test/ alone.
  * Exits non-zero if a build fails, a package holds a source map or `web-ext lint` reports an error.
  */
 import { execFileSync } from 'node:child_process'

@@ -2,9 +2,10 @@ import { resolve } from 'node:path'
 import type { Plugin } from 'vite'
 
 /**
- * Store builds leave out the worker's test API (`self.__sessionscope`, src/background/test-api.ts): an installed
- * extension should expose no extra surface to anything that can evaluate code in its worker. The ordinary build
- * keeps it, since the e2e tests drive the worker through it.
+ * Every build people install (dist/, the store packages) leaves out the worker's test API (`self.__sessionscope`,
+ * src/background/test-api.ts): an installed extension exposes no extra surface to anything that can evaluate code in
+ * its worker. Only the test build (dist-test/, `vite build --mode e2e`) keeps it, for the e2e tests that drive the
+ * worker through it.
  */
 export function withoutTestApi(): Plugin {
   let testApi = ''

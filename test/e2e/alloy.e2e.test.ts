@@ -1,6 +1,6 @@
 /**
  * The real client: Adobe's Web SDK (@adobe/alloy, its standalone build from npm) plays media sessions in
- * headless Chromium with dist/ loaded, against a stand-in Edge over HTTPS (edge.example.test is mapped to
+ * headless Chromium with dist-test/ loaded, against a stand-in Edge over HTTPS (edge.example.test is mapped to
  * it by --host-resolver-rules). alloy runs its own pings, so these tests take real time: the main ping
  * interval cannot be shorter than 10 s.
  *

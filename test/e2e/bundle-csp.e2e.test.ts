@@ -1,5 +1,5 @@
 /**
- * The built extension (SESSIONSCOPE_DIST, default dist/) runs only its own packaged code: the manifest keeps
+ * The built extension (SESSIONSCOPE_DIST, default dist-test/) runs only its own packaged code: the manifest keeps
  * a strict CSP for extension pages, pages load scripts only from files, and no bundle evaluates strings as
  * code or loads code from the network. In the e2e project because it needs a build.
  */
@@ -98,5 +98,17 @@ describe('the built bundle', () => {
       'url(https://fonts.example/f.css)',
       'url(//x.test/i.png)',
     ])
+  })
+})
+
+describe('the test API', () => {
+  const ROOT = resolve(import.meta.dirname, '../..')
+  // The worker's test API object; the hook's own event names (`__sessionscope_hook_ready__`) are another thing.
+  const TEST_API = /__sessionscope(?!_)/
+  const carrying = (dir: string): string[] => filesOf(resolve(ROOT, dir)).filter((file) => file.endsWith('.js') && TEST_API.test(readFileSync(file, 'utf8')))
+
+  it('is not in dist/, the build people load; only dist-test/ carries it, for the tests, the demo and the benchmarks', () => {
+    expect(carrying('dist')).toEqual([])
+    expect(carrying('dist-test').length).toBeGreaterThan(0)
   })
 })

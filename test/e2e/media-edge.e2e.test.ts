@@ -1,5 +1,5 @@
 /**
- * The first slice end to end, in real headless Chromium with dist/ loaded: a page plays a Media Edge session
+ * The first slice end to end, in real headless Chromium with dist-test/ loaded: a page plays a Media Edge session
  * against the stand-in Edge server (fetch, XHR, sendBeacon), then sends one more event after sessionEnd.
  */
 import type { Page } from 'playwright-core'

@@ -1,5 +1,5 @@
 /**
- * Launches Debian's Chromium with the built extension (dist/) and gives tests its service worker.
+ * Launches Debian's Chromium with the built extension (dist-test/) and gives tests its service worker.
  * Never downloads a browser: playwright-core drives /usr/bin/chromium.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -8,8 +8,12 @@ import { join, resolve } from 'node:path'
 import type { BrowserContext, Page, Worker } from 'playwright-core'
 import { chromium } from 'playwright-core'
 
-/** SESSIONSCOPE_DIST points the tests at another build (`vite build --outDir …`), so two checkouts can test at once. */
-export const DIST = resolve(process.env.SESSIONSCOPE_DIST ?? resolve(import.meta.dirname, '../../../dist'))
+/**
+ * The build under test: dist-test/, which `npm run build` makes as dist/ plus the worker's test API the tests drive.
+ * SESSIONSCOPE_DIST points the tests at another build (`vite build --mode e2e --outDir …`), so two checkouts can test
+ * at once.
+ */
+export const DIST = resolve(process.env.SESSIONSCOPE_DIST ?? resolve(import.meta.dirname, '../../../dist-test'))
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** Every test browser's flags besides the extension's; the page-cost benchmark launches a plain browser with them. */
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -30,7 +34,7 @@ export interface ExtensionBrowser {
   worker(): Promise<Worker>
   /** Runs `fn` in the service worker. */
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>
-  /** Opens an extension page (path under dist/) in a tab. */
+  /** Opens an extension page (path under the build) in a tab. */
   openExtensionPage(path: string): Promise<Page>
   /** The browser's tab id of a page. */
   tabIdOf(page: Page): Promise<number>
