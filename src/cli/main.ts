@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { version } from '../../package.json'
+import { escapeInvisible, oneLine } from '../protocols/json-body'
 import type { JsonReport } from '../report/json-report'
 import { toJunitReport } from '../report/junit-report'
 import type { FileReport } from '../report/text-report'
@@ -77,17 +78,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout(render(reports, command, io.isTTY))
     return failed(reports, command.failOn) ? 1 : 0
   } catch (error) {
+    // Messages may name files and quote their content: printed inert, on one line.
     if (error instanceof UsageError || error instanceof InputError) {
-      io.stderr(`sessionscope: ${error.message}\n`)
+      io.stderr(`sessionscope: ${oneLine(error.message)}\n`)
       return 2
     }
-    io.stderr(`sessionscope: internal error: ${error instanceof Error ? error.message : String(error)}\n`)
+    io.stderr(`sessionscope: internal error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`)
     return 2
   }
 }
 
 function render(reports: readonly FileReport[], { format, failOn }: LintCommand, isTTY: boolean): string {
-  if (format === 'json') return `${JSON.stringify(jsonOutput(reports), null, 2)}\n`
+  if (format === 'json') return `${escapeInvisible(JSON.stringify(jsonOutput(reports), null, 2))}\n`
   if (format === 'junit') return toJunitReport(reports, failOn)
   return toTextReport(reports, isTTY)
 }

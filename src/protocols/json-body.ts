@@ -59,12 +59,36 @@ export function parseJsonRecords(body: CapturedBody): JsonRecordsResult {
 }
 
 /**
- * Keeps text on one line, with nothing a terminal would act on: control characters and line separators become
- * `\uXXXX`. For messages that quote page or file content (JSON.parse quotes the text it failed on).
+ * What a terminal would act on, or what would make text read otherwise than it is, besides C0 controls: C1 controls
+ * (U+009B is a one-character CSI), line and paragraph separators, and the invisible format characters that reorder or
+ * hide text (bidi embeddings, overrides and isolates, zero-width characters, the byte-order mark).
+ */
+const UNSAFE_ABOVE_ASCII = '\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff'
+/** Everything unsafe, C0 controls (ESC starts every escape sequence: clearing the screen, OSC 8 links, titles) included. */
+const UNSAFE = new RegExp(`[\\u0000-\\u001f${UNSAFE_ABOVE_ASCII}]`, 'g')
+/** Unsafe characters but the C0 controls (for text whose C0 controls are its own whitespace). */
+const UNSAFE_IN_TEXT = new RegExp(`[${UNSAFE_ABOVE_ASCII}]`, 'g')
+
+/**
+ * Keeps text on one line, with nothing a terminal would act on (see UNSAFE): each such character becomes `\\uXXXX`.
+ * For anything that quotes page or file content (JSON.parse quotes the text it failed on), and for every string the
+ * CLI prints from its input.
  */
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return text.replace(UNSAFE, escaped)
+}
+
+/**
+ * Text that keeps its own line breaks and tabs but shows every other unsafe character (C1 controls, format
+ * characters) as `\\uXXXX`. For JSON text from JSON.stringify, which escapes C0 controls inside strings but leaves
+ * these raw (the escaped document says the same), and for XML, which allows them.
+ */
+export function escapeInvisible(text: string): string {
+  return text.replace(UNSAFE_IN_TEXT, escaped)
+}
+
+function escaped(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
 }
 
 /** A JSON.parse failure for people, on one line. */

@@ -6,6 +6,7 @@
  * XML 1.0 does not allow are written as visible `\uXXXX`. Pure.
  */
 import type { Severity } from '../session/finding'
+import { escapeInvisible } from '../protocols/json-body'
 import { atLeast } from '../session/finding'
 import type { JsonFinding, JsonReport } from './json-report'
 import { occurrences } from './json-report'
@@ -81,8 +82,9 @@ function where(finding: JsonFinding): string {
  */
 const NOT_XML = /[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu
 
+/** Allowed XML that would still make a CI log read otherwise than it is: bidi controls and invisible characters. */
 function visible(value: string): string {
-  return value.replace(NOT_XML, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`)
+  return escapeInvisible(value.replace(NOT_XML, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`))
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;' }

@@ -1,4 +1,5 @@
 /** The CLI's human-readable report. Colour is the caller's choice (on a TTY only). */
+import { oneLine } from '../protocols/json-body'
 import type { JsonReport } from './json-report'
 import { occurrences } from './json-report'
 
@@ -17,12 +18,13 @@ export function toTextReport(files: readonly FileReport[], color: boolean): stri
   const paint = (style: Style, text: string): string => (color ? `\u001b[${STYLES[style]}m${text}\u001b[0m` : text)
   const lines: string[] = []
   for (const { file, report } of files) {
-    lines.push(paint('bold', file))
+    lines.push(paint('bold', oneLine(file)))
     if (report.summary.requests === 0) lines.push(paint('dim', '  no tracking requests found'))
     for (const session of report.sessions) {
       const counts = [plural(session.events, 'event'), plural(session.errors, 'error'), plural(session.warnings, 'warning')]
       const name = session.name === undefined ? '' : ` "${oneLine(session.name)}"`
-      lines.push(`  ${session.protocol} ${session.sessionId ?? '(no session ID)'}${name}  ${paint('bold', session.state)}  ${paint('dim', counts.join(', '))}`)
+      const id = session.sessionId === null ? '(no session ID)' : oneLine(session.sessionId)
+      lines.push(`  ${oneLine(session.protocol)} ${id}${name}  ${paint('bold', oneLine(session.state))}  ${paint('dim', counts.join(', '))}`)
       for (const finding of report.findings.filter((f) => f.sessionKey === session.key)) lines.push(...findingLines(finding))
     }
     const loose = report.findings.filter((f) => f.sessionKey === null)
@@ -37,19 +39,13 @@ export function toTextReport(files: readonly FileReport[], color: boolean): stri
   function findingLines(finding: JsonReport['findings'][number]): string[] {
     const where = occurrences(finding) ?? (finding.entry === null ? 'session' : `entry ${finding.entry}${finding.frame === null ? '' : ` frame ${finding.frame}`}`)
     return [
-      `    ${paint(MARK_STYLE[finding.severity], `${MARK[finding.severity]} ${finding.severity}`)} ${finding.rule} ${paint('dim', `(${where})`)}`,
+      `    ${paint(MARK_STYLE[finding.severity], `${MARK[finding.severity]} ${finding.severity}`)} ${oneLine(finding.rule)} ${paint('dim', `(${where})`)}`,
       `      ${oneLine(finding.message)}`,
-      `      ${paint('dim', finding.docs)}`,
+      `      ${paint('dim', oneLine(finding.docs))}`,
     ]
   }
 }
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`
-}
-
-/** Page data may hold control characters (terminal escapes, newlines): never let them reach the terminal raw. */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }

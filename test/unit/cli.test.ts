@@ -261,3 +261,50 @@ describe('sessionscope --help and --version', () => {
     expect(await cli('--version')).toEqual({ status: 0, stdout: '0.1.0\n', stderr: '' })
   })
 })
+
+describe('output is inert on a terminal', () => {
+  /** What a hostile capture or file name could carry: a screen clear, an OSC 8 link, a window title, an 8-bit CSI, bidi overrides. */
+  const CLEAR = '\u001b[2J'
+  const LINK = '\u001b]8;;https://evil.example/\u001b\\click\u001b]8;;\u001b\\'
+  const TITLE = '\u001b]0;owned\u0007'
+  const CSI = '\u009b31m'
+  const BIDI = '\u202eevil\u202c\u2066x\u2069'
+  const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/
+
+  function hostileCapture(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'sessionscope-inert-'))
+    const har = JSON.parse(readFileSync(broken, 'utf8')) as { log: { entries: Array<{ request: { postData?: { text: string } }; response: { content: { text?: string } } }> } }
+    // The session ID, as issued and as sent, carries every sequence; the file name carries a screen clear.
+    // Bodies are JSON text: the ID goes in as a JSON string's contents.
+    const id = JSON.stringify(`sid${CLEAR}${LINK}${TITLE}${CSI}${BIDI}`).slice(1, -1)
+    for (const entry of har.log.entries) {
+      if (entry.request.postData) entry.request.postData.text = entry.request.postData.text.replaceAll('e9f2c8a4b7d14c3e8a6f0b2d4c6e8a01', id)
+      if (entry.response.content.text) entry.response.content.text = entry.response.content.text.replaceAll('e9f2c8a4b7d14c3e8a6f0b2d4c6e8a01', id)
+    }
+    const file = join(dir, `capture${CLEAR}${BIDI}.har`)
+    writeFileSync(file, JSON.stringify(har))
+    return file
+  }
+
+  it('escapes every control, escape sequence and bidi character from its input, in text, JSON and JUnit', async () => {
+    const file = hostileCapture()
+    for (const format of ['text', 'json', 'junit']) {
+      const { stdout, status } = await cli('lint', file, '--format', format)
+      expect(status, format).toBe(1)
+      expect(stdout, format).not.toMatch(RAW)
+      expect(stdout, format).toContain('u001b[2J')
+      expect(stdout, format).toContain('u202eevil')
+    }
+    // The JSON says the same as before escaping: the session ID round-trips.
+    const report = JSON.parse((await cli('lint', file, '--format', 'json')).stdout) as JsonReport
+    expect(report.sessions[0]!.sessionId).toContain(`${CSI}${BIDI}`)
+  })
+
+  it('escapes the file name in its one-line error, too', async () => {
+    const { stderr, status } = await cli('lint', join(tmpdir(), `missing${TITLE}${BIDI}.har`))
+    expect(status).toBe(2)
+    expect(stderr).not.toMatch(RAW)
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1)
+    expect(stderr).toContain('\\u001b]0;owned\\u0007')
+  })
+})
