@@ -7,6 +7,8 @@ import { saveFile } from '../../ui/save-file'
 import type { SettingsAccess } from '../../ui/settings-access'
 import { BUILT_IN_SETTINGS, useViewSettings } from '../../ui/settings-access'
 import { SettingsButton } from '../../ui/SettingsButton'
+import type { SiteAccessControl } from '../../ui/site-access'
+import { SiteAccessNotice } from '../../ui/SiteAccessNotice'
 import { useChangeVersion } from '../../ui/use-change-version'
 import { useScopeData } from '../../ui/use-scope-data'
 import { PopupSession } from './PopupSession'
@@ -17,10 +19,12 @@ interface Props {
   scope: Scope
   /** The options page's settings, last clean-up and the page itself (chrome's in the extension). */
   settings?: SettingsAccess
+  /** Whether the browser lets Sessionscope see the tab's site; absent where there is no tab (an import). */
+  siteAccess?: SiteAccessControl
 }
 
 /** The toolbar popup: the tab's sessions at a glance, each with the one finding that matters most. */
-export function Popup({ dataSource, scope, settings = BUILT_IN_SETTINGS }: Props) {
+export function Popup({ dataSource, scope, settings = BUILT_IN_SETTINGS, siteAccess }: Props) {
   const { redaction, lastCleanUp, openSettings } = useViewSettings(settings)
   const [version, reload] = useChangeVersion(dataSource, scope)
   const data = useScopeData(dataSource, scope, version)
@@ -78,6 +82,7 @@ export function Popup({ dataSource, scope, settings = BUILT_IN_SETTINGS }: Props
           </button>
         </div>
       </header>
+      {siteAccess && <SiteAccessNotice control={siteAccess} />}
       <StorageNotice record={tab} />
       {exported && (
         <p class="popup-note" role="status" data-testid="transfer-status">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Finding } from '../../../src/session/finding'
 import { formatDuration, formatOffset } from '../../../src/ui/format-duration'
-import { resolveScope } from '../../../src/ui/resolve-scope'
+import { resolveScope, resolveView } from '../../../src/ui/resolve-scope'
 import { worstFinding } from '../../../src/ui/worst-finding'
 
 describe('formatDuration', () => {
@@ -44,5 +44,11 @@ describe('resolveScope', () => {
 
   it('rejects when there is no tab', async () => {
     await expect(resolveScope('', () => undefined, scopeOfTab)).rejects.toThrow('no tab')
+  })
+
+  it('tells the view its tab, unless the scope was named', async () => {
+    expect(await resolveView('?tabId=3', () => 5, scopeOfTab)).toEqual({ scope: 'tab:3@b', tabId: 3 })
+    expect(await resolveView('', () => 5, scopeOfTab)).toEqual({ scope: 'tab:5@b', tabId: 5 })
+    expect(await resolveView('?scope=import:x&tabId=3', () => 5, scopeOfTab)).toEqual({ scope: 'import:x', tabId: undefined })
   })
 })
