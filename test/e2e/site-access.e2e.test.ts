@@ -7,8 +7,9 @@
  * On the allowed site, the content scripts run and the tracking is captured, also what goes to vendor.test. On
  * other.test, Chrome injects nothing (no script of the extension's runs in the page) and nothing is captured, not
  * even from a frame of it inside an allowed page, and the page works. The popup there says that Sessionscope
- * cannot see the site and how to allow it; after a click on the icon it names the site; once the site is allowed
- * it asks for a reload, after which the page is captured. Neither the worker nor the views meet an error.
+ * cannot see the site and how to allow it. A click on the icon lends the tab to Sessionscope until it leaves the
+ * site: the popup then names the site, and a reload captures the page. Once the site is allowed, the popup asks for
+ * a reload, after which the page is captured. Neither the worker nor the views meet an error.
  */
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -73,6 +74,15 @@ const player = (page: Page) => ({
   send: (type: string, playhead: number) => page.evaluate(([t, p]) => (window as unknown as { player: Player }).player.fetch(t, p), [type, playhead] as const),
 })
 
+/**
+ * The scripts `tab` ran since `mark`, once its page's own script is among them: the page hook's, if any, ran
+ * before it (document_start), and DevTools reports them in order.
+ */
+async function scriptsRun(tab: WatchedTab, host: string, mark = 0): Promise<string[]> {
+  await expect.poll(() => tab.scripts(mark)).toContain(playerScript(host))
+  return tab.scripts(mark)
+}
+
 /** The player page on `host`, in a tab of its own; `mark` keeps its address unique among the open tabs. */
 const playerOn = (host: string, mark: string) => openWatchedTab(browser, `http://${host}/pages/scripted-player.html?${mark}`)
 
@@ -87,12 +97,26 @@ async function popupFor(tabId: number): Promise<Page> {
   return popup
 }
 
+/** The allowed site's player (the first test's) and the other site's (the second's). */
+let allowed: WatchedTab
 let other: WatchedTab
+
+/**
+ * Resolves once the allowed player's next request is stored: a request the worker was told of before it has
+ * been handled by then, so what is not stored was not captured.
+ */
+async function captureSettled(): Promise<void> {
+  const stored = (await capturesOf(allowed.tabId)).length
+  expect(await player(allowed.page).send('ping', stored)).toBe(204)
+  await expect.poll(async () => (await capturesOf(allowed.tabId)).length, { timeout: 15_000 }).toBe(stored + 1)
+}
+/** The other site's sessionStart captured while the tab was lent, by webRequest and the page hook. */
+const lentStart = { url: `http://${OTHER}/ee/va/v1/sessionStart?configId=e2e-datastream`, sources: ['fetch', 'webRequest'] }
 
 describe('restricted site access', () => {
   it('on the allowed site, the page hook runs and the tracking is captured, also what the page sends to another host', async () => {
-    const allowed = await playerOn(ALLOWED, 'allowed')
-    expect(allowed.scripts()).toEqual([playerScript(ALLOWED), ...HOOK_SCRIPTS])
+    allowed = await playerOn(ALLOWED, 'allowed')
+    expect(await scriptsRun(allowed, ALLOWED)).toEqual([playerScript(ALLOWED), ...HOOK_SCRIPTS])
     await player(allowed.page).start()
     expect(await player(allowed.page).send('play', 0)).toBe(204)
     const toVendor = await allowed.page.evaluate(
@@ -116,7 +140,7 @@ describe('restricted site access', () => {
   it('on another site, nothing is injected or captured, also in a frame of it inside an allowed page; the page works, and the views load', async () => {
     other = await playerOn(OTHER, 'other')
     // The page's own script ran, none of the extension's did: its fetch is the browser's own.
-    expect(other.scripts()).toEqual([playerScript(OTHER)])
+    expect(await scriptsRun(other, OTHER)).toEqual([playerScript(OTHER)])
     const from = server.received.length
     const sessionId = await player(other.page).start()
     expect(await player(other.page).send('play', 0)).toBe(204)
@@ -133,11 +157,8 @@ describe('restricted site access', () => {
     const frame = framing.page.frames().find((candidate) => candidate.url().includes(OTHER))!
     expect(await frame.evaluate(() => (window as unknown as { player: Player }).player.start())).toMatch(/^[0-9a-f]{32}$/)
 
-    // A later request of the allowed page is stored, so the worker has had its chance at the others.
-    await player(framing.page).start()
-    await expect.poll(() => capturesOf(framing.tabId), { timeout: 15_000 }).toEqual([
-      { url: `http://${ALLOWED}/ee/va/v1/sessionStart?configId=e2e-datastream`, sources: ['fetch', 'webRequest'] },
-    ])
+    await captureSettled()
+    expect(await capturesOf(framing.tabId)).toEqual([])
     expect(await capturesOf(other.tabId)).toEqual([])
     expect((await readDump(browser)).captures.filter((capture) => capture.url.includes(OTHER))).toEqual([])
 
@@ -165,15 +186,37 @@ describe('restricted site access', () => {
     await popup.close()
   })
 
-  it('after a click on the icon, the popup names the site and offers to allow it', async () => {
+  it('a click on the icon lends the tab until it leaves the site: the popup names the site, and a reload captures it', async () => {
     await clickToolbarIcon(browser, other.page)
     const popup = await popupFor(other.tabId)
     const notice = popup.locator('[data-testid=site-access-notice]')
     await expect.poll(() => notice.locator('h2').textContent()).toBe(`Sessionscope cannot see ${OTHER}`)
-    expect(await notice.textContent()).toContain('lends it this tab until the tab leaves the site')
+    expect(await notice.textContent()).toContain('lends it this tab until the tab leaves the site: reload the page to capture it from the start')
     expect(await popup.locator('[data-testid=site-access-allow]').textContent()).toBe(`Allow on ${OTHER}`)
     expect(await popup.locator('[data-testid=site-access-steps]').textContent()).toContain(`Add http://${OTHER}`)
+
+    const mark = other.runs()
+    const reloaded = other.page.waitForEvent('load')
+    await popup.locator('[data-testid=site-access-reload]').click()
+    await reloaded
+    expect(await scriptsRun(other, OTHER, mark)).toEqual([playerScript(OTHER), ...HOOK_SCRIPTS])
+    await player(other.page).start()
+    await expect.poll(() => capturesOf(other.tabId), { timeout: 15_000 }).toEqual([lentStart])
+    // Still withheld: the site is not allowed for good.
+    expect(await notice.getAttribute('data-access')).toBe('withheld')
     await popup.close()
+
+    // Away from the site and back, the tab is no longer lent.
+    await other.goto(`http://${VENDOR}/pages/scripted-player.html?away`)
+    const back = other.runs()
+    await other.goto(`http://${OTHER}/pages/scripted-player.html?back`)
+    await player(other.page).start()
+    expect(await scriptsRun(other, OTHER, back)).toEqual([playerScript(OTHER)])
+    const again = await popupFor(other.tabId)
+    await expect.poll(() => again.locator('[data-testid=site-access-notice] h2').textContent()).toBe('Sessionscope cannot see this page')
+    await again.close()
+    await captureSettled()
+    expect(await capturesOf(other.tabId)).toEqual([lentStart])
   })
 
   it('once the site is allowed, the popup asks for a reload, after which the page is captured with its hook', async () => {
@@ -185,13 +228,15 @@ describe('restricted site access', () => {
     await expect.poll(() => notice.getAttribute('data-access')).toBe('allowed')
     expect(await notice.textContent()).toContain(`Sessionscope can now see ${OTHER}. Reload the page`)
 
+    const mark = other.runs()
     const reloaded = other.page.waitForEvent('load')
     await popup.locator('[data-testid=site-access-reload]').click()
     await reloaded
     await expect.poll(() => notice.count()).toBe(0)
-    await expect.poll(() => other.scripts()).toEqual([playerScript(OTHER), ...HOOK_SCRIPTS])
+    expect(await scriptsRun(other, OTHER, mark)).toEqual([playerScript(OTHER), ...HOOK_SCRIPTS])
     await player(other.page).start()
     await expect.poll(() => capturesOf(other.tabId), { timeout: 15_000 }).toEqual([
+      lentStart,
       { url: `http://${OTHER}/ee/va/v1/sessionStart?configId=e2e-datastream`, sources: ['fetch', 'webRequest'] },
     ])
     await popup.close()

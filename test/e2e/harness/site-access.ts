@@ -3,7 +3,7 @@
  * Site access calls chrome.developerPrivate; the helpers call it the same way from a chrome://extensions tab. A click on
  * the toolbar icon is DevTools' Extensions.triggerAction on the tab.
  */
-import type { Page } from 'playwright-core'
+import type { CDPSession, Page } from 'playwright-core'
 import type { ExtensionBrowser } from './browser'
 
 type HostAccess = 'ON_CLICK' | 'ON_SPECIFIC_SITES' | 'ON_ALL_SITES'
@@ -81,21 +81,43 @@ export async function openWatchedTab(browser: ExtensionBrowser, url: string): Pr
   const opened = (await tabIds()).filter((id) => !before.has(id))
   if (opened.length !== 1) throw new Error(`${opened.length} tabs opened at once`)
   const scripts: string[] = []
-  const cdp = await browser.context.newCDPSession(page)
-  cdp.on('Debugger.scriptParsed', (script) => scripts.push(script.url))
-  await cdp.send('Debugger.enable')
+  let cdp: CDPSession | undefined
+  // DevTools may stop reporting a tab's scripts once it has moved to another site's process: each navigation the
+  // test makes starts a new session. Enabling reports the scripts the page already ran first: those are not news.
+  async function watch(): Promise<void> {
+    await cdp?.detach().catch(() => undefined)
+    const session = await browser.context.newCDPSession(page)
+    let enabled = false
+    session.on('Debugger.scriptParsed', (script) => {
+      if (enabled) scripts.push(script.url)
+    })
+    await session.send('Debugger.enable')
+    enabled = true
+    cdp = session
+  }
+  await watch()
   await page.goto(url)
   const ours = `chrome-extension://${browser.extensionId}/`
   return {
     page,
     tabId: opened[0]!,
-    scripts: () => [...new Set(scripts.filter((script) => script !== ''))].map((script) => (script.startsWith(ours) ? script.slice(ours.length) : script)).sort(),
+    async goto(next) {
+      await watch()
+      await page.goto(next)
+    },
+    runs: () => scripts.length,
+    scripts: (since = 0) =>
+      [...new Set(scripts.slice(since).filter((script) => script !== ''))].map((script) => (script.startsWith(ours) ? script.slice(ours.length) : script)).sort(),
   }
 }
 
 export interface WatchedTab {
   page: Page
   tabId: number
-  /** Each script run so far, once: the extension's by their path in the build, the page's by their address. */
-  scripts(): string[]
+  /** Navigates the tab, still watching its scripts. */
+  goto(url: string): Promise<void>
+  /** How many scripts have run so far: a mark for scripts(). */
+  runs(): number
+  /** Each script run since the mark, once: the extension's by their path in the build, the page's by their address. */
+  scripts(since?: number): string[]
 }
