@@ -3,6 +3,7 @@
  * worker.evaluate). It reads the store and forces pending work; it can change nothing a page could not.
  */
 import { database } from '../store/db'
+import { joinFrames } from '../store/frames'
 import type { Pipeline } from './pipeline'
 import { chromePlatform } from './chrome-platform'
 
@@ -33,10 +34,10 @@ export function exposeTestApi(pipeline: Pipeline, prune: (now: number) => Promis
       async dump() {
         await pipeline.flush()
         const db = await database()
-        const [captures, events, findings, sessions, scopes] = await Promise.all([
-          db.getAll('captures'), db.getAll('events'), db.getAll('findings'), db.getAll('sessions'), db.getAll('scopes'),
+        const [records, frames, events, findings, sessions, scopes] = await Promise.all([
+          db.getAll('captures'), db.getAll('frames'), db.getAll('events'), db.getAll('findings'), db.getAll('sessions'), db.getAll('scopes'),
         ])
-        return { captures, events, findings, sessions, scopes }
+        return { captures: joinFrames(records, frames), events, findings, sessions, scopes }
       },
     },
   })

@@ -1,6 +1,7 @@
 /** Read-only queries for the panel and popup. Only the service worker writes (store/writes.ts). */
 import type { CaptureRecord, EventRecord, FindingRecord, Scope, ScopeRecord, SessionRecord } from './records'
 import { database } from './db'
+import { captureFrames, joinFrames, scopeFrames, withFrames } from './frames'
 
 export async function listScopes(): Promise<ScopeRecord[]> {
   const scopes = await (await database()).getAll('scopes')
@@ -45,11 +46,16 @@ export async function findingsOf(scope: Scope, sessionKey: string): Promise<Find
   return findings.sort((a, b) => a.capture - b.capture || a.ordinal - b.ordinal || a.index - b.index)
 }
 
+/** Every capture of a scope in seq order, WebSocket frames included. */
 export async function capturesOf(scope: Scope): Promise<CaptureRecord[]> {
   const range = IDBKeyRange.bound([scope, -Infinity], [scope, Infinity])
-  return (await database()).getAllFromIndex('captures', 'byScope', range)
+  const tx = (await database()).transaction(['captures', 'frames'])
+  const [records, frames] = await Promise.all([tx.objectStore('captures').index('byScope').getAll(range), tx.objectStore('frames').index('byScope').getAll(scopeFrames(scope))])
+  return joinFrames(records, frames)
 }
 
 export async function captureBySeq(seq: number): Promise<CaptureRecord | undefined> {
-  return (await database()).get('captures', seq)
+  const tx = (await database()).transaction(['captures', 'frames'])
+  const [record, frames] = await Promise.all([tx.objectStore('captures').get(seq), tx.objectStore('frames').getAll(captureFrames(seq))])
+  return record && withFrames(record, frames)
 }

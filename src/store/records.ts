@@ -1,5 +1,5 @@
 /** What the store holds. The service worker writes it; the panel and popup only read it (store/queries.ts). */
-import type { CapturedRequest } from '../protocols/captured-request'
+import type { CapturedRequest, WebSocketFrame } from '../protocols/captured-request'
 import type { LifecycleRole, ProtocolId } from '../protocols/tracking-event'
 import type { CaptureBeginning, WindowEntry } from '../session/engine'
 import type { Counts, Finding } from '../session/finding'
@@ -32,6 +32,33 @@ export interface CaptureRecord extends CapturedRequest {
   signature?: string
   /** For imported captures: the entry index in the HAR file they came from. */
   entry?: number
+  /**
+   * How many of the socket's frames the store holds as records of their own (the `frames` store). A stored
+   * record's `frames` is empty; reads put the frames back (store/frames.ts) and keep this, so the worker appends
+   * only the frames after them.
+   */
+  storedFrames?: number
+  /** What the capture lost at the worker's bounds, counted (`dropped` says it in words). */
+  drops?: CaptureDrops
+}
+
+/** What one capture lost at the worker's bounds (background/drops.ts). */
+export interface CaptureDrops {
+  /** Frames not kept, their characters, and why. */
+  frames: number
+  frameChars: number
+  causes: Array<'socket' | 'tab' | 'storage'>
+  /** The request's bodies were not kept because the disk refused writes. */
+  bodies: boolean
+  /** Later requests of the tab not captured at all because the disk refused writes (counted on one capture of the tab). */
+  requests: number
+}
+
+/** One WebSocket frame of a stored capture (`index`: its place in the capture's frames). */
+export interface FrameRecord extends WebSocketFrame {
+  scope: Scope
+  capture: number
+  index: number
 }
 
 /** One decoded event, in the order its session applied it (`position`, 1-based). */
@@ -100,6 +127,14 @@ export interface ScopeRecord {
   observedUntil?: number | null
   /** Set while the browser refuses writes (storage quota): the worker holds the scope's new captures in memory. */
   storageNotice?: StorageNotice
+  /** Frames the tab's sockets took in, for the tab's capture limit (absent in records written before it existed). */
+  frames?: FrameTally
+}
+
+/** A number of WebSocket frames and their characters. */
+export interface FrameTally {
+  count: number
+  chars: number
 }
 
 export interface StorageNotice {

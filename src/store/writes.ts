@@ -8,6 +8,8 @@ import { database } from './db'
 import type { SessionscopeDB } from './schema'
 import type { CaptureRecord, EventRecord, FindingRecord, Scope, ScopeRecord, SessionRecord } from './records'
 import { sessionRecordId } from './records'
+import type { FrameRange } from './frames'
+import { captureFrames, captureWrite, unstoredFrames, withFrames } from './frames'
 
 /** Everything that changed in one scope since the last write. */
 export interface ScopeWrite {
@@ -28,16 +30,19 @@ export function isQuotaError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'QuotaExceededError'
 }
 
+/** Which of a socket's frames a write appends (by default all it does not hold yet). */
+export type FramesToWrite = (capture: CaptureRecord) => FrameRange
+
 /**
  * Writes captures and derived state in one transaction: after a crash, either all of it is there or none.
  * A failed write is aborted whole and rejects with the transaction's own error (QuotaExceededError when the
  * disk is full), not with the AbortError of whichever request noticed first.
  */
-export async function writeChanges(captures: readonly CaptureRecord[], scopes: readonly ScopeWrite[]): Promise<void> {
+export async function writeChanges(captures: readonly CaptureRecord[], scopes: readonly ScopeWrite[], framesToWrite: FramesToWrite = unstoredFrames): Promise<void> {
   const db = await database()
-  const tx = db.transaction(['captures', 'events', 'findings', 'sessions', 'scopes'], 'readwrite')
+  const tx = db.transaction(STORES, 'readwrite')
   try {
-    await writeInto(tx, captures, scopes)
+    await writeInto(tx, captures, scopes, framesToWrite)
   } catch (error) {
     const cause = tx.error ?? error
     try {
@@ -55,9 +60,10 @@ export async function writeScopeRecords(records: readonly ScopeRecord[]): Promis
   await Promise.all([...records.map((record) => tx.store.put(record)), tx.done])
 }
 
-type WriteTransaction = IDBPTransaction<SessionscopeDB, Array<'captures' | 'events' | 'findings' | 'sessions' | 'scopes'>, 'readwrite'>
+const STORES: Array<'captures' | 'frames' | 'events' | 'findings' | 'sessions' | 'scopes'> = ['captures', 'frames', 'events', 'findings', 'sessions', 'scopes']
+type WriteTransaction = IDBPTransaction<SessionscopeDB, typeof STORES, 'readwrite'>
 
-async function writeInto(tx: WriteTransaction, captures: readonly CaptureRecord[], scopes: readonly ScopeWrite[]): Promise<void> {
+async function writeInto(tx: WriteTransaction, captures: readonly CaptureRecord[], scopes: readonly ScopeWrite[], framesToWrite: FramesToWrite): Promise<void> {
   // Stale derived data goes first: cursor deletions run asynchronously and must not catch the new records.
   for (const write of scopes) {
     if (write.clearFrom === null) continue
@@ -69,7 +75,7 @@ async function writeInto(tx: WriteTransaction, captures: readonly CaptureRecord[
   }
   const findingsUpTo = await lastCaptureWithFindings(tx)
   try {
-    queueWrites(unwrap(tx), captures, scopes, findingsUpTo)
+    queueWrites(unwrap(tx), captures, scopes, findingsUpTo, framesToWrite)
   } catch (error) {
     // The transaction is aborted by the caller; its rejection is this error.
     tx.done.catch(() => {})
@@ -91,15 +97,19 @@ async function lastCaptureWithFindings(tx: WriteTransaction): Promise<number> {
  * Queues the writes on the plain IndexedDB transaction: a burst makes thousands of requests, and a promise and
  * listeners per request cost as much as the writes. A failed request aborts the transaction, and `tx.done` says so.
  */
-function queueWrites(tx: IDBTransaction, captures: readonly CaptureRecord[], scopes: readonly ScopeWrite[], findingsUpTo: number): void {
+function queueWrites(tx: IDBTransaction, captures: readonly CaptureRecord[], scopes: readonly ScopeWrite[], findingsUpTo: number, framesToWrite: FramesToWrite): void {
   const stores = {
-    captures: tx.objectStore('captures'), events: tx.objectStore('events'), findings: tx.objectStore('findings'),
+    captures: tx.objectStore('captures'), frames: tx.objectStore('frames'), events: tx.objectStore('events'), findings: tx.objectStore('findings'),
     sessions: tx.objectStore('sessions'), scopes: tx.objectStore('scopes'),
   }
   const replaceFindings = (capture: number, ordinal: number): void => {
     if (capture <= findingsUpTo) stores.findings.delete(IDBKeyRange.bound([capture, ordinal], [capture, ordinal, []]))
   }
-  for (const capture of captures) stores.captures.put(capture)
+  for (const capture of captures) {
+    const write = captureWrite(capture, framesToWrite(capture))
+    stores.captures.put(write.record)
+    for (const frame of write.frames) stores.frames.put(frame)
+  }
   for (const write of scopes) {
     const { scope } = write.record
     for (const result of write.events) {
@@ -121,10 +131,11 @@ function queueWrites(tx: IDBTransaction, captures: readonly CaptureRecord[], sco
 /** Deletes a scope and everything derived from it, captures included. */
 export async function deleteScope(scope: Scope): Promise<void> {
   const db = await database()
-  const tx = db.transaction(['captures', 'events', 'findings', 'sessions', 'scopes'], 'readwrite')
+  const tx = db.transaction(STORES, 'readwrite')
   const range = IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, Number.POSITIVE_INFINITY])
   await Promise.all([
     deleteAll(tx.objectStore('captures').index('byScope').openCursor(range)),
+    deleteAll(tx.objectStore('frames').index('byScope').openCursor(range)),
     deleteAll(tx.objectStore('events').index('byScope').openCursor(range)),
     deleteAll(tx.objectStore('findings').index('byScope').openCursor(range)),
     deleteAll(tx.objectStore('sessions').index('byScope').openCursor(scope)),
@@ -145,16 +156,18 @@ export async function lastCaptureSeq(): Promise<number> {
   return cursor ? cursor.key : -1
 }
 
-/** The most recent captures of a scope, oldest first. */
+/** The most recent captures of a scope, oldest first, WebSocket frames included. */
 export async function recentCaptures(scope: Scope, limit: number): Promise<CaptureRecord[]> {
   const range = IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, Number.POSITIVE_INFINITY])
+  const tx = (await database()).transaction(['captures', 'frames'])
   const list: CaptureRecord[] = []
-  let cursor = await (await database()).transaction('captures').store.index('byScope').openCursor(range, 'prev')
+  let cursor = await tx.objectStore('captures').index('byScope').openCursor(range, 'prev')
   while (cursor && list.length < limit) {
     list.push(cursor.value)
     cursor = await cursor.continue()
   }
-  return list.reverse()
+  const frames = tx.objectStore('frames')
+  return Promise.all(list.reverse().map(async (record) => (record.storedFrames === undefined ? record : withFrames(record, await frames.getAll(captureFrames(record.seq))))))
 }
 
 /** Scopes with a session that may expire at or before `until`. */
