@@ -124,8 +124,8 @@ export function isWaiting(capture: CaptureRecord, latest: number): boolean {
 }
 
 /**
- * The capture an update creates or changes (a new object), or null when the update belongs to no known
- * capture (a response for a request that was not a tracking request).
+ * The capture an update creates or changes (a new object; a socket's frame list is the same one, grown), or null
+ * when the update belongs to no known capture (a response for a request that was not a tracking request).
  */
 export function mergeUpdate(recent: RecentCaptures, scope: Scope, update: CaptureUpdate, nextSeq: () => number): CaptureRecord | null {
   switch (update.kind) {
@@ -183,13 +183,15 @@ export function mergeUpdate(recent: RecentCaptures, scope: Scope, update: Captur
       }
     }
     case 'socket-frame': {
-      const seq = recent.byHookId.get(`${update.frameId}|${update.message.id}`)
-      const capture = seq === undefined ? undefined : recent.bySeq.get(seq)
+      const capture = socketOf(recent, update)
       if (!capture) return null
       const { message } = update
       const frame: WebSocketFrame = { direction: message.direction, time: Math.round(message.time), opcode: message.opcode, data: message.data }
       if (message.truncatedFrom !== undefined) frame.truncatedFrom = message.truncatedFrom
-      return { ...capture, frames: [...(capture.frames ?? []), frame] }
+      // Appended in place: frames only ever grow, and copying the list for each frame made a socket quadratic.
+      const frames = capture.frames ?? []
+      frames.push(frame)
+      return { ...capture, frames }
     }
     case 'hook-response': {
       const seq = recent.byHookId.get(`${update.frameId}|${update.message.id}`)
@@ -209,6 +211,12 @@ export function mergeUpdate(recent: RecentCaptures, scope: Scope, update: Captur
       }
     }
   }
+}
+
+/** The socket capture a frame report belongs to, if it is still in memory. */
+export function socketOf(recent: RecentCaptures, update: Extract<CaptureUpdate, { kind: 'socket-frame' }>): CaptureRecord | undefined {
+  const seq = recent.byHookId.get(`${update.frameId}|${update.message.id}`)
+  return seq === undefined ? undefined : recent.bySeq.get(seq)
 }
 
 function byRequestId(recent: RecentCaptures, requestId: string): CaptureRecord | undefined {

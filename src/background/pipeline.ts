@@ -11,19 +11,26 @@ import { ZERO_COUNTS } from '../session/finding'
 import type { EngineSettings } from '../session/settings'
 import type { Session } from '../session/session'
 import { database } from '../store/db'
-import type { CaptureRecord, Scope, ScopeRecord, SerializedEngine, SessionRecord } from '../store/records'
+import type { CaptureDrops, CaptureRecord, FrameTally, Scope, ScopeRecord, SerializedEngine, SessionRecord } from '../store/records'
 import { capturesOf, listScopes, sessionsOf } from '../store/queries'
 import type { ScopeWrite } from '../store/writes'
 import { deleteScope, earliestExpiry, isQuotaError, lastCaptureSeq, recentCaptures, scopesDueBy, writeChanges, writeScopeRecords } from '../store/writes'
 import { fromHar } from '../report/from-har'
 import type { CaptureUpdate } from './capture-update'
-import { emptyRecent, IN_FLIGHT_LIMIT, mergeUpdate, remember } from './merge'
+import type { CaptureBounds, DropCause } from './drops'
+import { bodyChars, CAPTURE_BOUNDS, dropFrame, droppedText, frameChars, frameRefusal, HELD_PER_CAPTURE, noDrops } from './drops'
+import { emptyRecent, IN_FLIGHT_LIMIT, mergeUpdate, remember, socketOf } from './merge'
 import type { Applied, ScopeState } from './scope-engine'
-import { advance, applyCapture, rejudge, settle } from './scope-engine'
+import { advance, alreadyStaged, applyCapture, applySocket, noteFrames, rejudge, scopeState, settle } from './scope-engine'
 import { serialQueue } from './serial-queue'
 
 /** Batches writes for this long, so a burst of requests costs one transaction. */
 const FLUSH_DELAY_MS = 25
+/**
+ * A scope whose captures took this many times longer to apply than an ordinary write waits that much longer before
+ * its next application: a page flooding a socket gets at most a quarter of the worker, and other tabs the rest.
+ */
+const BUSY_SHARE_FACTOR = 3
 const RECENT_ON_LOAD = 500
 /** After the browser refused a write for lack of space, the next try waits this long, doubling up to the max. */
 const STORAGE_RETRY_MS = 1000
@@ -78,12 +85,21 @@ interface PendingScope {
 }
 
 /** The pipeline's bounds; tests lower them to reach them. */
-export interface PipelineLimits {
+export interface PipelineLimits extends CaptureBounds {
   /** Requests of one tab waiting for a report (response, frames) that memory holds before forgetting the oldest. */
   inFlight: number
+  /**
+   * Frame data of a socket applied and stored per write at most (at least one frame); a backlog goes over several
+   * writes. Every tab's captures wait behind a write's transaction, and 5 MiB of frames with their events took a
+   * loaded machine's IndexedDB over a second.
+   */
+  frameCharsPerWrite: number
 }
 
-export function createPipeline(platform: Platform, limits: PipelineLimits = { inFlight: IN_FLIGHT_LIMIT }): Pipeline {
+export const PIPELINE_LIMITS: PipelineLimits = { ...CAPTURE_BOUNDS, inFlight: IN_FLIGHT_LIMIT, frameCharsPerWrite: 2 ** 20 }
+
+export function createPipeline(platform: Platform, lowered: Partial<PipelineLimits> = {}): Pipeline {
+  const limits: PipelineLimits = { ...PIPELINE_LIMITS, ...lowered }
   const run = serialQueue()
   const scopes = new Map<Scope, ScopeState>()
   const pendingCaptures = new Map<number, CaptureRecord>()
@@ -91,9 +107,13 @@ export function createPipeline(platform: Platform, limits: PipelineLimits = { in
   let seq: number | null = null
   let settings: EngineSettings | null = null
   let flushTimer: ReturnType<typeof setTimeout> | null = null
+  /** When the timer fires (performance.now()). */
+  let flushAt = Number.POSITIVE_INFINITY
   /** Since when writes are refused for lack of space (null: they succeed), and how long the next try waits. */
   let refusedSince: number | null = null
   let retryDelay = 0
+  /** While writes are refused: characters of bodies and frames held since, and HELD_PER_CAPTURE per new capture. */
+  let heldChars = 0
 
   async function currentSettings(): Promise<EngineSettings> {
     settings ??= await platform.settings()
@@ -122,7 +142,12 @@ export function createPipeline(platform: Platform, limits: PipelineLimits = { in
     if (record.engine.began) engine.began = record.engine.began
     const recent = emptyRecent()
     for (const capture of await recentCaptures(scope, RECENT_ON_LOAD)) remember(recent, capture)
-    const state: ScopeState = { record, engine, history: [], recent, changed: new Map() }
+    const state = scopeState(record, engine, recent)
+    for (const capture of recent.bySeq.values()) {
+      // A stored socket's frames were applied before they were stored, and what it dropped is counted on.
+      noteFrames(state, capture)
+      if (capture.drops) state.drops.set(capture.seq, structuredClone(capture.drops))
+    }
     scopes.set(scope, state)
     return state
   }
@@ -145,7 +170,7 @@ export function createPipeline(platform: Platform, limits: PipelineLimits = { in
       for (const [id, result] of pending.events) if (result.event.origin.capture >= from) pending.events.delete(id)
       for (const capture of pending.problems.keys()) if (capture >= from) pending.problems.delete(capture)
     }
-    for (const result of applied.events) pending.events.set(eventId(result.event.origin), result)
+    for (const result of applied.events) if (!alreadyStaged(state, result, applied.clearFrom)) pending.events.set(eventId(result.event.origin), result)
     for (const [capture, findings] of applied.problems) pending.problems.set(capture, findings)
     for (const key of applied.removedSessions) {
       pending.removed.add(key)
@@ -158,28 +183,146 @@ export function createPipeline(platform: Platform, limits: PipelineLimits = { in
     scheduleFlush()
   }
 
-  function scheduleFlush(): void {
-    flushTimer ??= setTimeout(() => {
+  /** Writes what is pending after `delay` ms, or sooner if a write is due sooner already. */
+  function scheduleFlush(delay = FLUSH_DELAY_MS + retryDelay): void {
+    const at = performance.now() + delay
+    if (flushTimer !== null && flushAt <= at) return
+    cancelFlush()
+    flushAt = at
+    flushTimer = setTimeout(() => {
       flushTimer = null
-      run(writePending).catch(platform.log)
-    }, FLUSH_DELAY_MS + retryDelay)
+      flushAt = Number.POSITIVE_INFINITY
+      run(() => writePending(false)).catch(platform.log)
+    }, delay)
   }
 
-  /** Replays every scope whose applied captures changed since the last write (see `settle`). */
-  async function settleChanges(): Promise<void> {
+  function cancelFlush(): void {
+    if (flushTimer !== null) clearTimeout(flushTimer)
+    flushTimer = null
+    flushAt = Number.POSITIVE_INFINITY
+  }
+
+  /**
+   * Applies what waits in each scope: sockets' new frames (once for all of them) and captures that changed since the
+   * last write (see `settle`). A scope whose sockets took long to apply waits its turn, unless `everything` must go.
+   */
+  async function settleChanges(everything: boolean): Promise<Set<Scope>> {
+    const settings = await currentSettings()
+    const flooded = new Set<Scope>()
     for (const state of scopes.values()) {
-      if (state.changed.size === 0) continue
-      const applied = await settle(state, await currentSettings(), () => logOf(state.record.scope))
+      if (state.changed.size === 0 && state.grown.size === 0) continue
+      const began = performance.now()
+      if (!everything && began < state.notBefore) {
+        scheduleFlush(Math.max(FLUSH_DELAY_MS, state.notBefore - began))
+        continue
+      }
+      const sockets = await applyGrown(state, settings, everything ? Number.POSITIVE_INFINITY : limits.frameCharsPerWrite)
+      const applied = await settle(state, settings, () => logOf(state.record.scope))
       if (applied) stage(state, applied)
+      const ended = performance.now()
+      if (sockets) {
+        state.notBefore = ended + BUSY_SHARE_FACTOR * (ended - began)
+        flooded.add(state.record.scope)
+      }
     }
+    return flooded
   }
 
-  async function writePending(): Promise<void> {
-    await settleChanges()
+  /**
+   * Applies each socket that took frames (up to `chars` of new frame data each; the rest waits for the next write),
+   * and each capture whose count of drops changed, in capture order. Returns whether it applied socket frames.
+   */
+  async function applyGrown(state: ScopeState, settings: EngineSettings, chars: number): Promise<boolean> {
+    const grown = [...state.grown].sort((a, b) => a - b)
+    state.grown.clear()
+    let sockets = false
+    for (const seq of grown) {
+      const latest = state.recent.bySeq.get(seq)
+      if (!latest) continue
+      const capture = withDrops(state, latest)
+      const part = capture.frames === undefined ? capture : framesUpTo(state, capture, chars)
+      const result = part.frames === undefined ? applyCapture(state, part, settings) : applySocket(state, part, settings)
+      // Not a tracking socket (yet): its frames so far were looked at all the same.
+      noteFrames(state, part)
+      if (part !== capture) {
+        state.grown.add(seq)
+        scheduleFlush()
+      }
+      if (!result) continue
+      sockets ||= part.frames !== undefined
+      // What was applied is stored; memory keeps every frame that came.
+      pendingCaptures.set(seq, result.capture)
+      const kept = part === capture ? result.capture : { ...capture, signature: result.capture.signature }
+      for (const forgotten of remember(state.recent, kept, limits.inFlight)) await markDropped(state, forgotten)
+      stage(state, result.applied)
+    }
+    return sockets
+  }
+
+  /** The socket with its frames up to `chars` of frame data past those applied already (at least one more). */
+  function framesUpTo(state: ScopeState, socket: CaptureRecord, chars: number): CaptureRecord {
+    const frames = socket.frames!
+    const from = state.framesApplied.get(socket.seq) ?? 0
+    let to = from
+    let budget = chars
+    while (to < frames.length && (budget > 0 || to === from)) budget -= frames[to++]!.data.length
+    return to === frames.length ? socket : { ...socket, frames: frames.slice(0, to) }
+  }
+
+  /** The capture with what it lost at the bounds so far: counted in `drops`, in words in `dropped`. */
+  function withDrops(state: ScopeState, capture: CaptureRecord): CaptureRecord {
+    const drops = state.drops.get(capture.seq)
+    const text = drops === undefined ? undefined : droppedText(drops, limits)
+    return text === undefined || text === capture.dropped ? capture : { ...capture, dropped: text, drops: structuredClone(drops) }
+  }
+
+  function dropsOf(state: ScopeState, seq: number): CaptureDrops {
+    let drops = state.drops.get(seq)
+    if (!drops) state.drops.set(seq, (drops = noDrops()))
+    return drops
+  }
+
+  /**
+   * Applies and writes what is pending. Scopes whose sockets took frames are written after the others, in a
+   * transaction of their own: a socket's backlog must not hold up other tabs' captures.
+   */
+  async function writePending(everything: boolean): Promise<void> {
+    const sockets = await settleChanges(everything)
     if (pendingCaptures.size === 0 && pendingScopes.size === 0) return
+    const captures = [...pendingCaptures.values()]
+    const held = [...pendingScopes.values()]
+    pendingCaptures.clear()
+    pendingScopes.clear()
+    const parts = [false, true].map((flooded) => ({
+      captures: captures.filter((capture) => sockets.has(capture.scope) === flooded),
+      scopes: held.filter((pending) => sockets.has(pending.state.record.scope) === flooded),
+    }))
+    for (const [index, part] of parts.entries()) {
+      if (part.captures.length === 0 && part.scopes.length === 0) continue
+      try {
+        await writePart(part.captures, part.scopes, sockets)
+      } catch (error) {
+        if (!isQuotaError(error)) throw error
+        // Nothing of this part was stored, and the next is not tried: all of it stays.
+        const rest = parts.slice(index)
+        await holdRefused(error, rest.flatMap((p) => p.captures), rest.flatMap((p) => p.scopes))
+        return
+      }
+    }
+    if (refusedSince !== null) {
+      refusedSince = null
+      retryDelay = 0
+      heldChars = 0
+      for (const state of scopes.values()) state.overflow = null
+    }
+    platform.scheduleExpiry(await earliestExpiry())
+  }
+
+  /** Writes captures and the scopes they belong to in one transaction. Throws when the browser refuses it. */
+  async function writePart(captures: CaptureRecord[], held: PendingScope[], sockets: ReadonlySet<Scope>): Promise<void> {
     const settings = await currentSettings()
     const now = platform.now()
-    const writes: ScopeWrite[] = [...pendingScopes.values()].map((pending) => {
+    const writes: ScopeWrite[] = held.map((pending) => {
       const { state } = pending
       state.record = refreshRecord(state, settings, now)
       return {
@@ -191,23 +334,17 @@ export function createPipeline(platform: Platform, limits: PipelineLimits = { in
         clearFrom: pending.clearFrom,
       }
     })
-    const captures = [...pendingCaptures.values()]
-    const held = [...pendingScopes.values()]
-    pendingCaptures.clear()
-    pendingScopes.clear()
-    try {
-      await writeChanges(captures, writes)
-    } catch (error) {
-      if (!isQuotaError(error)) throw error
-      await holdRefused(error, captures, held)
-      return
+    const frameRanges = new Map(captures.flatMap((capture) => (capture.frames === undefined ? [] : [[capture.seq, { from: framesStored(capture), to: capture.frames.length }] as const])))
+    const writing = performance.now()
+    await writeChanges(captures, writes, (capture) => frameRanges.get(capture.seq)!)
+    const written = performance.now()
+    for (const capture of captures) {
+      const range = frameRanges.get(capture.seq)
+      if (range !== undefined) scopes.get(capture.scope)?.framesStored.set(capture.seq, Math.max(range.from, range.to))
     }
-    if (refusedSince !== null) {
-      refusedSince = null
-      retryDelay = 0
-    }
+    // The write took its share of the worker too: a socket's scope waits for it as for its application.
+    for (const { state } of held) if (sockets.has(state.record.scope)) state.notBefore += BUSY_SHARE_FACTOR * (written - writing)
     platform.changed(writes.map((write) => write.record))
-    platform.scheduleExpiry(await earliestExpiry())
   }
 
   /**
@@ -215,14 +352,18 @@ export function createPipeline(platform: Platform, limits: PipelineLimits = { in
    * goes on in memory), retention is asked to free space, the scopes show a notice if even that small record
    * can be written, and the write is tried again later, less often the longer it fails.
    */
-  async function holdRefused(error: unknown, captures: CaptureRecord[], held: PendingScope[]): Promise<void> {
-    if (refusedSince === null) platform.log(error)
+  async function holdRefused(error: unknown, captures: CaptureRecord[], heldScopes: PendingScope[]): Promise<void> {
+    if (refusedSince === null) {
+      platform.log(error)
+      // From now on what is held in memory is counted, starting with what this write would have stored.
+      heldChars = captures.reduce((sum, capture) => sum + HELD_PER_CAPTURE + bodyChars(capture) + frameChars(capture, framesStored(capture)), 0)
+    }
     refusedSince ??= platform.now()
     retryDelay = Math.min(Math.max(retryDelay * 2, STORAGE_RETRY_MS), STORAGE_RETRY_MAX_MS)
     for (const capture of captures) if (!pendingCaptures.has(capture.seq)) pendingCaptures.set(capture.seq, capture)
-    for (const pending of held) pendingScopes.set(pending.state.record.scope, pending)
+    for (const pending of heldScopes) pendingScopes.set(pending.state.record.scope, pending)
     const notice = { since: refusedSince, held: pendingCaptures.size }
-    const records = held.map((pending) => ({ ...pending.state.record, storageNotice: notice }))
+    const records = heldScopes.map((pending) => ({ ...pending.state.record, storageNotice: notice }))
     platform.storageFull?.()
     try {
       await writeScopeRecords(records)
@@ -233,12 +374,18 @@ export function createPipeline(platform: Platform, limits: PipelineLimits = { in
     scheduleFlush()
   }
 
+  /** How many of a socket's frames the store holds already. */
+  function framesStored(capture: CaptureRecord): number {
+    return scopes.get(capture.scope)?.framesStored.get(capture.seq) ?? capture.storedFrames ?? 0
+  }
+
   async function handle(update: CaptureUpdate): Promise<void> {
     const nextSeq = await nextSeqReady()
     const scope = await platform.scopeOfTab(update.tabId)
     const fresh = !scopes.has(scope)
     const state = await loadScope(scope, update.tabId)
-    const merged = mergeUpdate(state.recent, scope, update, nextSeq)
+    if (update.kind === 'socket-frame') return takeFrame(state, update, nextSeq)
+    const merged = holdable(state, update, mergeUpdate(state.recent, scope, update, nextSeq))
     if (!merged) return
     const forgotten = remember(state.recent, merged, limits.inFlight)
     const result = applyCapture(state, merged, await currentSettings())
@@ -252,14 +399,73 @@ export function createPipeline(platform: Platform, limits: PipelineLimits = { in
   }
 
   /**
+   * A socket's frame: appended (the socket is applied at the next write, once for all frames since), or dropped and
+   * counted when it is past the socket's or the tab's limit, or would be held while the disk refuses writes.
+   */
+  async function takeFrame(state: ScopeState, update: Extract<CaptureUpdate, { kind: 'socket-frame' }>, nextSeq: () => number): Promise<void> {
+    const socket = socketOf(state.recent, update)
+    if (socket?.frames === undefined) return
+    const { data, truncatedFrom } = update.message
+    // The page hook leaves a frame's data out once its socket relayed as much as the worker keeps.
+    const leftOut = data === '' && truncatedFrom !== undefined
+    const chars = leftOut ? truncatedFrom : data.length
+    const keptChars = state.socketChars.get(socket.seq) ?? frameChars(socket)
+    const tab: FrameTally = (state.record.frames ??= { count: 0, chars: 0 })
+    let refused: DropCause | null = leftOut ? 'socket' : frameRefusal(limits, tab, socket.frames.length, keptChars, chars)
+    if (refused === null && refusedSince !== null) {
+      if (heldChars + chars > limits.heldChars) refused = 'storage'
+      else heldChars += chars
+    }
+    state.grown.add(socket.seq)
+    scheduleFlush()
+    if (refused !== null) return dropFrame(dropsOf(state, socket.seq), refused, chars)
+    const grown = mergeUpdate(state.recent, state.record.scope, update, nextSeq)!
+    state.socketChars.set(socket.seq, keptChars + chars)
+    tab.count++
+    tab.chars += chars
+    for (const forgotten of remember(state.recent, grown, limits.inFlight)) await markDropped(state, forgotten)
+  }
+
+  /**
+   * What of a merged capture memory may hold. While the disk refuses writes, bodies and new captures are held up to
+   * the bound; past it, a new body is dropped (and counted on its capture), and so is a new request, counted on the
+   * first request of the tab that came past the bound, which is kept without its bodies and headers. Null: nothing
+   * to keep.
+   */
+  function holdable(state: ScopeState, update: CaptureUpdate, merged: CaptureRecord | null): CaptureRecord | null {
+    if (merged === null || refusedSince === null) return merged
+    const known = state.recent.bySeq.get(merged.seq)
+    const added = known === undefined ? HELD_PER_CAPTURE + bodyChars(merged) : bodyChars(merged) - bodyChars(known)
+    // The mark of what was not held takes no body later either.
+    if (merged.seq !== state.overflow && heldChars + added <= limits.heldChars) {
+      heldChars += Math.max(0, added)
+      return merged
+    }
+    if (known === undefined && state.overflow !== null) {
+      // The page hook's report of a request webRequest reports too: counted once, as webRequest's.
+      if (update.kind === 'hook-request') return null
+      dropsOf(state, state.overflow).requests++
+      state.grown.add(state.overflow)
+      scheduleFlush()
+      return null
+    }
+    const response = merged.response && { ...merged.response, body: known?.response?.body ?? null }
+    const kept: CaptureRecord = { ...merged, requestBody: known?.requestBody ?? null, response, requestHeaders: known === undefined ? [] : merged.requestHeaders }
+    if (bodyChars(merged) > bodyChars(kept)) dropsOf(state, merged.seq).bodies = true
+    if (known === undefined) state.overflow = merged.seq
+    return withDrops(state, kept)
+  }
+
+  /**
    * A tracking capture forgotten while still waiting for reports: whatever comes for it later is lost, so
    * the capture says so (rule capture-dropped) instead of silently missing its response or frames.
    */
   async function markDropped(state: ScopeState, capture: CaptureRecord): Promise<void> {
     // Not a tracking request (yet): nothing of it is stored, and nothing is there to mark.
     if (capture.signature === undefined) return
-    const latest = pendingCaptures.get(capture.seq) ?? capture
-    const dropped = `more than ${limits.inFlight} requests of this tab were waiting for their responses at once, so later reports about this one were dropped`
+    const latest = withDrops(state, pendingCaptures.get(capture.seq) ?? capture)
+    const inFlight = `more than ${limits.inFlight} requests of this tab were waiting for their responses at once, so later reports about this one were dropped`
+    const dropped = latest.dropped === undefined ? inFlight : `${latest.dropped}; ${inFlight}`
     const result = applyCapture(state, { ...latest, dropped }, await currentSettings())
     if (!result) return
     pendingCaptures.set(result.capture.seq, result.capture)
@@ -283,21 +489,19 @@ export function createPipeline(platform: Platform, limits: PipelineLimits = { in
     submit: (update) => run(() => handle(update)),
     flush: () =>
       run(async () => {
-        if (flushTimer !== null) clearTimeout(flushTimer)
-        flushTimer = null
-        await writePending()
+        cancelFlush()
+        await writePending(true)
       }),
     expire: (now) =>
       run(async () => {
-        await settleChanges()
+        await settleChanges(true)
         for (const record of await scopesDueBy(now)) {
           const state = await loadScope(record.scope, record.tabId)
           const applied = advance(state, now, await currentSettings())
           if (applied.sessions.size > 0) stage(state, applied)
         }
-        if (flushTimer !== null) clearTimeout(flushTimer)
-        flushTimer = null
-        await writePending()
+        cancelFlush()
+        await writePending(true)
         platform.scheduleExpiry(await earliestExpiry())
       }),
     settingsChanged: () =>
@@ -311,9 +515,8 @@ export function createPipeline(platform: Platform, limits: PipelineLimits = { in
           const now = record.kind === 'import' ? record.observedUntil : platform.now()
           if (now != null) stage(state, advance(state, now, fresh))
         }
-        if (flushTimer !== null) clearTimeout(flushTimer)
-        flushTimer = null
-        await writePending()
+        cancelFlush()
+        await writePending(true)
       }),
     importHar: (name, text) =>
       run(async () => {
@@ -322,16 +525,11 @@ export function createPipeline(platform: Platform, limits: PipelineLimits = { in
         const nextSeq = await nextSeqReady()
         const now = platform.now()
         const scope = `import:${platform.newId()}`
-        const state: ScopeState = {
-          record: {
-            scope, kind: 'import', tabId: null, title: name, url: '', createdAt: now, updatedAt: now, observedUntil: har.observedUntil,
-            engine: { ids: [], windows: [], loose: ZERO_COUNTS }, counts: ZERO_COUNTS, sessions: 0, nextExpiry: null, lastCapture: -1,
-          },
-          engine: createEngine(),
-          history: [],
-          recent: emptyRecent(),
-          changed: new Map(),
+        const record: ScopeRecord = {
+          scope, kind: 'import', tabId: null, title: name, url: '', createdAt: now, updatedAt: now, observedUntil: har.observedUntil,
+          engine: { ids: [], windows: [], loose: ZERO_COUNTS }, counts: ZERO_COUNTS, sessions: 0, nextExpiry: null, lastCapture: -1,
         }
+        const state = scopeState(record, createEngine(), emptyRecent())
         scopes.set(scope, state)
         for (const capture of har.captures) {
           const record: CaptureRecord = { ...capture, seq: nextSeq(), scope, sources: ['har'], entry: capture.seq }
@@ -340,22 +538,20 @@ export function createPipeline(platform: Platform, limits: PipelineLimits = { in
           pendingCaptures.set(result.capture.seq, result.capture)
           stage(state, result.applied)
         }
-        await settleChanges()
+        await settleChanges(true)
         if (har.observedUntil !== null) stage(state, advance(state, har.observedUntil, settings))
         // Even a file without tracking requests becomes a visible (empty) import.
         pendingFor(state)
-        if (flushTimer !== null) clearTimeout(flushTimer)
-        flushTimer = null
-        await writePending()
+        cancelFlush()
+        await writePending(true)
         return scope
       }),
     forgetTab: (tabId) =>
       run(async () => {
         const scope = await platform.scopeOfTab(tabId)
         if (!scopes.has(scope)) return
-        if (flushTimer !== null) clearTimeout(flushTimer)
-        flushTimer = null
-        await writePending()
+        cancelFlush()
+        await writePending(true)
         // A write the browser refused for lack of space is held with this state; it stays until stored.
         if (!pendingScopes.has(scope)) scopes.delete(scope)
       }),

@@ -19,6 +19,12 @@ export function limitProblems(capture: CapturedRequest, protocol: ProtocolId): C
   capture.frames?.forEach((frame, index) => {
     if (frame.truncatedFrom !== undefined) problem('truncated', index, `the WebSocket frame (${frame.truncatedFrom} long) was cut to its first ${frame.data.length} characters`)
   })
-  if (capture.dropped !== undefined) problem('dropped', null, capture.dropped)
+  const dropped = droppedProblem(capture, protocol)
+  if (dropped !== null) problems.push(dropped)
   return problems
+}
+
+/** The problem of reports dropped at a capture limit, always the last of `limitProblems`; null when none were. */
+export function droppedProblem(capture: CapturedRequest, protocol: ProtocolId): CaptureProblem | null {
+  return capture.dropped === undefined ? null : { protocol, kind: 'dropped', capture: capture.seq, frame: null, reason: capture.dropped }
 }

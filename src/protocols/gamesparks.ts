@@ -127,7 +127,7 @@ interface SocketState {
 
 function decodeSocket(capture: CapturedRequest, frames: readonly WebSocketFrame[], url: URL | null): Decoded {
   const credential = socketCredential(url)
-  const parsed = frames.map((frame) => parseFrame(frame, credential))
+  const parsed = frames.map((frame) => parseFrameOnce(frame, credential))
   const answers = matchAnswers(frames, parsed)
   const state: SocketState = {
     stage: 'awaiting-nonce', nonceSeen: false, handshakeError: undefined, sessionId: null, sessionStartedAt: null,
@@ -397,6 +397,21 @@ function socketCredential(url: URL | null): string | null {
   if (segments[0] !== 'ws') return null
   if (segments.length === 2) return 'device'
   return segments.length >= 3 ? decodeSegment(segments[1]!).toLowerCase() : null
+}
+
+/**
+ * Each frame as parsed, by frame: a live socket is decoded again as its frames arrive, and parsing every frame again
+ * each time made the work grow with the square of the socket's length. A captured frame never changes.
+ */
+const parsedFrames = new WeakMap<object, { credential: string | null; parsed: ParsedFrame }>()
+
+function parseFrameOnce(frame: WebSocketFrame, credential: string | null): ParsedFrame {
+  if (!isRecord(frame)) return parseFrame(frame, credential)
+  const known = parsedFrames.get(frame)
+  if (known !== undefined && known.credential === credential) return known.parsed
+  const parsed = parseFrame(frame, credential)
+  parsedFrames.set(frame, { credential, parsed })
+  return parsed
 }
 
 function parseFrame(frame: WebSocketFrame, credential: string | null): ParsedFrame {

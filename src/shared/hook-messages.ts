@@ -64,10 +64,16 @@ export interface HookSocketFrame {
   /** 1 = text, 2 = binary (data base64). */
   opcode: 1 | 2
   data: string
-  /** Original length when `data` was cut at MAX_BODY_CHARS. */
+  /**
+   * Original length when `data` was cut at MAX_BODY_CHARS, or left out (`data` '') because the socket had relayed
+   * MAX_SOCKET_CHARS already: the worker keeps no more of such a socket, and counts the frame as dropped.
+   */
   truncatedFrom?: number
   time: number
 }
+
+/** Frame data the page hook relays per socket; the worker keeps as much (background/drops.ts). */
+export const MAX_SOCKET_CHARS = 8 * 1024 * 1024
 
 export type HookMessage = HookRequest | HookResponse | HookSocketOpen | HookSocketFrame
 

@@ -58,7 +58,7 @@ function burst(count: number): { start: CaptureUpdate[]; requests: CaptureUpdate
   }
 }
 
-async function run(updates: CaptureUpdate[], limits?: PipelineLimits): Promise<Pipeline> {
+async function run(updates: CaptureUpdate[], limits?: Partial<PipelineLimits>): Promise<Pipeline> {
   const pipeline = createPipeline(platform(), limits)
   // Submitted without waiting, as the worker's listeners do.
   await Promise.all(updates.map((update) => pipeline.submit(update)))

@@ -127,3 +127,61 @@ it('aborts a refused write whole: no event or finding of it is stored without it
   expect(await capturesOf(SCOPE)).toHaveLength(2)
   expect((await sessionsOf(SCOPE))[0]?.events).toBe(2)
 })
+
+it('holds no more than its bound in memory while the disk is full, and counts what it did not hold', async () => {
+  const platform: Platform = {
+    settings: async () => DEFAULT_SETTINGS, now: () => T0, tabInfo: async () => null, scopeOfTab: async (tabId) => `tab:${tabId}@test`,
+    changed: () => {}, cleared: () => {}, newId: () => 'id', scheduleExpiry: () => {}, log: () => {},
+  }
+  // Room for the two requests pending when the disk fills up, and for two more.
+  const pipeline = createPipeline(platform, { heldChars: 4 * (1024 + 400) })
+  for (const update of [...sessionStart, ...event(1, 'play', 1000, 0)]) await pipeline.submit(update)
+  refused = refuseWrites('captures')
+  await pipeline.flush()
+  for (let n = 2; n <= 12; n++) for (const update of event(n, 'ping', n * 1000, n)) await pipeline.submit(update)
+  await pipeline.flush()
+  refused.restore()
+  refused = null
+  await pipeline.flush()
+  const captures = await capturesOf(SCOPE)
+  // Two pings held whole; the third kept as a mark, without its body, counting the eight after it.
+  expect(captures).toHaveLength(5)
+  expect(captures.slice(0, 4).every((capture) => capture.requestBody !== null && capture.dropped === undefined)).toBe(true)
+  const mark = captures[4]!
+  expect(mark.requestBody).toBeNull()
+  expect(mark.dropped).toBe(
+    "this request's bodies were dropped: the disk refused writes while 5.6 KiB waited in memory to be written; " +
+      '8 later requests of this tab were not captured: the disk refused writes while 5.6 KiB waited in memory to be written',
+  )
+  const sessions = await sessionsOf(SCOPE)
+  const stored = (await Promise.all(['', ...sessions.map((s) => s.key)].map((key) => findingsOf(SCOPE, key)))).flat()
+  expect(stored.filter((f) => f.rule === 'capture-dropped').map((f) => f.capture)).toEqual([mark.seq])
+  const replayed = replay(captures, DEFAULT_SETTINGS).findings.filter((f) => f.at !== null).map((f) => `${f.rule}@${f.at!.capture}`).sort()
+  expect(stored.map((f) => `${f.rule}@${f.capture}`).sort()).toEqual(replayed)
+})
+
+it('drops a socket’s frames past the bound while the disk is full, and counts them on the socket', async () => {
+  const platform: Platform = {
+    settings: async () => DEFAULT_SETTINGS, now: () => T0, tabInfo: async () => null, scopeOfTab: async (tabId) => `tab:${tabId}@test`,
+    changed: () => {}, cleared: () => {}, newId: () => 'id', scheduleExpiry: () => {}, log: () => {},
+  }
+  const pipeline = createPipeline(platform, { heldChars: 3000 })
+  const url = 'wss://preview-exampleKey12.ws.gamesparks.net/ws/device/exampleKey12'
+  const frame = (n: number): CaptureUpdate => ({
+    kind: 'socket-frame', tabId: TAB, frameId: 0,
+    message: { kind: 'ws-frame', id: 's', direction: 'send', opcode: 1, data: JSON.stringify({ '@class': '.LogEventRequest', eventKey: 'E', requestId: `r${n}`, pad: 'x'.repeat(400) }), time: T0 + n },
+  })
+  await pipeline.submit({ kind: 'socket-open', tabId: TAB, frameId: 0, message: { kind: 'ws-open', id: 's', url, time: T0 } })
+  await pipeline.submit(frame(0))
+  refused = refuseWrites('captures')
+  await pipeline.flush()
+  for (let n = 1; n <= 10; n++) await pipeline.submit(frame(n))
+  await pipeline.flush()
+  refused.restore()
+  refused = null
+  await pipeline.flush()
+  // Held at the refusal: the socket (1,024 for a capture, and its 470-character frame); three more frames fit in 3,000.
+  const [socket] = await capturesOf(SCOPE)
+  expect(socket!.frames).toHaveLength(4)
+  expect(socket!.dropped).toBe('7 later frames (3.2 KiB) of this socket were dropped: the disk refused writes while 2.9 KiB waited in memory to be written')
+})
