@@ -9,7 +9,7 @@
  */
 import { adapterForUrl } from '../protocols'
 import type { HookBody, HookMessage, HookVia } from '../shared/hook-messages'
-import { HOOK_READY_EVENT, MAX_BODY_CHARS, MAX_HEADER_NAME_CHARS, MAX_HEADER_VALUE_CHARS, MAX_HEADERS, MAX_STATUS_TEXT_CHARS, RELAY_PORT_EVENT } from '../shared/hook-messages'
+import { HOOK_READY_EVENT, MAX_BODY_CHARS, MAX_HEADER_NAME_CHARS, MAX_HEADER_VALUE_CHARS, MAX_HEADERS, MAX_SOCKET_CHARS, MAX_STATUS_TEXT_CHARS, RELAY_PORT_EVENT } from '../shared/hook-messages'
 
 /** Reports kept while the relay's port has not arrived (only if the relay was injected after the hook). */
 const MAX_EARLY_MESSAGES = 1000
@@ -187,11 +187,11 @@ function install(): void {
     const OriginalWebSocket = window.WebSocket
     if (typeof OriginalWebSocket !== 'function') return
     const originalSocketSend = OriginalWebSocket.prototype.send
-    const sockets = new WeakMap<WebSocket, { id: string; url: string; tracked: boolean; sniffed: number }>()
+    const sockets = new WeakMap<WebSocket, { id: string; url: string; tracked: boolean; sniffed: number; relayed: number }>()
     const SNIFF_FRAMES = 5
 
     function follow(socket: WebSocket, url: string): void {
-      const state = { id: nextId(), url, tracked: false, sniffed: 0 }
+      const state = { id: nextId(), url, tracked: false, sniffed: 0, relayed: 0 }
       sockets.set(socket, state)
       if (trackedUrl(url) !== null) track(state)
       socket.addEventListener('message', (event: MessageEvent) => frame(socket, 'receive', event.data))
@@ -213,13 +213,20 @@ function install(): void {
           track(state)
         }
         const time = now()
+        // Past the socket's limit only the frame's length goes: a flooding page must not flood the worker's channel.
+        const relayable = (body: HookBody): HookBody => {
+          if (state.relayed >= MAX_SOCKET_CHARS && body.text !== '') return { text: '', truncatedFrom: body.truncatedFrom ?? body.text.length }
+          state.relayed += body.text.length
+          return body
+        }
         if (typeof data === 'string') {
-          const body = capped(data)
+          const body = relayable(capped(data))
           post({ kind: 'ws-frame', id: state.id, direction, opcode: 1, data: body.text, time, ...(body.truncatedFrom === undefined ? {} : { truncatedFrom: body.truncatedFrom }) })
           return
         }
         const binary = bodyOf(data)
-        const send = (body: HookBody | null): void => {
+        const send = (whole: HookBody | null): void => {
+          const body = whole && relayable(whole)
           if (body) post({ kind: 'ws-frame', id: state.id, direction, opcode: body.encoding === 'base64' ? 2 : 1, data: body.text, time, ...(body.truncatedFrom === undefined ? {} : { truncatedFrom: body.truncatedFrom }) })
         }
         if (binary instanceof Promise) void binary.then(send)
