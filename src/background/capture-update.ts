@@ -17,14 +17,17 @@ export type CaptureUpdate =
       body: CapturedBody | null
       time: number
       resourceType: string
+      origin?: string
     }
-  | { kind: 'request-headers'; tabId: number; requestId: string; headers: HttpHeader[] }
-  | { kind: 'response'; tabId: number; requestId: string; status: number; statusText: string; headers: HttpHeader[] }
-  | { kind: 'failed'; tabId: number; requestId: string; error: string }
+  | { kind: 'request-headers'; tabId: number; requestId: string; headers: HttpHeader[]; origin?: string }
+  | { kind: 'response'; tabId: number; requestId: string; status: number; statusText: string; headers: HttpHeader[]; origin?: string }
+  | { kind: 'failed'; tabId: number; requestId: string; error: string; origin?: string }
   | { kind: 'hook-request'; tabId: number; frameId: number; message: HookRequest }
   | { kind: 'hook-response'; tabId: number; frameId: number; message: HookResponse }
   | { kind: 'socket-open'; tabId: number; frameId: number; message: HookSocketOpen }
   | { kind: 'socket-frame'; tabId: number; frameId: number; message: HookSocketFrame }
+
+// webRequest's updates carry `origin` for requests of no tab (tabId -1): the origin that initiated them.
 
 export type WebRequestBody = chrome.webRequest.OnBeforeRequestDetails['requestBody']
 
@@ -63,6 +66,21 @@ export function bodyFromWebRequest(requestBody: WebRequestBody | null): Captured
 
 export function headersFromWebRequest(headers: chrome.webRequest.HttpHeader[] | undefined): HttpHeader[] {
   return (headers ?? []).map((header) => ({ name: header.name, value: header.value ?? '' }))
+}
+
+/**
+ * The origin that initiated a request of no tab, as webRequest tells it: Chrome's `initiator` (an origin, 'null'
+ * when opaque), Firefox's `originUrl` or `documentUrl` (URLs). '' when the browser names none (a prefetch).
+ */
+export function initiatingOrigin(details: { initiator?: string; originUrl?: string; documentUrl?: string }): string {
+  if (typeof details.initiator === 'string') return details.initiator
+  const url = details.originUrl ?? details.documentUrl
+  if (typeof url !== 'string') return ''
+  try {
+    return new URL(url).origin
+  } catch {
+    return ''
+  }
 }
 
 /** The request URL as both sources report it: absolute, without fragment. */

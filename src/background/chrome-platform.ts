@@ -2,7 +2,7 @@
 import { engineSettings } from '../session/user-settings'
 import { announceChanges } from '../shared/changes'
 import { loadUserSettings } from '../shared/settings-storage'
-import { tabScope } from '../store/records'
+import { noTabScope, tabScope } from '../store/records'
 import { showErrorCount } from './badge'
 import { browserSession } from './browser-session'
 import type { Platform } from './pipeline'
@@ -14,13 +14,14 @@ const MIN_ALARM_DELAY_MS = 30_000
 export const chromePlatform: Platform = {
   settings: async () => engineSettings(await loadUserSettings()),
   now: () => Date.now(),
-  async tabInfo(tabId) {
-    if (tabId < 0) return { title: 'Requests of no tab (service workers, prefetch)', url: '' }
+  async tabInfo(tabId, origin) {
+    // Requests of no tab are titled by the site that made them (its service worker, a prefetch).
+    if (tabId < 0) return { title: origin || 'No origin', url: origin ?? '' }
     const tab = await chrome.tabs.get(tabId)
     return { title: tab.title ?? '', url: tab.url ?? tab.pendingUrl ?? '' }
   },
-  async scopeOfTab(tabId) {
-    return tabScope(tabId, await browserSession())
+  async scopeOfTab(tabId, origin) {
+    return tabId < 0 ? noTabScope(origin ?? '', await browserSession()) : tabScope(tabId, await browserSession())
   },
   changed(scopes) {
     for (const scope of scopes) if (scope.tabId !== null) showErrorCount(scope.tabId, scope.counts.errors)

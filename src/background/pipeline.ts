@@ -39,10 +39,13 @@ const STORAGE_RETRY_MAX_MS = 60_000
 export interface Platform {
   settings(): Promise<EngineSettings>
   now(): number
-  /** Title and URL of a tab, when the browser tells. */
-  tabInfo(tabId: number): Promise<{ title: string; url: string } | null>
-  /** The scope of a tab: tab ids restart with the browser, so scopes carry the browser session too. */
-  scopeOfTab(tabId: number): Promise<Scope>
+  /** Title and URL of a tab, when the browser tells; for requests of no tab (tabId -1), of the origin that made them. */
+  tabInfo(tabId: number, origin?: string): Promise<{ title: string; url: string } | null>
+  /**
+   * The scope of a tab: tab ids restart with the browser, so scopes carry the browser session too. Requests of no tab
+   * (tabId -1) have a scope per `origin` that initiated them.
+   */
+  scopeOfTab(tabId: number, origin?: string): Promise<Scope>
   /** Called after each write with the scopes that changed. */
   changed(scopes: readonly ScopeRecord[]): void
   /** Called after a scope and all its data were deleted. */
@@ -381,7 +384,8 @@ export function createPipeline(platform: Platform, lowered: Partial<PipelineLimi
 
   async function handle(update: CaptureUpdate): Promise<void> {
     const nextSeq = await nextSeqReady()
-    const scope = await platform.scopeOfTab(update.tabId)
+    const origin = 'origin' in update ? update.origin : undefined
+    const scope = await platform.scopeOfTab(update.tabId, origin)
     const fresh = !scopes.has(scope)
     const state = await loadScope(scope, update.tabId)
     if (update.kind === 'socket-frame') return takeFrame(state, update, nextSeq)
@@ -392,7 +396,7 @@ export function createPipeline(platform: Platform, lowered: Partial<PipelineLimi
     if (result) {
       forgotten.push(...remember(state.recent, result.capture, limits.inFlight))
       pendingCaptures.set(result.capture.seq, result.capture)
-      if (fresh || state.record.url === '') await describeTab(state, update.tabId)
+      if (fresh || state.record.url === '') await describeTab(state, update.tabId, origin)
       stage(state, result.applied)
     }
     for (const capture of forgotten) await markDropped(state, capture)
@@ -477,8 +481,8 @@ export function createPipeline(platform: Platform, lowered: Partial<PipelineLimi
     return (await capturesOf(scope)).concat([...pendingCaptures.values()].filter((capture) => capture.scope === scope))
   }
 
-  async function describeTab(state: ScopeState, tabId: number): Promise<void> {
-    const info = await platform.tabInfo(tabId).catch(() => null)
+  async function describeTab(state: ScopeState, tabId: number, origin: string | undefined): Promise<void> {
+    const info = await platform.tabInfo(tabId, origin).catch(() => null)
     if (info) {
       state.record.title = info.title
       state.record.url = info.url

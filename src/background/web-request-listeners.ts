@@ -6,7 +6,7 @@
 import type { HostSettings } from '../protocols'
 import { adapterForUrl, webRequestPatterns } from '../protocols'
 import type { CaptureUpdate } from './capture-update'
-import { bodyFromWebRequest, headersFromWebRequest } from './capture-update'
+import { bodyFromWebRequest, headersFromWebRequest, initiatingOrigin } from './capture-update'
 
 type Submit = (update: CaptureUpdate) => void
 
@@ -25,26 +25,26 @@ export function listenToRequests(patterns: string[], claims: (url: string) => bo
       if (claims(details.url)) {
         submit({
           kind: 'request', tabId: details.tabId, frameId: details.frameId, requestId: details.requestId, url: details.url,
-          method: details.method, body: bodyFromWebRequest(details.requestBody ?? null), time: details.timeStamp, resourceType: details.type,
+          method: details.method, body: bodyFromWebRequest(details.requestBody ?? null), time: details.timeStamp, resourceType: details.type, ...origin(details),
         })
       }
       return undefined
     },
     onBeforeSendHeaders: (details) => {
-      if (claims(details.url)) submit({ kind: 'request-headers', tabId: details.tabId, requestId: details.requestId, headers: headersFromWebRequest(details.requestHeaders) })
+      if (claims(details.url)) submit({ kind: 'request-headers', tabId: details.tabId, requestId: details.requestId, headers: headersFromWebRequest(details.requestHeaders), ...origin(details) })
       return undefined
     },
     onHeadersReceived: (details) => {
       if (claims(details.url)) {
         submit({
           kind: 'response', tabId: details.tabId, requestId: details.requestId, status: details.statusCode,
-          statusText: statusText(details.statusLine), headers: headersFromWebRequest(details.responseHeaders),
+          statusText: statusText(details.statusLine), headers: headersFromWebRequest(details.responseHeaders), ...origin(details),
         })
       }
       return undefined
     },
     onErrorOccurred: (details) => {
-      if (claims(details.url)) submit({ kind: 'failed', tabId: details.tabId, requestId: details.requestId, error: details.error })
+      if (claims(details.url)) submit({ kind: 'failed', tabId: details.tabId, requestId: details.requestId, error: details.error, ...origin(details) })
     },
   }
   // Chrome hides some headers (Cookie, Referer, …) without 'extraHeaders'; Firefox shows them all and rejects the
@@ -76,6 +76,11 @@ export function listenToConfiguredHosts(hosts: HostSettings, submit: Submit): vo
   const patterns = [...new Set(Object.values(hosts).flatMap((list) => (list ?? []).map(matchPattern)))]
   if (patterns.length === 0) return
   stopExtra = listenToRequests(patterns, (url) => adapterForUrl(url) === undefined && adapterForUrl(url, hosts) !== undefined, submit)
+}
+
+/** For a request of no tab, the origin that initiated it (its scope: see noTabScope); nothing for a tab's. */
+function origin(details: { tabId: number; initiator?: string }): { origin?: string } {
+  return details.tabId < 0 ? { origin: initiatingOrigin(details) } : {}
 }
 
 /** `*.example.com:8443` → `*://*.example.com/*` (match patterns cannot name a port; the adapters check it). */

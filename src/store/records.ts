@@ -15,6 +15,15 @@ export function tabScope(tabId: number, browserSession: string): Scope {
   return `tab:${tabId}@${browserSession}`
 }
 
+/**
+ * The scope of requests of no tab (a site's service worker, a prefetch) that one origin initiated ('' when the
+ * browser names none): 'tab:-1:https://example.com@<browser session>'. Each site's are kept apart, so two sites'
+ * service workers never share a session. An origin holds no '@'.
+ */
+export function noTabScope(origin: string, browserSession: string): Scope {
+  return `tab:-1:${origin}@${browserSession}`
+}
+
 /** How a capture was seen; both sources of one request merge into one capture. */
 export type CaptureSource = 'webRequest' | 'fetch' | 'xhr' | 'beacon' | 'websocket' | 'har'
 

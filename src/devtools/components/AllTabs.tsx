@@ -125,6 +125,11 @@ export function AllTabs({ dataSource, home, returnTo = null, onOpen }: Props) {
                         <span class="all-tabs-title" data-testid="tab-title">
                           {title}
                         </span>
+                        {tab.tabId !== null && tab.tabId < 0 && (
+                          <span class="state-badge where-badge" data-testid="tab-no-tab" title="Requests this site made outside any tab: its service worker, prefetches">
+                            no tab
+                          </span>
+                        )}
                         <WhereBadge where={where} />
                       </div>
                     </td>

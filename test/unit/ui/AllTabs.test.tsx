@@ -103,6 +103,20 @@ describe('AllTabs', () => {
     expect(opened).toEqual([])
   })
 
+  it('lists requests of no tab by the site that made them, marked as of no tab', async () => {
+    const source = threeTabs()
+    const [a, b] = ['tab:-1:https://a.example@test', 'tab:-1:https://b.example@test']
+    source.tabScopes = [...source.tabScopes, scopeRecord(a, { kind: 'tab', tabId: -1, title: 'https://a.example', url: 'https://a.example' }), scopeRecord(b, { kind: 'tab', tabId: -1, title: 'https://b.example', url: 'https://b.example' })]
+    const { row } = await setup(source)
+    for (const [scope, origin] of [[a, 'https://a.example'], [b, 'https://b.example']] as const) {
+      expect(one(row(scope), 'tab-title').textContent).toBe(origin)
+      expect(one(row(scope), 'tab-no-tab').textContent).toBe('no tab')
+      expect(row(scope).dataset.where).toBe('other')
+    }
+    expect(all(row(OTHER), 'tab-no-tab')).toHaveLength(0)
+    expect(browserSessionOf(a)).toBe('test')
+  })
+
   it('follows new captures: a tab that starts sending appears without reopening the view', async () => {
     const { source, rows } = await setup()
     source.tabScopes = [...source.tabScopes, scopeRecord('tab:9@test', { title: 'New tab', updatedAt: T0 + 120_000 })]
