@@ -15,13 +15,14 @@ import { CHROMIUM } from '../test/e2e/harness/browser'
 import type { Benchmark, Result } from './benchmark'
 import { median } from './benchmark'
 import { engineBenchmark } from './engine/engine-benchmark'
+import { floodBenchmark } from './flood/flood-benchmark'
 import { ingestBenchmark } from './ingest/ingest-benchmark'
 import { memoryBenchmark } from './memory/memory-benchmark'
 import { pageCostBenchmark } from './page-cost/page-cost-benchmark'
 import { panelBenchmark } from './panel/panel-benchmark'
 
 /** Issue 8's benchmarks (engine, page cost, ingest, memory) join this list. */
-const BENCHMARKS: Benchmark[] = [engineBenchmark, pageCostBenchmark, ingestBenchmark, panelBenchmark, memoryBenchmark]
+const BENCHMARKS: Benchmark[] = [engineBenchmark, pageCostBenchmark, ingestBenchmark, panelBenchmark, memoryBenchmark, floodBenchmark]
 
 export interface Row {
   benchmark: string

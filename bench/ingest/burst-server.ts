@@ -3,16 +3,20 @@
  * the server: GET serves an empty page, POST …/sessionStart gets the session ID in the `media-analytics:new-session`
  * handle, every other POST 204. Bodies are drained, not kept; only a count of answered POSTs is.
  * CORS is open (`*`), because the burst spreads over several host names that all map to this one server.
+ * WebSockets (the flood benchmark) are accepted on any path and their frames counted and discarded.
  */
 import { randomUUID } from 'node:crypto'
 import type { Server } from 'node:http'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { WebSocketServer } from 'ws'
 
 export interface BurstServer {
   port: number
   /** POSTs answered so far. */
   answered(): number
+  /** WebSocket frames received so far, and their characters. */
+  socketFrames(): { frames: number; chars: number }
   close(): Promise<void>
 }
 
@@ -42,11 +46,20 @@ export async function startBurstServer(): Promise<BurstServer> {
     })
   })
   server.keepAliveTimeout = 60_000
+  const sockets = new WebSocketServer({ server })
+  const received = { frames: 0, chars: 0 }
+  sockets.on('connection', (socket) => socket.on('message', (data: Buffer) => {
+    received.frames++
+    received.chars += data.length
+  }))
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
   return {
     port: (server.address() as AddressInfo).port,
     answered: () => answered,
+    socketFrames: () => ({ ...received }),
     close: () => new Promise<void>((closed) => {
+      for (const client of sockets.clients) client.terminate()
+      sockets.close()
       server.closeAllConnections()
       server.close(() => closed())
     }),
