@@ -16,19 +16,23 @@ export interface CaptureBounds {
   /** Frames kept per tab over all its sockets, and their characters. */
   tabFrames: number
   tabChars: number
+  /** Characters of request and response bodies kept per tab, over all its tracking requests. */
+  tabBodyChars: number
   /** While the disk refuses writes: bodies and frames taken in since, with `heldPerCapture` for each new capture. */
   heldChars: number
 }
 
 /**
  * A GameSparks session sends a frame every few seconds, of a few hundred characters: 20,000 frames last 11 hours
- * at one frame every 2 s, and come to about 4 MiB. A tab keeps five such sockets (a game that reconnects).
+ * at one frame every 2 s, and come to about 4 MiB. A tab keeps five such sockets (a game that reconnects). A Media
+ * Edge session pings every 10 s with bodies under 1 KiB: a day of it is 9,000 requests and about 8 MiB.
  */
 export const CAPTURE_BOUNDS: CaptureBounds = {
   socketFrames: 20_000,
   socketChars: MAX_SOCKET_CHARS,
   tabFrames: 100_000,
   tabChars: 32 * MIB,
+  tabBodyChars: 64 * MIB,
   heldChars: 32 * MIB,
 }
 
@@ -38,7 +42,7 @@ export const HELD_PER_CAPTURE = 1024
 export type DropCause = CaptureDrops['causes'][number]
 
 export function noDrops(): CaptureDrops {
-  return { frames: 0, frameChars: 0, causes: [], bodies: false, requests: 0 }
+  return { frames: 0, frameChars: 0, causes: [], bodies: [], requests: 0 }
 }
 
 /** Counts a frame of `chars` characters dropped for `cause`. */
@@ -75,7 +79,7 @@ export function droppedText(drops: CaptureDrops, bounds: CaptureBounds): string 
     const why = drops.causes.map((cause) => CAUSE[cause](bounds)).join(', and ')
     parts.push(`${count(drops.frames, 'later frame')} (${size(drops.frameChars)}) of this socket ${drops.frames === 1 ? 'was' : 'were'} dropped: ${why}`)
   }
-  if (drops.bodies) parts.push(`this request's bodies were dropped: ${CAUSE.storage(bounds)}`)
+  if (drops.bodies.length > 0) parts.push(`this request's bodies were dropped: ${drops.bodies.map((cause) => BODY_CAUSE[cause](bounds)).join(', and ')}`)
   if (drops.requests > 0) parts.push(`${count(drops.requests, 'later request')} of this tab ${drops.requests === 1 ? 'was' : 'were'} not captured: ${CAUSE.storage(bounds)}`)
   return parts.length === 0 ? undefined : parts.join('; ')
 }
@@ -84,6 +88,11 @@ const CAUSE: Record<DropCause, (bounds: CaptureBounds) => string> = {
   socket: (b) => `the socket reached its capture limit of ${thousands(b.socketFrames)} frames or ${size(b.socketChars)}`,
   tab: (b) => `the tab's sockets reached their capture limit of ${thousands(b.tabFrames)} frames or ${size(b.tabChars)}`,
   storage: (b) => `the disk refused writes while ${size(b.heldChars)} waited in memory to be written`,
+}
+
+const BODY_CAUSE: Record<CaptureDrops['bodies'][number], (bounds: CaptureBounds) => string> = {
+  tab: (b) => `the tab's requests reached their capture limit of ${size(b.tabBodyChars)} of bodies`,
+  storage: CAUSE.storage,
 }
 
 function count(n: number, one: string): string {

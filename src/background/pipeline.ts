@@ -389,11 +389,15 @@ export function createPipeline(platform: Platform, lowered: Partial<PipelineLimi
     const fresh = !scopes.has(scope)
     const state = await loadScope(scope, update.tabId)
     if (update.kind === 'socket-frame') return takeFrame(state, update, nextSeq)
-    const merged = holdable(state, update, mergeUpdate(state.recent, scope, update, nextSeq))
-    if (!merged) return
+    const held = holdable(state, update, mergeUpdate(state.recent, scope, update, nextSeq))
+    if (!held) return
+    const known = state.recent.bySeq.get(held.seq)
+    const merged = withinTabBodies(state, known, held)
     const forgotten = remember(state.recent, merged, limits.inFlight)
     const result = applyCapture(state, merged, await currentSettings())
     if (result) {
+      // What the tab keeps in bodies: this tracking capture's now, in place of what its earlier version kept.
+      state.record.bodyChars = (state.record.bodyChars ?? 0) + bodyChars(result.capture) - (known?.signature === undefined ? 0 : bodyChars(known))
       forgotten.push(...remember(state.recent, result.capture, limits.inFlight))
       pendingCaptures.set(result.capture.seq, result.capture)
       if (fresh || state.record.url === '') await describeTab(state, update.tabId, origin)
@@ -453,11 +457,26 @@ export function createPipeline(platform: Platform, lowered: Partial<PipelineLimi
       scheduleFlush()
       return null
     }
-    const response = merged.response && { ...merged.response, body: known?.response?.body ?? null }
-    const kept: CaptureRecord = { ...merged, requestBody: known?.requestBody ?? null, response, requestHeaders: known === undefined ? [] : merged.requestHeaders }
-    if (bodyChars(merged) > bodyChars(kept)) dropsOf(state, merged.seq).bodies = true
+    const kept = withoutNewBodies(state, known, merged, 'storage')
     if (known === undefined) state.overflow = merged.seq
-    return withDrops(state, kept)
+    return withDrops(state, known === undefined ? { ...kept, requestHeaders: [] } : kept)
+  }
+
+  /** The capture without bodies it did not have before once the tab keeps its limit of bodies. */
+  function withinTabBodies(state: ScopeState, known: CaptureRecord | undefined, merged: CaptureRecord): CaptureRecord {
+    if ((state.record.bodyChars ?? 0) < limits.tabBodyChars) return merged
+    return withDrops(state, withoutNewBodies(state, known, merged, 'tab'))
+  }
+
+  /** `merged` with the bodies of `known` (its version before, if any) in place of new ones; counts the drop. */
+  function withoutNewBodies(state: ScopeState, known: CaptureRecord | undefined, merged: CaptureRecord, cause: CaptureDrops['bodies'][number]): CaptureRecord {
+    const response = merged.response && { ...merged.response, body: known?.response?.body ?? null }
+    const kept: CaptureRecord = { ...merged, requestBody: known?.requestBody ?? null, response }
+    if (bodyChars(merged) > bodyChars(kept)) {
+      const drops = dropsOf(state, merged.seq)
+      if (!drops.bodies.includes(cause)) drops.bodies.push(cause)
+    }
+    return kept
   }
 
   /**

@@ -57,8 +57,8 @@ export interface CaptureDrops {
   frames: number
   frameChars: number
   causes: Array<'socket' | 'tab' | 'storage'>
-  /** The request's bodies were not kept because the disk refused writes. */
-  bodies: boolean
+  /** Why the request's bodies (or some of them) were not kept, if they were not. */
+  bodies: Array<'tab' | 'storage'>
   /** Later requests of the tab not captured at all because the disk refused writes (counted on one capture of the tab). */
   requests: number
 }
@@ -138,6 +138,8 @@ export interface ScopeRecord {
   storageNotice?: StorageNotice
   /** Frames the tab's sockets took in, for the tab's capture limit (absent in records written before it existed). */
   frames?: FrameTally
+  /** Characters of request and response bodies the tab's tracking captures keep, for the tab's capture limit. */
+  bodyChars?: number
 }
 
 /** A number of WebSocket frames and their characters. */

@@ -119,3 +119,23 @@ describe('past the in-flight limit', () => {
     expect(findings).toEqual(await replayedFindings())
   })
 })
+
+describe('past the tab’s limit of bodies', () => {
+  it('keeps later requests without their bodies, each reported as capture-dropped, and the tab judged as a replay', async () => {
+    const { start, requests, responses } = burst(8)
+    // sessionStart's request and answer, and about two pings' bodies.
+    await run([...start, ...requests, ...responses], { tabBodyChars: 700 })
+    const captures = await capturesOf(SCOPE)
+    expect(captures).toHaveLength(9)
+    const cut = captures.filter((capture) => capture.dropped !== undefined)
+    expect(captures.slice(0, 9 - cut.length).every((capture) => capture.requestBody !== null)).toBe(true)
+    expect(cut.length).toBeGreaterThan(4)
+    for (const capture of cut) {
+      expect(capture.requestBody).toBeNull()
+      expect(capture.dropped).toBe("this request's bodies were dropped: the tab's requests reached their capture limit of 700 characters of bodies")
+    }
+    const findings = await storedFindings()
+    expect(findings.filter((f) => f.startsWith('capture-dropped@'))).toEqual(cut.map((c) => `capture-dropped@${c.seq}`).sort())
+    expect(findings).toEqual(await replayedFindings())
+  })
+})
