@@ -27,8 +27,8 @@ import { serialQueue } from './serial-queue'
 /** Batches writes for this long, so a burst of requests costs one transaction. */
 const FLUSH_DELAY_MS = 25
 /**
- * A scope whose captures took this many times longer to apply than an ordinary write waits that much longer before
- * its next application: a page flooding a socket gets at most a quarter of the worker, and other tabs the rest.
+ * After applying and writing a scope's socket frames, the scope waits this many times as long as that took before
+ * its next application: a page flooding a socket gets at most a quarter of the worker's time, other tabs the rest.
  */
 const BUSY_SHARE_FACTOR = 3
 const RECENT_ON_LOAD = 500
