@@ -137,6 +137,9 @@ describe('a socket as its frames come', () => {
     // would have put 3 + 7 + 8 + 10 + 12 = 40.
     expect((await storedVerdict()).events).toHaveLength(12)
     expect(eventsPut).toBe(12 + 3)
+    // Clearing the tab takes its frames with it.
+    await pipeline.clearScope(SCOPE)
+    expect(await (await database()).count('frames')).toBe(0)
   })
 
   it('keeps one socket apart from another and from the tab’s requests', async () => {
