@@ -17,7 +17,7 @@ import { groupBy } from './group-by'
 import type { UserSettings } from '../session/user-settings'
 import type { JsonReport } from './json-report'
 import { toJsonReport } from './json-report'
-import { redactCapture } from './redact'
+import { redactCapture, redactText } from './redact'
 
 /** How the capture sources saw a request, when they did (live captures; not HAR imports). */
 interface CaptureProvenance {
@@ -49,19 +49,25 @@ export interface HarReport extends JsonReport {
 }
 
 export function toHar(input: HarExport): { har: Har; report: JsonReport } {
-  const captures = input.captures.map((capture, index) => ({ ...capture, seq: index }))
+  const extra = input.extraSecretNames ?? []
+  // The report is judged on what the file holds: a finding's message can quote what it saw (a parse error quotes
+  // the text, an error response its fields), so redacted captures give a report without secrets, and linting the
+  // file gives the report it carries.
+  const captures = input.captures.map((capture, index) => (input.redact ? redactCapture({ ...capture, seq: index }, extra) : { ...capture, seq: index }))
   const verdict = replay(captures, input.settings, input.observedUntil)
   const report = toJsonReport(verdict)
   const perCapture = findingsByCapture(verdict)
   // Grouped once: looking each entry's events up in all of them made exporting a large tab quadratic.
   const eventsOf = groupBy(verdict.events, (outcome) => outcome.event.origin.capture)
-  const entries = captures.map((capture) => toEntry(input.redact ? redactCapture(capture, input.extraSecretNames) : capture, eventsOf.get(capture.seq) ?? [], perCapture))
+  const entries = captures.map((capture) => toEntry(capture, eventsOf.get(capture.seq) ?? [], perCapture))
+  // The source is a tab's title or address, or a file name: an address can carry a token.
+  const source = input.source && input.redact ? redactText(input.source, extra) : input.source
   const log: Har['log'] & { _sessionscope: HarReport } = {
     version: '1.2',
     creator: { name: 'Sessionscope', version },
     pages: [],
     entries,
-    comment: `Exported by Sessionscope${input.source ? ` from ${input.source}` : ''}; ${input.redact ? 'secrets redacted' : 'NOT redacted: contains credentials and cookies'}.`,
+    comment: `Exported by Sessionscope${source ? ` from ${source}` : ''}; ${input.redact ? 'secrets redacted' : 'NOT redacted: contains credentials and cookies'}.`,
     _sessionscope: { ...report, observedUntil: new Date(input.observedUntil).toISOString(), settings: input.userSettings, redacted: input.redact },
   }
   return { har: { log }, report }
