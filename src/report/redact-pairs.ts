@@ -26,16 +26,19 @@ export function redactPairs(query: string, extra: ExtraSecretNames, nested: Nest
 }
 
 /**
- * Pairs in text of any shape. A name right after `?`, `&` or `;`, or at the start, is a parameter (where `key`
- * counts); elsewhere a field. A value ends at a blank, a quote, `&`, `;`, `,`, `<`, `>`, `#` or a backslash, unless
- * quoted.
+ * Pairs in text of any shape. A name right after `?`, `&` or `;`, or at a line's start, is a parameter (where `key`
+ * counts); elsewhere a field. A value ends at a blank, a double quote, `&`, `;`, `,`, `<`, `>`, `#` or a backslash,
+ * unless quoted, and a `'` that ends it closes a quotation around it.
  */
-const LOOSE_PAIR = /(^|[^\w.$%-])([\w.$%-]{1,100})([ \t]*=[ \t]*)("(?:[^"\\\n]|\\.)*"?|'[^'\n]*'?|[^&\s"'<>\\#;,]*)/g
+const LOOSE_PAIR = /(^|[^\w.$%-])([\w.$%-]{1,100})([ \t]*=[ \t]*)("(?:[^"\\\n]|\\.)*"?|'[^'\n]*'?|(?:[^&\s"<>\\#;,]*[^&\s"<>\\#;,'])?)/g
+
+/** What stands before a parameter's name: nothing (a line's start), or a query's or form's separator. */
+const PARAM_STARTS = new Set(['', '\n', '\r', '?', '&', ';'])
 
 export function redactLoosePairs(text: string, extra: ExtraSecretNames, nested: NestedRedaction): string {
   if (!text.includes('=')) return text
   return text.replace(LOOSE_PAIR, (whole, before: string, name: string, equals: string, value: string) => {
-    const place = before === '' || before === '?' || before === '&' || before === ';' ? 'param' : 'field'
+    const place = PARAM_STARTS.has(before) ? 'param' : 'field'
     const quote = value.startsWith('"') || value.startsWith('\'') ? value[0]! : ''
     if (quote !== '') {
       const closed = value.length > 1 && value.endsWith(quote)

@@ -10,7 +10,7 @@ import { redactLoosePairs, redactPairs } from './redact-pairs'
 import { redactUrl, redactUrlsIn } from './redact-url'
 import type { ExtraSecretNames } from './secret-names'
 import { hasScheme, isExtraSecretName, isSecretName } from './secret-names'
-import { cutJwtSignatures, isHarmlessSecret, REDACTED, redactedSecret } from './secret-values'
+import { cutJwtSignatures, REDACTED, redactedSecret } from './secret-values'
 
 export interface TextRedactor {
   /** Text of any shape; `contentType` names a multipart body's boundary when known. */
@@ -68,7 +68,7 @@ function schemeOf(credential: string): string {
   const match = /^([A-Za-z][\w-]{0,30})\s+(\S.*)$/s.exec(credential)
   if (!match) return ''
   const [, word, rest] = match
-  return AUTHORIZATION_SCHEMES.has(word!.toLowerCase()) || isHarmlessSecret(rest!) || rest!.startsWith('eyJ') ? credential.slice(0, credential.length - rest!.length) : ''
+  return AUTHORIZATION_SCHEMES.has(word!.toLowerCase()) || redactedSecret(rest!) !== REDACTED ? credential.slice(0, credential.length - rest!.length) : ''
 }
 
 /** IANA's HTTP authentication schemes and the ones APIs commonly invent. */

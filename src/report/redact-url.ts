@@ -26,9 +26,14 @@ export function redactUrl(url: string, extra: ExtraSecretNames, nested: NestedRe
   return cutJwtSignatures(base) + query + hash
 }
 
-/** A URL with a scheme, anywhere in text: in a header (`Referer`, `Location`, `Link`), a body, a message. */
-const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"'<>\\`]+/gi
+/** A URL with a scheme, anywhere in text: in a header (`Referer`, `Location`, `Link`), a body, a message. It may hold `'`. */
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"<>\\`]+/gi
 
 export function redactUrlsIn(text: string, extra: ExtraSecretNames, nested: NestedRedaction): string {
-  return text.includes('://') ? text.replace(URL_IN_TEXT, (url) => redactUrl(url, extra, nested)) : text
+  if (!text.includes('://')) return text
+  return text.replace(URL_IN_TEXT, (url: string, at: number) => {
+    // A URL in single quotes ends before the closing one.
+    const quoted = text[at - 1] === "'" && url.endsWith("'")
+    return quoted ? `${redactUrl(url.slice(0, -1), extra, nested)}'` : redactUrl(url, extra, nested)
+  })
 }

@@ -28,7 +28,3 @@ export function redactedSecret(value: string): string {
   return UNSIGNED_JWT.test(cut) ? cut : REDACTED
 }
 
-/** True when the secret value would stay as it is (empty, or a JWT already without signature). */
-export function isHarmlessSecret(value: string): boolean {
-  return redactedSecret(value) === value
-}

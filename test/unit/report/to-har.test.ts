@@ -13,9 +13,11 @@ import { DEFAULT_SETTINGS } from '../../../src/session/settings'
 import { DEFAULT_USER_SETTINGS } from '../../../src/session/user-settings'
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures')
-const fixtureFiles = readdirSync(FIXTURES, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .flatMap((dir) => readdirSync(join(FIXTURES, dir.name)).filter((name) => name.endsWith('.har')).map((name) => join(FIXTURES, dir.name, name)))
+/** Every HAR under test/fixtures: the golden fixtures and the corpus of the vendors' own SDKs. */
+const fixtureFiles = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
+  .filter((name) => name.endsWith('.har'))
+  .sort()
+  .map((name) => join(FIXTURES, name))
 
 /** HAR 1.2 as published in har-schema (the schema behind har-validator). */
 function harValidator() {
@@ -56,8 +58,9 @@ describe('HAR export', () => {
     }
   })
 
-  it('reads back to exactly the same findings, redacted or not, for every golden fixture', () => {
-    expect(fixtureFiles.length).toBeGreaterThan(40)
+  it('reads back to exactly the same findings, redacted or not, for every golden fixture and corpus capture', () => {
+    expect(fixtureFiles.filter((file) => file.includes(join('fixtures', 'corpus'))).length).toBeGreaterThan(60)
+    expect(fixtureFiles.length).toBeGreaterThan(100)
     for (const file of fixtureFiles) {
       const original = findingsOf(readFileSync(file, 'utf8'))
       const { captures, observedUntil } = fromHar(readFileSync(file, 'utf8'))
@@ -165,5 +168,47 @@ describe('redaction', () => {
     expect(redactText('user=a&password=p%40ss&x=1')).toBe('user=a&password=%5Bredacted%5D&x=1')
     expect(redactText('{"password": "a\\"b", "ok": "c"}')).toBe(`{"password": "${REDACTED}", "ok": "c"}`)
     expect(() => redactText('%E0%A4%A&password=%')).not.toThrow()
+  })
+})
+
+describe('the report inside a redacted export', () => {
+  const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.c2lnLXNlY3JldC0x'
+  const socket = fromHar(readFileSync(join(FIXTURES, 'gamesparks', 'f1-happy-path.har'), 'utf8')).captures.find((capture) => capture.frames)!
+  const lastTime = socket.frames!.at(-1)!.time
+  const frames = [
+    // Each of these is quoted back by a finding: a frame that is not JSON by its start, an error response by its fields.
+    { direction: 'send' as const, time: lastTime + 1, opcode: 1, data: 'token=tok-secret-1&x=1' },
+    { direction: 'receive' as const, time: lastTime + 2, opcode: 1, data: JSON.stringify({ '@class': '.LogEventResponse', requestId: 'r1', error: { password: 'pw-secret-2', detail: jwt } }) },
+  ]
+  const edge = fromHar(readFileSync(join(FIXTURES, 'adobe-media-edge', 'event-after-session-end.har'), 'utf8')).captures
+  const play = edge.find((capture) => capture.url.includes('/va/v1/play'))!
+  const captures: CapturedRequest[] = [
+    ...edge.map((capture) => (capture === play ? { ...capture, requestBody: { text: '{"password": pwsecret3}' } } : capture)),
+    { ...socket, frames: [...socket.frames!, ...frames] },
+  ]
+  const secrets = ['tok-secret-1', 'pw-secret-2', 'c2lnLXNlY3JldC0x', 'pwsecret3', 'tab-secret-4']
+  const exportOf = (redact: boolean) => toHar({ captures, settings: DEFAULT_SETTINGS, userSettings: DEFAULT_USER_SETTINGS, observedUntil: lastTime + 10_000, redact, source: 'https://www.example.com/play?token=tab-secret-4' })
+
+  it('is judged on the redacted captures: messages that quote values carry no secret, and the comment no tab URL secret', () => {
+    const kept = exportOf(false)
+    const keptMessages = kept.report.findings.map((finding) => finding.message).join('\n')
+    // Without redaction the findings quote them: else this test would prove nothing.
+    for (const secret of secrets.slice(0, 4)) expect(keptMessages).toContain(secret)
+    expect(JSON.stringify(kept.har)).toContain('tab-secret-4')
+    const { har, report } = exportOf(true)
+    for (const secret of secrets) {
+      expect(JSON.stringify(har)).not.toContain(secret)
+      expect(JSON.stringify(report)).not.toContain(secret)
+    }
+    expect((har.log as { comment?: string }).comment).toContain(`https://www.example.com/play?token=${encodeURIComponent(REDACTED)}`)
+    expect(report.findings.map((finding) => finding.rule)).toEqual(kept.report.findings.map((finding) => finding.rule))
+  })
+
+  it('is what linting the export gives', () => {
+    const { har, report } = exportOf(true)
+    const text = JSON.stringify(har)
+    const capture = fromHar(text)
+    expect(toJsonReport(replay(capture.captures, DEFAULT_SETTINGS, capture.observedUntil)).findings).toEqual(report.findings)
+    expect((har.log as unknown as { _sessionscope: { findings: unknown } })._sessionscope.findings).toEqual(report.findings)
   })
 })
