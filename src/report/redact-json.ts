@@ -124,6 +124,11 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b
 /** A JSON string's content, decoded; an escape that is broken or cut short stays as written. */
 export function decodeJsonString(raw: string): string {
   if (!raw.includes('\\')) return raw
+  try {
+    return JSON.parse(`"${raw}"`) as string
+  } catch {
+    // Not valid JSON escapes (raw control characters, a broken escape): the slow way, escape by escape.
+  }
   return raw.replace(/\\(u[0-9a-fA-F]{4}|["\\/bfnrt])/g, (_whole, escape: string) => (escape.length === 5 ? String.fromCharCode(parseInt(escape.slice(1), 16)) : ESCAPES[escape]!))
 }
 

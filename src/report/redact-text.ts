@@ -22,8 +22,10 @@ export interface TextRedactor {
 /** Text nested deeper than this is not read again: it is replaced whole (escaping makes each level at least twice as long). */
 const MAX_DEPTH = 24
 const LONE_URL = /^[a-z][a-z0-9+.-]{0,30}:\/\/\S*$/i
-/** `a=1&b=2` on one line, not JSON or markup. */
-const FORM = /^[^\s{[<]*=/
+/** `a=1&b=2`: no blanks or double quotes (a form encodes them), not JSON or markup. */
+const FORM = /^[^\s"{[<]*=[^\s"]*$/
+/** What every reading needs to find anything: `=` (pairs), `"` (JSON), `:` (URLs, header lines), `--` (multipart), a JWT. */
+const MAY_HOLD_SECRETS = /[=":]|--|eyJ/
 /** `Name: value` lines (raw HTTP, a log, a YAML document). */
 const HEADER_LINE = /^([\w-]{1,100})([ \t]*:)([^\r\n]*)/gm
 
@@ -31,17 +33,31 @@ export function textRedactor(extra: ExtraSecretNames): TextRedactor {
   const isSecretField = (name: string): boolean => isSecretName(name, 'field', extra)
   const isSecretParam = (name: string): boolean => isSecretName(name, 'param', extra)
 
+  /**
+   * Text already redacted, and what it became (which redacts to itself). Readings overlap (a URL's query is a pair
+   * list too), so without it text nested in text would be redacted once per reading and level: exponential work.
+   */
+  const done = new Map<string, string>()
+  const nested = (depth: number) => (inner: string): string => {
+    const known = done.get(inner)
+    if (known !== undefined) return known
+    const redacted = text(inner, depth + 1)
+    done.set(inner, redacted).set(redacted, redacted)
+    return redacted
+  }
+
   const text = (input: string, depth: number, contentType?: string): string => {
+    if (!MAY_HOLD_SECRETS.test(input)) return input
     if (depth > MAX_DEPTH) return REDACTED
-    const nested = (inner: string): string => text(inner, depth + 1)
+    const inner = nested(depth)
     let out = cutJwtSignatures(input)
-    if (LONE_URL.test(out)) return redactUrl(out, extra, nested)
+    if (LONE_URL.test(out)) return redactUrl(out, extra, inner)
     const boundary = out.includes('--') ? multipartBoundary(out, contentType) : null
-    if (boundary !== null) return redactMultipart(out, boundary, { headerValue, isSecretField: isSecretParam, nested })
-    if (FORM.test(out) && !out.includes('\n')) out = redactPairs(out, extra, nested)
-    out = redactJsonText(out, isSecretField, nested)
-    out = redactUrlsIn(out, extra, nested)
-    out = redactLoosePairs(out, extra, nested)
+    if (boundary !== null) return redactMultipart(out, boundary, { headerValue, isSecretField: isSecretParam, nested: inner })
+    if (FORM.test(out)) out = redactPairs(out, extra, inner)
+    out = redactJsonText(out, isSecretField, inner)
+    out = redactUrlsIn(out, extra, inner)
+    out = redactLoosePairs(out, extra, inner)
     return out.includes(':') ? out.replace(HEADER_LINE, (line, name: string, colon: string, value: string) => (isSecretName(name, 'header', extra) ? `${name}${colon}${headerValue(name, value)}` : line)) : out
   }
 

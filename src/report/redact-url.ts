@@ -20,10 +20,16 @@ export function redactUrl(url: string, extra: ExtraSecretNames, nested: NestedRe
   let base = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt)
   base = base.replace(USERINFO, `$1${REDACTED_PARAM}@`)
   for (const pattern of SECRET_PATHS) base = base.replace(pattern, `$1${REDACTED_PARAM}`)
-  const query = queryAt === -1 ? '' : `?${redactPairs(cutJwtSignatures(beforeHash.slice(queryAt + 1)), extra, nested)}`
+  const query = queryAt === -1 ? '' : `?${redactQuery(cutJwtSignatures(beforeHash.slice(queryAt + 1)), extra, nested)}`
   // A fragment never reaches a server, but single-page apps put tokens there (`#access_token=…`).
   const hash = hashAt === -1 ? '' : redactLoosePairs(cutJwtSignatures(url.slice(hashAt)).replace(/^#/, '&'), extra, nested).replace(/^&/, '#')
   return cutJwtSignatures(base) + query + hash
+}
+
+/** Split on `&` for values with any character, then, where a value holds pairs (`next=/cb?token=…`, `a=1;b=2`), read for those. */
+function redactQuery(query: string, extra: ExtraSecretNames, nested: NestedRedaction): string {
+  const redacted = redactPairs(query, extra, nested)
+  return /=[^&]*[=;]/.test(redacted) ? redactLoosePairs(redacted, extra, nested) : redacted
 }
 
 /** A URL with a scheme, anywhere in text: in a header (`Referer`, `Location`, `Link`), a body, a message. It may hold `'`. */

@@ -35,12 +35,26 @@ export function normalizedName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '')
 }
 
+/** The built-in verdicts by name (a secret anywhere, or only as a parameter), remembered: captures repeat a few names. */
+const builtIn = new Map<string, { anywhere: boolean; asParam: boolean }>()
+const REMEMBERED = 4_096
+
+function builtInVerdict(name: string): { anywhere: boolean; asParam: boolean } {
+  let verdict = builtIn.get(name)
+  if (verdict === undefined) {
+    const normal = normalizedName(name)
+    const anywhere = SECRET_NAMES.has(normal) || SECRET_ENDINGS.some((ending) => normal.endsWith(ending))
+    verdict = { anywhere, asParam: anywhere || PARAM_ONLY_NAMES.has(normal) }
+    // Names come from pages: what is remembered stays bounded.
+    if (builtIn.size >= REMEMBERED) builtIn.clear()
+    builtIn.set(name, verdict)
+  }
+  return verdict
+}
+
 export function isSecretName(name: string, place: NamePlace, extra: ExtraSecretNames = []): boolean {
-  const normal = normalizedName(name)
-  if (normal === '') return false
-  if (SECRET_NAMES.has(normal) || SECRET_ENDINGS.some((ending) => normal.endsWith(ending))) return true
-  if (place === 'param' && PARAM_ONLY_NAMES.has(normal)) return true
-  return isExtraSecretName(name, extra)
+  const verdict = builtInVerdict(name)
+  return (place === 'param' ? verdict.asParam : verdict.anywhere) || isExtraSecretName(name, extra)
 }
 
 /** A name the user added; its value is replaced whole, even a JWT's claims. */
