@@ -1,3 +1,4 @@
+import { base64Bytes } from './base64'
 import type { CapturedBody } from './captured-request'
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; reason: string }
@@ -5,14 +6,8 @@ export type JsonResult = { ok: true; value: unknown } | { ok: false; reason: str
 /** Text of a body, decoding base64 as UTF-8. Never throws; undecodable bytes become U+FFFD. */
 export function bodyText(body: CapturedBody): string {
   if (body.encoding !== 'base64') return body.text
-  try {
-    const binary = atob(body.text)
-    const bytes = new Uint8Array(binary.length)
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-    return new TextDecoder().decode(bytes)
-  } catch {
-    return ''
-  }
+  const bytes = base64Bytes(body.text)
+  return bytes === null ? '' : new TextDecoder().decode(bytes)
 }
 
 /** Parses a JSON body. Never throws; the reason says what a person needs to fix it. */

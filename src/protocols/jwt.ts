@@ -5,6 +5,7 @@
  *
  *   eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcGlrZXkiOiJrIn0.c2lnbmF0dXJl  →  {alg:"HS256",typ:"JWT"}, {apikey:"k"}
  */
+import { base64Bytes } from './base64'
 import { isRecord } from './json-body'
 
 export type JwtReading =
@@ -57,11 +58,10 @@ function jsonPart(part: string, name: 'header' | 'payload'): { ok: true; value: 
 }
 
 function decodeBase64Url(part: string): string | null {
+  const base64 = part.replace(/-/g, '+').replace(/_/g, '/')
+  const bytes = base64Bytes(base64 + '='.repeat((4 - (base64.length % 4)) % 4))
+  if (bytes === null) return null
   try {
-    const base64 = part.replace(/-/g, '+').replace(/_/g, '/')
-    const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4))
-    const bytes = new Uint8Array(binary.length)
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
     return null

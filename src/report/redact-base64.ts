@@ -4,9 +4,10 @@
  * hides nothing. Bytes of a character cut at the capture limit are kept as they were. Data whose text needs no
  * redaction stays byte for byte; data that does is written back as the redacted text's UTF-8. Pure.
  */
+import { base64Bytes, bytesToBase64 } from '../protocols/base64'
 
 export function redactBase64(data: string, redact: (text: string) => string): string {
-  const bytes = decodeBase64(data)
+  const bytes = base64Bytes(data)
   // Not base64 after all: whatever it holds is text.
   if (bytes === null) return redact(data)
   const whole = bytes.length - cutCharacterLength(bytes)
@@ -17,26 +18,7 @@ export function redactBase64(data: string, redact: (text: string) => string): st
   const out = new Uint8Array(encoded.length + bytes.length - whole)
   out.set(encoded)
   out.set(bytes.subarray(whole), encoded.length)
-  return encodeBase64(out)
-}
-
-function decodeBase64(data: string): Uint8Array | null {
-  let binary: string
-  try {
-    binary = atob(data)
-  } catch {
-    return null
-  }
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return bytes
-}
-
-function encodeBase64(bytes: Uint8Array): string {
-  const chunks: string[] = []
-  // In slices: fromCharCode takes its arguments on the stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) chunks.push(String.fromCharCode(...bytes.subarray(i, i + 0x8000)))
-  return btoa(chunks.join(''))
+  return bytesToBase64(out)
 }
 
 /** How many bytes at the end start a UTF-8 character that the data cuts short (0 to 3). */

@@ -119,15 +119,20 @@ function isNumberPart(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x65 || code === 0x45 || code === 0x2b || code === 0x2d
 }
 
+// eslint-disable-next-line no-control-regex
+const NOT_JSON_STRING = /\\(?!u[0-9a-fA-F]{4}|["\\/bfnrt])|[\u0000-\u001f]/
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
 
 /** A JSON string's content, decoded; an escape that is broken or cut short stays as written. */
 export function decodeJsonString(raw: string): string {
   if (!raw.includes('\\')) return raw
-  try {
-    return JSON.parse(`"${raw}"`) as string
-  } catch {
-    // Not valid JSON escapes (raw control characters, a broken escape): the slow way, escape by escape.
+  // Valid JSON (no broken escape, no raw control character) decodes natively; anything else escape by escape.
+  if (!NOT_JSON_STRING.test(raw)) {
+    try {
+      return JSON.parse(`"${raw}"`) as string
+    } catch {
+      // Cannot happen for text the test let through; the slow way below is right for any text.
+    }
   }
   return raw.replace(/\\(u[0-9a-fA-F]{4}|["\\/bfnrt])/g, (_whole, escape: string) => (escape.length === 5 ? String.fromCharCode(parseInt(escape.slice(1), 16)) : ESCAPES[escape]!))
 }

@@ -329,3 +329,21 @@ function parsedOrUndefined(text: string): unknown {
     return undefined
   }
 }
+
+/**
+ * Text nested in text the way readings overlap, each level holding two different copies of the one below: a form in
+ * a percent-encoded form field, JSON in a JSON string, a URL's query in a URL, or all of them in turn, up to a few MB.
+ * Work that multiplied per level and per reading would take minutes on these.
+ */
+export const nestedEncodings: fc.Arbitrary<string> = fc
+  .record({ style: fc.constantFrom('form', 'json', 'url', 'mixed'), size: fc.integer({ min: 100_000, max: 2_000_000 }), name: secretParamName })
+  .map(({ style, size, name }) => {
+    let text = `${name}=s3cr3t`
+    for (let level = 0; text.length < size && level < 40; level++) {
+      const kind = style === 'mixed' ? (['form', 'json', 'url'] as const)[level % 3]! : style
+      if (kind === 'form') text = `a=${encodeURIComponent(text)}&b=${encodeURIComponent(`${text}${level}`)}`
+      else if (kind === 'json') text = JSON.stringify({ a: text, b: `${text}${level}`, [name]: level })
+      else text = `see https://x.example/p?a=${encodeURIComponent(text)}&b=${encodeURIComponent(`${text}${level}`)} and ${name}=x`
+    }
+    return text
+  })

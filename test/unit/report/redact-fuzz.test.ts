@@ -4,13 +4,21 @@
  * base64-decoded, JSON inside JSON), not even in the report's finding messages; the same export with secrets
  * included holds every one of them, and its report quotes the ones a finding quotes.
  */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { CapturedRequest } from '../../../src/protocols/captured-request'
+import { PROTOCOL_IDS } from '../../../src/protocols/tracking-event'
+import { redactCapture } from '../../../src/report/redact'
 import { toHar } from '../../../src/report/to-har'
 import { DEFAULT_SETTINGS } from '../../../src/session/settings'
 import { DEFAULT_USER_SETTINGS } from '../../../src/session/user-settings'
-import { FUZZ_TEST_TIMEOUT_MS, checkProperty, fuzzRuns, inputCount, reportCountsAfterAll } from '../../helpers/fuzz-config'
+import { deepJson, hugeBody } from '../../helpers/fuzz-arbitraries'
+import { mutatedCapture } from '../../helpers/fuzz-captures'
+import { FUZZ_TEST_TIMEOUT_MS, HUGE_INPUT_BUDGET_MS, checkProperty, fuzzRuns, inputCount, reportCountsAfterAll } from '../../helpers/fuzz-config'
+import { fixtureCaptures } from '../../helpers/fuzz-corpus'
+import { assertPrototypesUnchanged, snapshotPrototypes } from '../../helpers/fuzz-prototypes'
 import type { PlantedExport } from '../../helpers/fuzz-secrets'
-import { PLANTINGS, plantedExport, readableViews } from '../../helpers/fuzz-secrets'
+import { nestedEncodings, PLANTINGS, plantedExport, readableViews } from '../../helpers/fuzz-secrets'
 
 reportCountsAfterAll()
 
@@ -44,12 +52,40 @@ describe('a redacted export', () => {
             }
           }
         },
-        120,
+        100,
       )
       // Each run plants every kind once: the count says how many of each were tried.
-      expect(inputCount('redaction')).toBeGreaterThanOrEqual(Math.min(20, fuzzRuns(120)))
+      expect(inputCount('redaction')).toBeGreaterThanOrEqual(Math.min(20, fuzzRuns(100)))
       expect(PLANTINGS.length).toBeGreaterThanOrEqual(20)
     },
     FUZZ_TEST_TIMEOUT_MS,
   )
+})
+
+describe('redacting hostile captures', { timeout: FUZZ_TEST_TIMEOUT_MS }, () => {
+  const seeds = PROTOCOL_IDS.flatMap((id) => fixtureCaptures(id))
+
+  function redacts(capture: CapturedRequest): void {
+    const before = snapshotPrototypes()
+    const redacted = redactCapture(capture)
+    expect(typeof redacted.url).toBe('string')
+    for (const header of redacted.requestHeaders) expect(typeof header.value).toBe('string')
+    if (capture.requestBody) expect(typeof redacted.requestBody!.text).toBe('string')
+    assertPrototypesUnchanged(before)
+  }
+
+  it('never throws, hangs or pollutes a prototype on mutated real captures', () => {
+    checkProperty('redaction of mutated captures', mutatedCapture(seeds), redacts, 300)
+  })
+
+  it('stays within the time budget on several-MB bodies, deep nesting, and text nested in text every way readings overlap', () => {
+    const body = fc.oneof(hugeBody, deepJson, nestedEncodings)
+    const capture = fc.record({ seed: fc.constantFrom(...seeds), text: body, base64: fc.boolean() }).map(({ seed, text, base64 }): CapturedRequest => ({
+      ...seed,
+      requestBody: base64 ? { text: Buffer.from(text).toString('base64'), encoding: 'base64' } : { text },
+      frames: [{ direction: 'send', time: 0, opcode: 1, data: text }],
+    }))
+    checkProperty('redaction of huge and nested captures', capture, redacts, 6, HUGE_INPUT_BUDGET_MS)
+    expect(inputCount('redaction of huge and nested captures')).toBeGreaterThan(0)
+  })
 })
