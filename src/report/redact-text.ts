@@ -64,7 +64,8 @@ export function textRedactor(extra: ExtraSecretNames): TextRedactor {
   const headerValue = (name: string, value: string): string => {
     const lower = name.toLowerCase()
     if (lower === 'cookie') return value.split(';').map(redactedCookie).join(';')
-    if (lower === 'set-cookie') return value.replace(/^([^=;]*)=[^;]*/, `$1=${REDACTED}`)
+    // One cookie a line (Chrome joins several Set-Cookie headers with line feeds); its attributes stay.
+    if (lower === 'set-cookie') return value.replace(/^([^=;\n]*)=[^;\n]*/gm, `$1=${REDACTED}`)
     if (isExtraSecretName(name, extra)) return value.trim() === '' ? value : REDACTED
     if (!isSecretName(name, 'header', extra)) return text(value, 0)
     // Keep the blanks and, in Authorization, the scheme ("Bearer ", "Basic "); a JWT keeps its claims.
