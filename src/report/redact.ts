@@ -33,7 +33,8 @@ export function redactCapture<T extends CapturedRequest>(capture: T, extra: Extr
       body: capture.response.body && redactBody(capture.response.body, capture.response.headers, redactor),
     },
   }
-  if (capture.frames) redacted.frames = capture.frames.map((frame): WebSocketFrame => ({ ...frame, data: redactData(frame.data, frame.opcode === 2, undefined, redactor) }))
+  // A damaged store record can hold a frame that is not one: it is kept as it is, with nothing to read in it.
+  if (capture.frames) redacted.frames = capture.frames.map((frame): WebSocketFrame => (typeof frame?.data === 'string' ? { ...frame, data: redactData(frame.data, frame.opcode === 2, undefined, redactor) } : frame))
   return redacted
 }
 
