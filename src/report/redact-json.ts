@@ -1,10 +1,10 @@
 /**
  * Secrets in JSON text, edited in place so that what needs no redaction stays byte for byte. A secret-named
  * field's string or number becomes "[redacted]" (a JWT keeps its claims), as does every string or number in an
- * array under such a name; any other string that holds more text (JSON in a JSON string, a form, a URL) is
- * redacted in turn and written back escaped. Reads any text, not only valid JSON: a body cut at the capture limit
- * (a string that never closes runs to the end), JSON after a prefix (socket.io's `42[…]`), records separated by NUL
- * or line feeds, or a stray quote in prose. Pure.
+ * array under such a name, and a bare word there (not JSON) becomes [redacted], still not JSON; any other string
+ * that holds more text (JSON in a JSON string, a form, a URL) is redacted in turn and written back escaped. Reads any
+ * text, not only valid JSON: a body cut at the capture limit (a string that never closes runs to the end), JSON
+ * after a prefix (socket.io's `42[…]`), records separated by NUL or line feeds, or a stray quote in prose. Pure.
  */
 import type { NestedRedaction } from './redact-pairs'
 import { mayHoldSecrets } from './redact-pairs'
@@ -46,6 +46,9 @@ export function redactJsonText(text: string, isSecret: (name: string) => boolean
       const value = decodeJsonString(raw)
       const redacted = secretHere() ? redactedSecret(value) : mayHoldSecrets(value) ? nested(value) : value
       if (redacted !== value) replace(i, end, `${openedJsonString(redacted)}${closed ? '"' : ''}`)
+    } else if (code === 0x5b /* [ */ && text.startsWith(REDACTED, i)) {
+      // A bare secret redacted before (below): it stays as it is.
+      end = i + REDACTED.length
     } else if (code === 0x5b /* [ */) {
       secretArrays.push(secretHere())
     } else if (code === 0x7b /* { */) {
@@ -62,8 +65,9 @@ export function redactJsonText(text: string, isSecret: (name: string) => boolean
       continue
     } else if (secretHere()) {
       // A secret written without quotes (not JSON, but a parse error quotes it back): up to the next separator.
+      // Its replacement is no JSON value either, so the text stays as unreadable as it was.
       end = barewordEnd(text, i)
-      if (!/^(true|false|null)$/.test(text.slice(i, end))) replace(i, end, `"${REDACTED}"`)
+      if (!/^(true|false|null)$/.test(text.slice(i, end))) replace(i, end, REDACTED)
     }
     pendingSecret = null
     i = end

@@ -22,7 +22,9 @@ describe('JSON', () => {
   it('replaces numbers, bare words and the items of arrays under secret names, and keeps true, false, null and empty strings', () => {
     expect(redactText('{"password": 12345678, "pin": 1}')).toBe(`{"password": "${R}", "pin": 1}`)
     expect(redactText('{"password": -1.5e3}')).toBe(`{"password": "${R}"}`)
-    expect(redactText('{"password": hunter2 two, "ok": 1}')).toBe(`{"password": "${R}", "ok": 1}`)
+    // A bare word stays no JSON value: the text stays as unreadable as it was, and redacts to itself again.
+    expect(redactText('{"password": hunter2 two, "ok": 1}')).toBe(`{"password": ${R}, "ok": 1}`)
+    expect(redactText(`{"password": ${R}, "tokens": [${R}, a]}`)).toBe(`{"password": ${R}, "tokens": [${R}, ${R}]}`)
     expect(redactText('{"tokens": ["a", 2, {"name": "kept"}, ["b"]], "ids": ["c"]}')).toBe(`{"tokens": ["${R}", "${R}", {"name": "kept"}, ["${R}"]], "ids": ["c"]}`)
     expect(redactText('{"password": true, "token": null, "secret": "", "apiKey": false}')).toBe('{"password": true, "token": null, "secret": "", "apiKey": false}')
   })
