@@ -26,6 +26,7 @@ const LONE_URL = /^[a-z][a-z0-9+.-]{0,30}:\/\/\S*$/i
 const FORM = /^[^\s"{[<]*=[^\s"]*$/
 /** What every reading needs to find anything: `=` (pairs), `"` (JSON), `:` (URLs, header lines), `--` (multipart), a JWT. */
 const MAY_HOLD_SECRETS = /[=":]|--|eyJ/
+const COOKIE_HEADERS = /^(?:set-)?cookie$/i
 /** `Name: value` lines (raw HTTP, a log, a YAML document). */
 const HEADER_LINE = /^([\w-]{1,100})([ \t]*:)([^\r\n]*)/gm
 
@@ -58,8 +59,10 @@ export function textRedactor(extra: ExtraSecretNames): TextRedactor {
     out = redactJsonText(out, isSecretField, inner)
     out = redactUrlsIn(out, extra, inner)
     out = redactLoosePairs(out, extra, inner)
-    return out.includes(':') ? out.replace(HEADER_LINE, (line, name: string, colon: string, value: string) => (isSecretName(name, 'header', extra) ? `${name}${colon}${headerValue(name, value)}` : line)) : out
+    return out.includes(':') ? out.replace(HEADER_LINE, (line, name: string, colon: string, value: string) => (isSecretHeader(name) ? `${name}${colon}${headerValue(name, value)}` : line)) : out
   }
+
+  const isSecretHeader = (name: string): boolean => COOKIE_HEADERS.test(name) || isSecretName(name, 'header', extra)
 
   const headerValue = (name: string, value: string): string => {
     const lower = name.toLowerCase()

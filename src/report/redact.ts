@@ -63,8 +63,8 @@ function redactData(data: string, base64: boolean, contentType: string | undefin
 /**
  * The same redaction for an already parsed value (decoded event fields), walking its structure instead of its
  * text: a string or number under a secret name (built-in or `extra`), or in an array under one, is replaced, a
- * string under a header's name is redacted as that header, and every other string as text. Returns a copy; the
- * input is left alone.
+ * string under a header's name is redacted as that header, and every other string as text; a JWT's `claims` stay,
+ * as they do in the token itself. Returns a copy; the input is left alone.
  */
 export function redactValue(value: unknown, extra: ExtraSecretNames = []): unknown {
   return redactNode(value, undefined, textRedactor(extra), extra)
@@ -72,6 +72,8 @@ export function redactValue(value: unknown, extra: ExtraSecretNames = []): unkno
 
 /** `key`: the name the value stands under, also for the items of an array. */
 function redactNode(value: unknown, key: string | undefined, redactor: TextRedactor, extra: ExtraSecretNames): unknown {
+  // A JWT's claims as the adapters read them: a redacted token keeps them too (its header.payload).
+  if (key === 'claims') return JSON.parse(JSON.stringify(value ?? null)) as unknown
   if (typeof value === 'string') return key === undefined ? redactor.text(value) : redactor.headerValue(key, value)
   if (typeof value === 'number') return key !== undefined && isSecretName(key, 'field', extra) ? REDACTED : value
   if (Array.isArray(value)) return value.map((item) => redactNode(item, key, redactor, extra))

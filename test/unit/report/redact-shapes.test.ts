@@ -136,7 +136,7 @@ describe('headers', () => {
     const redacted = redactCapture(capture({ requestHeaders: [{ name: 'Cookie', value: 'sid=s1; 0ddc00k1e; theme=dark' }], response: { status: 200, headers: [{ name: 'set-cookie', value: 'a=s2; Path=/; Secure\nb=s3; Max-Age=60' }], body: null } }))
     expect(redacted.requestHeaders[0]!.value).toBe(`sid=${R}; ${R}; theme=${R}`)
     expect(redacted.response!.headers[0]!.value).toBe(`a=${R}; Path=/; Secure\nb=${R}; Max-Age=60`)
-    expect(redactText('GET / HTTP/1.1\r\nX-Api-Key: k9\r\nAccept: */*\r\n')).toBe(`GET / HTTP/1.1\r\nX-Api-Key: ${R}\r\nAccept: */*\r\n`)
+    expect(redactText('GET / HTTP/1.1\r\nX-Api-Key: k9\r\nCookie: a=c1\r\nAccept: */*\r\n')).toBe(`GET / HTTP/1.1\r\nX-Api-Key: ${R}\r\nCookie: a=${R}\r\nAccept: */*\r\n`)
   })
 
   it('keeps headers that are no secrets', () => {

@@ -38,4 +38,16 @@ describe('redactValue', () => {
   it('an extra name that is a header keeps nothing of its value', () => {
     expect(redactValue({ headers: { 'X-Session-Key': 'Bearer sk-1' } }, ['x-session-key'])).toEqual({ headers: { 'X-Session-Key': REDACTED } })
   })
+
+  it('replaces the items of arrays under secret names and numbers in any spelling, and keeps a decoded token', () => {
+    const input = { api_key: 12345678, sessionTokens: ['t1', 't2'], token: { header: { alg: 'HS256' }, claims: { apikey: 'k', exp: 1 } }, referer: 'https://x.example/?access_token=t3', sessionID: 's' }
+    expect(redactValue(input)).toEqual({
+      api_key: REDACTED,
+      sessionTokens: [REDACTED, REDACTED],
+      // The adapter's reading of a JWT (header and claims) is what the checks show: it stays.
+      token: { header: { alg: 'HS256' }, claims: { apikey: 'k', exp: 1 } },
+      referer: `https://x.example/?access_token=${encodeURIComponent(REDACTED)}`,
+      sessionID: 's',
+    })
+  })
 })
