@@ -4,6 +4,7 @@
  */
 import type { CapturedBody, HttpHeader } from '../protocols/captured-request'
 import type { HookRequest, HookResponse, HookSocketFrame, HookSocketOpen } from '../shared/hook-messages'
+import { bodyFromBytes, bodyFromText } from '../shared/capture-body'
 import { MAX_BODY_CHARS } from '../shared/hook-messages'
 
 export type CaptureUpdate =
@@ -43,23 +44,13 @@ export function bodyFromWebRequest(requestBody: WebRequestBody | null): Captured
       bytes.set(part, offset)
       offset += part.length
     }
-    // The same cap as the page hook's, in bytes: a multi-byte character cut in half makes the rest base64.
-    const kept = bytes.subarray(0, MAX_BODY_CHARS)
-    const truncated = bytes.length > kept.length ? { truncatedFrom: bytes.length } : {}
-    try {
-      return { text: new TextDecoder('utf-8', { fatal: true }).decode(kept), ...truncated }
-    } catch {
-      let binary = ''
-      for (let i = 0; i < kept.length; i += 0x8000) binary += String.fromCharCode(...kept.subarray(i, i + 0x8000))
-      return { text: btoa(binary), encoding: 'base64', ...truncated }
-    }
+    // The same cap as the page hook's, in bytes.
+    return bodyFromBytes(bytes.subarray(0, MAX_BODY_CHARS), bytes.length)
   }
   if (requestBody.formData) {
     const form = new URLSearchParams()
     for (const [key, values] of Object.entries(requestBody.formData)) for (const value of values as unknown[]) form.append(key, String(value))
-    const text = form.toString()
-    const truncated = text.length > MAX_BODY_CHARS ? { truncatedFrom: text.length } : {}
-    return { text: text.slice(0, MAX_BODY_CHARS), mimeType: 'application/x-www-form-urlencoded', ...truncated }
+    return { ...bodyFromText(form.toString()), mimeType: 'application/x-www-form-urlencoded' }
   }
   return null
 }
