@@ -1,13 +1,16 @@
 /**
- * Isolated-world relay: forwards the page hook's messages to the service worker. They arrive over a private
- * MessagePort (hook-messages.ts says how hook and relay exchange it before page scripts run); each is still
- * checked against the schema, and the worker takes tab and frame from the sender, never from the message.
+ * Isolated-world relay: answers the page hook's questions (which traffic is tracking) and forwards its reports to
+ * the service worker. Both go over a private MessagePort (hook-messages.ts says how hook and relay exchange it
+ * before page scripts run); each report is made a HookMessage here (hook-reports.ts) and checked against the
+ * schema, and the worker takes tab and frame from the sender, never from the message.
  *
  * Reports are sent in batches, one runtime message per short window: every runtime message crosses the browser
  * process to reach the worker, and a page firing a thousand tracking requests a second made two thousand of them.
  */
 import type { HookMessage, RelayBatch } from '../shared/hook-messages'
 import { HOOK_READY_EVENT, MAX_BATCH_MESSAGES, parseHookMessage, RELAY_PORT_EVENT } from '../shared/hook-messages'
+import { answerTrackingQueries, messageFromReport } from './hook-reports'
+import { socketBudget } from './socket-budget'
 
 /**
  * At most one batch per this many ms (about a frame). A report after a quiet spell goes at once; those that follow
@@ -25,6 +28,7 @@ let batch: HookMessage[] = []
 let batchChars = 0
 let timer: ReturnType<typeof setTimeout> | null = null
 let lastSentAt = Number.NEGATIVE_INFINITY
+const withinSocketBudget = socketBudget()
 
 if (!offerPort()) {
   // The hook is not there yet: offer once more when it announces itself, and never again after that.
@@ -45,14 +49,20 @@ document.addEventListener('freeze', send, true)
 function offerPort(): boolean {
   const channel = new MessageChannel()
   const taken = !document.dispatchEvent(new MessageEvent(RELAY_PORT_EVENT, { ports: [channel.port2], cancelable: true }))
-  if (taken) channel.port1.onmessage = (event) => forward(event.data)
-  else channel.port1.close()
+  if (taken) {
+    // The hook dispatches its questions on the port it took, which this world still holds too.
+    answerTrackingQueries(channel.port2, () => document.baseURI)
+    channel.port1.onmessage = (event) => forward(messageFromReport(event.data, document.baseURI))
+  } else {
+    channel.port1.close()
+  }
   return taken
 }
 
 function forward(data: unknown): void {
-  const message = parseHookMessage(data)
-  if (message === null) return
+  const parsed = parseHookMessage(data)
+  if (parsed === null) return
+  const message = withinSocketBudget(parsed)
   const chars = charsOf(message)
   if (batch.length > 0 && batchChars + chars > MAX_BATCH_CHARS) send()
   batch.push(message)

@@ -8,6 +8,11 @@
  * offers again at most once. The schema is still checked in the relay and in the worker, and the worker takes
  * tab and frame only from the browser's sender, so even a frame without the hook can at worst report
  * requests into its own tab.
+ *
+ * The hook does as little as it can in the page's world, where a page could watch it: it asks the relay which
+ * URLs and frames are tracking (events dispatched on the shared port, answered at once by cancelling them) and
+ * posts what it saw as it found it (HookReport). The relay, in the extension's own world, turns each report into
+ * the HookMessage the worker takes (hook-reports.ts).
  */
 
 /** The hook, announcing itself to a relay injected before it. */
@@ -15,7 +20,15 @@ export const HOOK_READY_EVENT = '__sessionscope_hook_ready__'
 /** The relay, offering its port (`event.ports[0]`); cancelled by the hook that takes it. */
 export const RELAY_PORT_EVENT = '__sessionscope_relay_port__'
 
-/** The hook captures at most this many characters of a body and says how long it really was. */
+/**
+ * The hook → relay question "is this URL tracking?", dispatched on the port the hook holds: `detail` is the URL
+ * as the page gave it; the relay cancels the event when it is. Page scripts never hold the port, so never see it.
+ */
+export const TRACKED_URL_QUERY = 'tracked-url'
+/** The same for a WebSocket frame of a socket not tracked by URL: `detail` is the text frame. */
+export const TRACKED_FRAME_QUERY = 'tracked-frame'
+
+/** The hook captures at most this many characters of a body (bytes, for binary) and says how long it really was. */
 export const MAX_BODY_CHARS = 1024 * 1024
 
 export type HookVia = 'fetch' | 'xhr' | 'beacon'
@@ -72,10 +85,33 @@ export interface HookSocketFrame {
   time: number
 }
 
-/** Frame data the page hook relays per socket; the worker keeps as much (background/drops.ts). */
+/** Frame data the relay forwards per socket (socket-budget.ts); the worker keeps as much (background/drops.ts). */
 export const MAX_SOCKET_CHARS = 8 * 1024 * 1024
 
 export type HookMessage = HookRequest | HookResponse | HookSocketOpen | HookSocketFrame
+
+/**
+ * A body as the page hook found it, cut at MAX_BODY_CHARS. `total` is its whole length (characters for text,
+ * bytes for bytes), or at least what was read of it when the hook stopped reading a longer stream. `bytes` holds
+ * `kept` bytes from its start (the buffer may be longer). `json` is an XHR's parsed `response`; `form` the
+ * name/value pairs of a FormData, flat.
+ */
+export type RawBody =
+  | { kind: 'text'; text: string; total: number }
+  | { kind: 'bytes'; bytes: ArrayBuffer; kept: number; total: number }
+  | { kind: 'json'; value: unknown }
+  | { kind: 'form'; pairs: string[] }
+
+/**
+ * Hook → relay: what the hook saw, before the relay makes it a HookMessage. URLs are as the page gave them
+ * (the relay resolves them against the document), methods as written, and response headers as lines of
+ * `name: value`.
+ */
+export type HookReport =
+  | { kind: 'request'; id: string; via: HookVia; url: string; method: string; body: RawBody | null; time: number }
+  | { kind: 'response'; id: string; status: number; statusText: string; headers: string; body: RawBody | null }
+  | { kind: 'ws-open'; id: string; url: string; time: number }
+  | { kind: 'ws-frame'; id: string; direction: 'send' | 'receive'; body: RawBody; time: number }
 
 /** Relay → worker: one report (what a relay sent before batching; still accepted). */
 export interface RelayMessage {

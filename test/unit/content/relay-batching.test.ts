@@ -5,12 +5,14 @@
  * what is gathered at once. The test takes the relay's port as the hook does and posts reports on it directly.
  */
 import { beforeAll, expect, it, vi } from 'vitest'
-import type { HookMessage, RelayBatch } from '../../../src/shared/hook-messages'
+import type { HookMessage, HookReport, RelayBatch } from '../../../src/shared/hook-messages'
 import { MAX_BATCH_MESSAGES, RELAY_PORT_EVENT } from '../../../src/shared/hook-messages'
 
 const TRACKED = 'https://edge.adobedc.net/ee/va/v1/ping?configId=unit'
 const sent: RelayBatch[] = []
 const reports = (): HookMessage[] => sent.flatMap((batch) => batch.messages)
+/** What the hook posts, and what the relay makes of it. */
+const report = (n: number): HookReport => ({ kind: 'request', id: `r-${n}`, via: 'fetch', url: TRACKED, method: 'POST', body: { kind: 'text', text: `{"n":${n}}`, total: 6 + String(n).length }, time: 1_700_000_000_000 + n })
 const request = (n: number): HookMessage => ({ kind: 'request', id: `r-${n}`, via: 'fetch', url: TRACKED, method: 'POST', body: { text: `{"n":${n}}` }, time: 1_700_000_000_000 + n })
 /** Port messages travel through the event loop, not through timers. */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
@@ -45,10 +47,10 @@ const endWindow = (): void => {
 
 it('sends a report after a quiet spell at once, and gathers the ones that follow until the window ends', async () => {
   clock += 1_000
-  port.postMessage(request(0))
+  port.postMessage(report(0))
   await until(() => sent.length === 1)
   expect(reports()).toEqual([request(0)])
-  for (let n = 1; n <= 5; n++) port.postMessage(request(n))
+  for (let n = 1; n <= 5; n++) port.postMessage(report(n))
   await until(() => timers.size === 1)
   for (let turn = 0; turn < 20; turn++) await nextTurn()
   expect(sent).toHaveLength(1)
@@ -59,7 +61,7 @@ it('sends a report after a quiet spell at once, and gathers the ones that follow
 
 it('sends a burst of 600 reports in full batches of at most the limit, each report once, in order', async () => {
   sent.length = 0
-  for (let n = 0; n < 600; n++) port.postMessage(request(n))
+  for (let n = 0; n < 600; n++) port.postMessage(report(n))
   await until(() => reports().length >= 2 * MAX_BATCH_MESSAGES)
   for (let turn = 0; turn < 20; turn++) await nextTurn()
   endWindow()
@@ -70,9 +72,9 @@ it('sends a burst of 600 reports in full batches of at most the limit, each repo
 
 it('sends what is gathered at once when the page goes away, and drops what the schema refuses', async () => {
   sent.length = 0
-  port.postMessage(request(1))
-  port.postMessage({ ...request(2), tabId: 9 })
-  port.postMessage(request(3))
+  port.postMessage(report(1))
+  port.postMessage({ ...report(2), via: 'carrier-pigeon' })
+  port.postMessage(report(3))
   await until(() => timers.size === 1)
   for (let turn = 0; turn < 20; turn++) await nextTurn()
   expect(sent).toEqual([])

@@ -1,4 +1,0 @@
-// @vitest-environment happy-dom
-import { channelTests } from './hook-channel'
-
-channelTests('hook first')
