@@ -12,8 +12,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { chromium } from 'playwright-core'
-import { CHROMIUM, CHROMIUM_ARGS, launchWithExtension } from '../../test/e2e/harness/browser'
+import { launchWithExtension, launchWithoutExtension } from '../../test/e2e/harness/browser'
 import type { BenchContext, Benchmark, Result } from '../benchmark'
 import { median } from '../benchmark'
 import { extensionWorkerStarted, MATCHING_NOTHING, matchingTracked, writeWebRequestControl } from '../webrequest-control'
@@ -132,7 +131,7 @@ async function withExtension(origin: string, dist: string): Promise<Side> {
   const page = await browser.context.newPage()
   await page.goto(`${origin}/`)
   // The hook must be in place, or the "with" figures measure a page the extension never touched.
-  if (!(await isHooked(page))) throw new Error(`the page hook of ${dist} is not installed in the measured page`)
+  if (!(await hookReports(browser.context, page))) throw new Error(`the page hook of ${dist} is not installed in the measured page`)
   return { name: 'with', page, close: () => browser.close() }
 }
 
@@ -144,7 +143,7 @@ async function withoutHook(origin: string, dist: string): Promise<Side> {
   delete manifest.content_scripts
   writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest))
   const side = await plainBrowser(origin, 'without hook', [`--disable-extensions-except=${copy}`, `--load-extension=${copy}`])
-  if (await isHooked(side.page)) throw new Error('the page hook is still installed')
+  if (await hookReports(side.page.context(), side.page)) throw new Error('the page hook is still installed')
   return { ...side, close: async () => { await side.close(); rmSync(copy, { recursive: true, force: true }) } }
 }
 
@@ -156,22 +155,32 @@ async function controlExtension(origin: string, name: SideName, urls: readonly s
 }
 
 async function plainBrowser(origin: string, name: SideName, args: string[]): Promise<Side> {
-  const profile = mkdtempSync(join(tmpdir(), 'sessionscope-bench-plain-'))
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: [...args, ...CHROMIUM_ARGS] })
+  const browser = await launchWithoutExtension(args)
   // An extension's listeners count only once its worker has registered them.
-  if (args.length > 0) await extensionWorkerStarted(context)
-  const page = await context.newPage()
+  if (args.length > 0) await extensionWorkerStarted(browser.context)
+  const page = await browser.context.newPage()
   await page.goto(`${origin}/`)
-  return {
-    name,
-    page,
-    async close() {
-      await context.close()
-      rmSync(profile, { recursive: true, force: true })
-    },
-  }
+  return { name, page, close: () => browser.close() }
 }
 
-function isHooked(page: Page): Promise<boolean> {
-  return page.evaluate(() => Object.getOwnPropertySymbols(window).some((symbol) => symbol.description === 'sessionscope.hook'))
+/**
+ * Whether the page hook reports a tracked request of `page`. A page cannot tell (the hook leaves nothing a page can
+ * see), so the worker is asked, through its test API, whether a capture of that request names the hook as a source.
+ */
+async function hookReports(context: BrowserContext, page: Page): Promise<boolean> {
+  const marker = `hook-check-${Date.now()}`
+  await page.evaluate((url) => fetch(url, { method: 'POST', body: '{}' }).then((response) => response.text()), `/ee/va/v1/ping?configId=${marker}`)
+  const worker = context.serviceWorkers().find((candidate) => candidate.url().startsWith('chrome-extension://'))
+  if (worker === undefined) return false
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const sources = await worker.evaluate(async (wanted) => {
+      const api = (globalThis as unknown as { __sessionscope: { dump(): Promise<{ captures: Array<{ url: string; sources: string[] }> }> } }).__sessionscope
+      return (await api.dump()).captures.filter((capture) => capture.url.includes(wanted)).flatMap((capture) => capture.sources)
+    }, marker)
+    if (sources.includes('fetch')) return true
+    // webRequest has seen it and the hook has had a second more to join: there is no hook.
+    if (sources.includes('webRequest') && attempt >= 10) return false
+    await new Promise((wait) => setTimeout(wait, 100))
+  }
+  return false
 }

@@ -45,6 +45,27 @@ export interface ExtensionBrowser {
   close(): Promise<void>
 }
 
+export interface PlainBrowser {
+  context: BrowserContext
+  close(): Promise<void>
+}
+
+/**
+ * Chromium with the same flags and without Sessionscope: what a page sees when the extension is not there. `args`
+ * may load other extensions (the benchmarks' controls).
+ */
+export async function launchWithoutExtension(args: string[] = []): Promise<PlainBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'sessionscope-plain-'))
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: [...args, ...CHROMIUM_ARGS] })
+  return {
+    context,
+    async close() {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
 /** `headless: false` opens a window (the demo, when there is a display); tests always run headless. */
 export async function launchWithExtension(extraArgs: string[] = [], { headless = true }: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} has no build; run npm run build first`)
