@@ -4,20 +4,18 @@
  * straight to the native one.
  *
  * Nothing a page could watch happens twice. A URL that is not a string is turned into one once, as fetch itself
- * would, and fetch is handed the string. For a tracking URL, `init` is read once, by the native Request
- * constructor, and fetch is handed that Request (which is what fetch does with its arguments anyway). The
- * constructor is given an object that passes each read on to the page's `init` once and keeps the body it reads,
- * so the hook has the body at once without reading it again: the worker pairs the hook's report with webRequest's
- * by it, and a burst of requests needs it there before webRequest's. A body given otherwise (in a Request, or as
- * a stream) is read from a clone of the Request.
+ * would, and fetch is handed the string. `init` is read once, by fetch itself: for a tracking URL it is handed a
+ * stand-in that passes each member fetch reads on to the page's `init` once and keeps the method and body, so the
+ * hook has the body at once without reading it again (the worker pairs the hook's report with webRequest's by
+ * it, and a burst of requests needs it there before webRequest's). A Request's own body is read from its clone.
  */
 import type { HookReport, RawBody } from '../shared/hook-messages'
 import { readCapped } from './capped-read'
 import { replaceNative } from './disguise'
 import {
-  apply, bare, call, construct, defineProperty, fulfilling, headersForEach, headersGet, NativePromise, NativeProxy, NativeRequest, now, promiseReject, reflectGet,
+  accepts, apply, bare, call, construct, create, defineProperty, fulfilling, headersForEach, headersGet, NativePromise, NativeProxy, NativeRequest, now, promiseReject, reflectGet,
   requestBody, requestClone, requestHeaders, requestMethod, requestUrl, responseBody, responseClone, responseHeaders, responseStatus,
-  responseStatusText, settle, stringOf, stringSlice,
+  responseStatusText, SafeWeakMap, settle, stringOf, stringSlice,
 } from './natives'
 import { stopWhenPageCancels } from './page-cancels'
 import { rawBodyOf } from './raw-body'
@@ -31,7 +29,8 @@ export function hookFetch(relay: RelayPort): void {
       const input = args.length === 0 ? undefined : args[0]
       // A symbol cannot be a URL: fetch says so in its own words, without running page code.
       if (args.length === 0 || typeof input === 'symbol') return apply(fetch, self, args)
-      let url = typeof input === 'string' ? input : urlOfRequest(input)
+      const request = typeof input === 'string' ? null : requestOf(input)
+      let url = typeof input === 'string' ? input : request === null ? null : call<string>(requestUrl, request)
       if (url === null) {
         try {
           url = stringOf(input)
@@ -42,33 +41,31 @@ export function hookFetch(relay: RelayPort): void {
         args[0] = url
       }
       if (!relay.isTrackedUrl(url)) return apply(fetch, self, args)
-      return trackedFetch(relay, fetch, self, args)
+      return trackedFetch(relay, fetch, self, args, url, request)
     },
   })
 }
 
-function trackedFetch(relay: RelayPort, fetch: Fetch, self: unknown, args: unknown[]): Promise<Response> {
-  let body: unknown = null
+/** `request` is the page's Request, when it gave one. */
+function trackedFetch(relay: RelayPort, fetch: Fetch, self: unknown, args: unknown[], url: string, request: Request | null): Promise<Response> {
   const init = args.length > 1 ? args[1] : undefined
-  const keepBody = (value: unknown): void => void (body = value)
-  let request: Request
-  try {
-    const stand = typeof init === 'object' && init !== null ? readingBody(init, keepBody) : null
-    request = construct(NativeRequest!, stand === null ? args : [args[0], stand])
-  } catch {
-    // Arguments fetch will refuse: let it say so in its own words.
-    return apply(fetch, self, args)
-  }
+  const given: Given = { method: undefined, body: undefined }
+  const stand = typeof init === 'object' && init !== null ? standIn(init, given) : null
+  if (stand === undefined) return apply(fetch, self, args)
+  // Taken before fetch takes the body: the copy of a Request's body, used when `init` gives none.
+  const copy = request === null ? null : copyOf(request)
+  const sent = apply(fetch, self, stand === null ? args : [args[0], stand]) as Promise<Response>
+  // A method fetch had to turn into a string: the hook cannot name it without running page code again.
+  const method = given.method === undefined ? (request === null ? 'GET' : call<string>(requestMethod, request)) : given.method
+  if (typeof method !== 'string') return sent
   const id = relay.nextId()
   const time = now()
   const reports = relay.inOrder()
-  const url = call<string>(requestUrl, request)
-  const method = call<string>(requestMethod, request)
   const report = (raw: RawBody | null): void => reports.request({ kind: 'request', id, via: 'fetch', url, method, body: raw, time })
-  // A stream the page gave has no copy the hook can take at once: it is read from the Request's clone.
-  if (body === null || body === undefined) requestBodyOf(request, report)
-  else rawBodyOf(body, (raw) => (raw === null ? requestBodyOf(request, report) : report(raw)))
-  return settle(apply(fetch, self, [request]) as Promise<Response>, (response) => {
+  if (given.body !== undefined && given.body !== null) rawBodyOf(given.body, report)
+  else if (copy !== null) requestBodyOf(copy, report)
+  else report(null)
+  return settle(sent, (response) => {
     try {
       reportResponse(id, response, reports.response)
     } catch {
@@ -82,8 +79,9 @@ function trackedFetch(relay: RelayPort, fetch: Fetch, self: unknown, args: unkno
 }
 
 /**
- * The members of `init` the Request constructor reads, in its order (a browser's own list, which grows): learned
- * at document_start by letting it read an object that records them, before any page script could see that.
+ * The members of `init` fetch reads, in its order (a browser's own list, which grows): learned at document_start by
+ * letting the Request constructor, which reads the same dictionary, read an object that records them, before any
+ * page script could see that. Null if that failed.
  */
 const initMembers = learnInitMembers()
 
@@ -100,49 +98,67 @@ function learnInitMembers(): string[] | null {
   } catch {
     return null
   }
-  return members.length > 0 && members.includes('body') ? members : null
+  return members.includes('body') && members.includes('method') ? members : null
 }
 
+type Given = { method: unknown; body: unknown }
+
+/** Each stand-in, to the page's `init` it stands for and what fetch read of it. */
+const stood = new SafeWeakMap<object, { init: object; given: Given }>()
+
 /**
- * What the Request constructor reads in place of `init`: each member it reads is read once from the page's `init`
- * (with `init` as receiver, as the constructor would), and the body is kept. Null when the members are not known.
+ * What a stand-in inherits, built once: for each member fetch reads, a getter that reads it once from the page's
+ * `init` (with `init` as receiver, as fetch would) and keeps the method and body.
  */
-function readingBody(init: object, keep: (body: unknown) => void): object | null {
-  if (initMembers === null) return null
-  const stand = bare({})
-  for (let i = 0; i < initMembers.length; i++) {
-    const key = initMembers[i]!
-    defineProperty(stand, key, bare({
-      get(): unknown {
-        const value = reflectGet(init, key, init)
-        if (key === 'body') keep(value)
+const standInPrototype = initMembers === null ? null : membersReadingThrough(initMembers)
+
+function membersReadingThrough(members: string[]): object {
+  const prototype = bare({})
+  for (let i = 0; i < members.length; i++) {
+    const key = members[i]!
+    defineProperty(prototype, key, bare({
+      get(this: object): unknown {
+        const stand = stood.get(this)
+        if (stand === undefined) return undefined
+        const value = reflectGet(stand.init, key, stand.init)
+        if (key === 'body' || key === 'method') stand.given[key] = value
         return value
       },
       enumerable: true,
       configurable: true,
     }))
   }
+  return prototype
+}
+
+/** What fetch reads in place of `init`; undefined when the members fetch reads are not known. */
+function standIn(init: object, given: Given): object | undefined {
+  if (standInPrototype === null) return undefined
+  const stand = create(standInPrototype)
+  stood.set(stand, { init, given })
   return stand
 }
 
-/** The URL of a Request; null for anything else. */
-function urlOfRequest(input: unknown): string | null {
-  if (typeof input !== 'object' || input === null) return null
+/** A clone of a Request with a body, or null (no body, or one already used: fetch will say so). */
+function copyOf(request: Request): Request | null {
   try {
-    return call(requestUrl, input)
+    return call(requestBody, request) === null ? null : call<Request>(requestClone, request)
   } catch {
     return null
   }
 }
 
+/** The input if it is a Request (told by its own getter, which instanceof is not); null for anything else. */
+function requestOf(input: unknown): Request | null {
+  return typeof input === 'object' && input !== null && accepts(requestUrl, input) ? (input as Request) : null
+}
+
 /**
- * A Request's body, read from a clone. A multipart one (a FormData) is left unknown: webRequest reports it as its
+ * A Request's body, from its copy. A multipart one (a FormData) is left unknown: webRequest reports it as its
  * fields, and the worker joins the two reports only when their bodies agree.
  */
-function requestBodyOf(request: Request, deliver: (body: RawBody | null) => void): void {
+function requestBodyOf(copy: Request, deliver: (body: RawBody | null) => void): void {
   try {
-    if (call(requestBody, request) === null) return deliver(null)
-    const copy = call<Request>(requestClone, request)
     const type = call<string | null>(headersGet, call(requestHeaders, copy), 'content-type')
     if (type !== null && call(stringSlice, type, 0, MULTIPART.length) === MULTIPART) return deliver(null)
     readCapped(call(requestBody, copy), { expected: 0, toEnd: true }, deliver)

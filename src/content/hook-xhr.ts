@@ -8,7 +8,7 @@
 import type { HookReport, RawBody } from '../shared/hook-messages'
 import { replaceNative } from './disguise'
 import {
-  addListener, apply, call, now, protoOf, removeListener, SafeWeakMap, stringOf, xhrAllResponseHeaders, xhrReadyState, xhrResponse,
+  accepts, addListener, apply, call, now, protoOf, removeListener, SafeWeakMap, stringOf, xhrAllResponseHeaders, xhrReadyState, xhrResponse,
   xhrResponseText, xhrResponseType, xhrStatus, xhrStatusText,
 } from './natives'
 import { rawBodyOf, textBody } from './raw-body'
@@ -23,7 +23,7 @@ export function hookXhr(relay: RelayPort): void {
   replaceNative(prototype, 'open', {
     apply(open, self, args: unknown[]) {
       // Not an XHR, too few arguments or a symbol: the native refuses, in its own words.
-      if (args.length < 2 || typeof args[0] === 'symbol' || typeof args[1] === 'symbol' || !isXhr(self)) return apply(open, self, args)
+      if (args.length < 2 || typeof args[0] === 'symbol' || typeof args[1] === 'symbol' || !accepts(xhrReadyState, self)) return apply(open, self, args)
       const method = (args[0] = stringOf(args[0]))
       const url = (args[1] = stringOf(args[1]))
       const result = apply(open, self, args)
@@ -80,15 +80,6 @@ export function hookBeacon(relay: RelayPort): void {
       return queued
     },
   })
-}
-
-function isXhr(value: unknown): boolean {
-  try {
-    call(xhrReadyState, value)
-    return true
-  } catch {
-    return false
-  }
 }
 
 function responseReport(id: string, xhr: XMLHttpRequest): HookReport {

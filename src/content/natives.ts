@@ -12,6 +12,7 @@ export const construct = Reflect.construct
 export const defineProperty = Object.defineProperty
 export const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor
 export const reflectGet = Reflect.get
+export const create = Object.create
 const getPrototypeOf = Object.getPrototypeOf
 const setPrototypeOf = Object.setPrototypeOf
 const deleteProperty = Reflect.deleteProperty
@@ -33,6 +34,16 @@ export function getterOf(owner: object | undefined, name: PropertyKey): AnyFunct
 /** Calls a saved method or getter on `self`; throws as the built-in does (a missing one throws a TypeError). */
 export function call<T>(fn: AnyFunction | undefined, self: unknown, ...args: unknown[]): T {
   return apply(fn as AnyFunction, self, args) as T
+}
+
+/** Whether a saved getter takes `value` as its receiver: how the hook tells a type, since `instanceof` can be trapped. */
+export function accepts(getter: AnyFunction | undefined, value: unknown): boolean {
+  try {
+    apply(getter as AnyFunction, value, [])
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** An object literal without a prototype (see above). */

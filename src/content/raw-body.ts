@@ -7,7 +7,7 @@ import type { RawBody } from '../shared/hook-messages'
 import { MAX_BODY_CHARS } from '../shared/hook-messages'
 import { readCapped } from './capped-read'
 import {
-  arrayBufferByteLength, bare, blobSize, blobStream, blobSlice, call, dataViewBuffer, dataViewByteLength, dataViewByteOffset,
+  accepts, arrayBufferByteLength, bare, blobSize, blobStream, blobSlice, call, dataViewBuffer, dataViewByteLength, dataViewByteOffset,
   defineProperty, fileName, formDataForEach, isView, NativeArrayBuffer, NativeUint8Array, searchParamsToString, stringSlice, typedArrayBuffer,
   typedArrayByteLength, typedArrayByteOffset, typedArraySet,
 } from './natives'
@@ -39,7 +39,7 @@ function bufferBody(value: object): RawBody | undefined {
   } catch {
     if (!isView(value)) return undefined
     // A typed array's getters refuse a DataView, and the other way round.
-    const typed = isTypedArray(value)
+    const typed = accepts(typedArrayByteLength, value)
     buffer = call(typed ? typedArrayBuffer : dataViewBuffer, value)
     offset = call(typed ? typedArrayByteOffset : dataViewByteOffset, value)
     length = call(typed ? typedArrayByteLength : dataViewByteLength, value)
@@ -48,15 +48,6 @@ function bufferBody(value: object): RawBody | undefined {
   const copy = new NativeArrayBuffer(kept)
   call(typedArraySet, new NativeUint8Array(copy), new NativeUint8Array(buffer, offset, kept))
   return { kind: 'bytes', bytes: copy, kept, total: length }
-}
-
-function isTypedArray(view: object): boolean {
-  try {
-    call(typedArrayByteLength, view)
-    return true
-  } catch {
-    return false
-  }
 }
 
 function searchParamsBody(value: object): RawBody | undefined {
