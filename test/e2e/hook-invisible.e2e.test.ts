@@ -8,27 +8,17 @@
  * only the hook sees (response bodies, beacon bodies, socket frames).
  */
 import type { BrowserContext } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { ExtensionBrowser, PlainBrowser } from './harness/browser'
-import { launchWithExtension, launchWithoutExtension } from './harness/browser'
 import { readDump } from './harness/dump'
 import type { ProbeServer } from './harness/probe-server'
-import { startProbeServer } from './harness/probe-server'
+import { withProbeAndBothBrowsers } from './harness/suite'
 
 let server: ProbeServer
 let extension: ExtensionBrowser
 let plain: PlainBrowser
 
-beforeAll(async () => {
-  server = await startProbeServer()
-  extension = await launchWithExtension()
-  plain = await launchWithoutExtension()
-})
-afterAll(async () => {
-  await extension?.close()
-  await plain?.close()
-  await server?.close()
-})
+withProbeAndBothBrowsers((s, e, p) => void ([server, extension, plain] = [s, e, p]))
 
 async function probe(context: BrowserContext): Promise<unknown> {
   const page = await context.newPage()

@@ -6,13 +6,13 @@
  * extension. A body larger than the capture limit is still captured, cut and marked as cut (body-truncated).
  */
 import type { BrowserContext } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { MAX_BODY_CHARS } from '../../src/shared/hook-messages'
 import type { ExtensionBrowser, PlainBrowser } from './harness/browser'
-import { launchWithExtension, launchWithoutExtension } from './harness/browser'
 import { readDump } from './harness/dump'
 import type { ProbeServer } from './harness/probe-server'
-import { sentAfter, startProbeServer, TRACKED_PATH } from './harness/probe-server'
+import { sentAfter, TRACKED_PATH } from './harness/probe-server'
+import { withProbeAndBothBrowsers } from './harness/suite'
 
 /** A slow download: 16 KiB every 50 ms, so reading to the capture limit would take the hook over 3 s. */
 const CHUNK = 16 * 1024
@@ -29,16 +29,7 @@ let server: ProbeServer
 let extension: ExtensionBrowser
 let plain: PlainBrowser
 
-beforeAll(async () => {
-  server = await startProbeServer()
-  extension = await launchWithExtension()
-  plain = await launchWithoutExtension()
-})
-afterAll(async () => {
-  await extension?.close()
-  await plain?.close()
-  await server?.close()
-})
+withProbeAndBothBrowsers((s, e, p) => void ([server, extension, plain] = [s, e, p]))
 
 type Cancel = 'reader' | 'stream' | 'iterate' | 'pipe' | 'abort'
 

@@ -361,6 +361,7 @@
       socket: await describeSocket(socketUrl),
       conversions: await conversions(),
       globals: {
+        asyncIteratorIsValues: ReadableStream.prototype[Symbol.asyncIterator] === ReadableStream.prototype.values,
         windowKeys: Reflect.ownKeys(window).map(String),
         documentKeys: Reflect.ownKeys(document).map(String),
         prototypes: Object.fromEntries(
