@@ -27,8 +27,10 @@ export function hookFetch(relay: RelayPort): void {
   replaceNative<Fetch>(globalThis, 'fetch', {
     apply(fetch, self, args: unknown[]) {
       const input = args.length === 0 ? undefined : args[0]
-      // A symbol cannot be a URL: fetch says so in its own words, without running page code.
-      if (args.length === 0 || typeof input === 'symbol') return apply(fetch, self, args)
+      // Nothing to fetch, a symbol for a URL, or called on something else than this window: fetch refuses in its
+      // own words, without running page code.
+      const refused = args.length === 0 || typeof input === 'symbol' || (self !== undefined && self !== null && self !== globalThis)
+      if (refused) return apply(fetch, self, args)
       const request = typeof input === 'string' ? null : requestOf(input)
       let url = typeof input === 'string' ? input : request === null ? null : call<string>(requestUrl, request)
       if (url === null) {

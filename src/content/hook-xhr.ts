@@ -8,7 +8,7 @@
 import type { HookReport, RawBody } from '../shared/hook-messages'
 import { replaceNative } from './disguise'
 import {
-  accepts, addListener, apply, call, now, protoOf, removeListener, SafeWeakMap, stringOf, xhrAllResponseHeaders, xhrReadyState, xhrResponse,
+  accepts, addListener, apply, call, navigatorUserAgent, now, protoOf, removeListener, SafeWeakMap, stringOf, xhrAllResponseHeaders, xhrReadyState, xhrResponse,
   xhrResponseText, xhrResponseType, xhrStatus, xhrStatusText,
 } from './natives'
 import { rawBodyOf, textBody } from './raw-body'
@@ -69,7 +69,7 @@ export function hookBeacon(relay: RelayPort): void {
   if (prototype === undefined) return
   replaceNative(prototype, 'sendBeacon', {
     apply(sendBeacon, self, args: unknown[]) {
-      if (args.length === 0 || typeof args[0] === 'symbol') return apply(sendBeacon, self, args)
+      if (args.length === 0 || typeof args[0] === 'symbol' || !accepts(navigatorUserAgent, self)) return apply(sendBeacon, self, args)
       const url = (args[0] = stringOf(args[0]))
       const queued = apply(sendBeacon, self, args)
       if (queued === true && relay.isTrackedUrl(url)) {

@@ -106,6 +106,7 @@ export const xhrResponseText = getterOf(protoOf('XMLHttpRequest'), 'responseText
 export const xhrResponse = getterOf(protoOf('XMLHttpRequest'), 'response')
 export const xhrAllResponseHeaders = methodOf(protoOf('XMLHttpRequest'), 'getAllResponseHeaders')
 export const socketUrl = getterOf(protoOf('WebSocket'), 'url')
+export const navigatorUserAgent = getterOf(protoOf('Navigator'), 'userAgent')
 
 export const blobSize = getterOf(protoOf('Blob'), 'size')
 export const blobSlice = methodOf(protoOf('Blob'), 'slice')

@@ -9,8 +9,10 @@
  * hook calls only natives saved before page scripts ran (natives.ts); it keeps its state in its own closure,
  * never on a global; and its listeners are added with the saved addEventListener. It reads a response body from
  * a clone, no further than the capture limit, and stops when the page cancels its own (page-cancels.ts). What
- * cannot be hidden from a page: a wrapper's frame in a stack trace, and what a Function.prototype.toString taken
- * from another window (a sandboxed frame, which no content script runs in) says about a Proxy.
+ * cannot be hidden from a page: the wrapper's frame in the stack of an error thrown through it; what a
+ * Function.prototype.toString taken from another window (a sandboxed frame, which no content script runs in)
+ * says of a Proxy; and the getters of an XHR's parsed JSON, if the page puts some there, which run when the
+ * relay gets a copy of that object.
  *
  * Which traffic is tracking is the relay's to say, in the extension's own world, where page scripts cannot
  * watch or change the code that decides (relay-port.ts); the reports go to the relay too.
