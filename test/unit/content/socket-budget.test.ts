@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { socketBudget } from '../../../src/content/socket-budget'
-import type { HookMessage } from '../../../src/shared/hook-messages'
+import type { HookMessage, HookSocketFrame } from '../../../src/shared/hook-messages'
 
-const frame = (id: string, data: string): HookMessage => ({ kind: 'ws-frame', id, direction: 'receive', opcode: 1, data, time: 1 })
+const frame = (id: string, data: string): HookSocketFrame => ({ kind: 'ws-frame', id, direction: 'receive', opcode: 1, data, time: 1 })
 
 describe('socketBudget', () => {
   it('forwards a socket whole up to its limit, then only the length of each frame', () => {
