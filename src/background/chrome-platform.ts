@@ -1,5 +1,5 @@
 /** The pipeline's view of the browser. */
-import { engineSettings } from '../session/user-settings'
+import { engineSettings, redactionOf } from '../session/user-settings'
 import { announceChanges } from '../shared/changes'
 import { loadUserSettings } from '../shared/settings-storage'
 import { noTabScope, tabScope } from '../store/records'
@@ -13,6 +13,10 @@ const MIN_ALARM_DELAY_MS = 30_000
 
 export const chromePlatform: Platform = {
   settings: async () => engineSettings(await loadUserSettings()),
+  async secretsAtRest() {
+    const { keepSecretsOnDisk, extraSecretNames } = redactionOf(await loadUserSettings())
+    return { keepSecretsOnDisk, extraSecretNames }
+  },
   now: () => Date.now(),
   async tabInfo(tabId, origin) {
     // Requests of no tab are titled by the site that made them (its service worker, a prefetch).

@@ -3,6 +3,7 @@
  * Browser APIs come in through `Platform`, so the whole pipeline runs in unit tests on fake-indexeddb.
  * Updates are processed strictly in arrival order; writes are batched and land in one transaction.
  */
+import { decodeCapture } from '../protocols'
 import { eventId } from '../protocols/tracking-event'
 import type { EventResult } from '../session/engine'
 import { createEngine, nextExpiry } from '../session/engine'
@@ -14,14 +15,17 @@ import { database } from '../store/db'
 import type { CaptureDrops, CaptureRecord, FrameTally, Scope, ScopeRecord, SerializedEngine, SessionRecord } from '../store/records'
 import { capturesOf, listScopes, sessionsOf } from '../store/queries'
 import type { ScopeWrite } from '../store/writes'
+import { rewriteCaptures } from '../store/scrub'
 import { deleteScope, earliestExpiry, isQuotaError, lastCaptureSeq, recentCaptures, scopesDueBy, writeChanges, writeScopeRecords } from '../store/writes'
 import { fromHar } from '../report/from-har'
+import type { AtRest, AtRestChoice } from './at-rest'
+import { atRestForm, DEFAULT_AT_REST_CHOICE } from './at-rest'
 import type { CaptureUpdate } from './capture-update'
 import type { CaptureBounds, DropCause } from './drops'
 import { bodyChars, CAPTURE_BOUNDS, dropFrame, droppedText, frameChars, frameRefusal, HELD_PER_CAPTURE, noDrops } from './drops'
 import { emptyRecent, IN_FLIGHT_LIMIT, mergeUpdate, remember, socketOf } from './merge'
 import type { Applied, ScopeState } from './scope-engine'
-import { advance, alreadyStaged, applyCapture, applySocket, noteFrames, rejudge, scopeState, settle } from './scope-engine'
+import { advance, alreadyStaged, applyCapture, applySocket, noteFrames, rejudge, scopeState, settle, signatureOf } from './scope-engine'
 import { serialQueue } from './serial-queue'
 
 /** Batches writes for this long, so a burst of requests costs one transaction. */
@@ -38,6 +42,8 @@ const STORAGE_RETRY_MAX_MS = 60_000
 
 export interface Platform {
   settings(): Promise<EngineSettings>
+  /** Whether the store may keep secrets, and the user's extra secret names; absent: secrets are redacted on disk. */
+  secretsAtRest?(): Promise<AtRestChoice>
   now(): number
   /** Title and URL of a tab, when the browser tells; for requests of no tab (tabId -1), of the origin that made them. */
   tabInfo(tabId: number, origin?: string): Promise<{ title: string; url: string } | null>
@@ -76,6 +82,11 @@ export interface Pipeline {
   settingsChanged(): Promise<void>
   /** Replays a HAR file's captures into a new scope beside the tabs; returns the scope. Throws HarError. */
   importHar(name: string, text: string): Promise<Scope>
+  /**
+   * The captures of `seqs` with the values they were sent with, those memory still holds (an open tab's recent
+   * captures), in no particular order. The store holds them redacted unless secrets are kept on disk (at-rest.ts).
+   */
+  sentCaptures(scope: Scope, seqs: readonly number[]): Promise<CaptureRecord[]>
 }
 
 interface PendingScope {
@@ -109,6 +120,9 @@ export function createPipeline(platform: Platform, lowered: Partial<PipelineLimi
   const pendingScopes = new Map<Scope, PendingScope>()
   let seq: number | null = null
   let settings: EngineSettings | null = null
+  let atRest: AtRest | null = null
+  /** The at-rest choice the store was last brought in line with (null: not known since the worker started). */
+  let scrubbedFor: string | null = null
   let flushTimer: ReturnType<typeof setTimeout> | null = null
   /** When the timer fires (performance.now()). */
   let flushAt = Number.POSITIVE_INFINITY
@@ -121,6 +135,19 @@ export function createPipeline(platform: Platform, lowered: Partial<PipelineLimi
   async function currentSettings(): Promise<EngineSettings> {
     settings ??= await platform.settings()
     return settings
+  }
+
+  async function currentAtRest(): Promise<AtRest> {
+    atRest ??= atRestForm((await platform.secretsAtRest?.()) ?? DEFAULT_AT_REST_CHOICE)
+    return atRest
+  }
+
+  /**
+   * Applies a capture as the store will hold it (at-rest.ts); the engine judges that form, so what it derives holds
+   * no more than the store does. Null: not a tracking capture.
+   */
+  async function applyAtRest(state: ScopeState, capture: CaptureRecord, apply: typeof applyCapture = applyCapture): Promise<ReturnType<typeof applyCapture>> {
+    return apply(state, (await currentAtRest()).capture(capture), await currentSettings())
   }
 
   async function nextSeqReady(): Promise<() => number> {
@@ -244,7 +271,7 @@ export function createPipeline(platform: Platform, lowered: Partial<PipelineLimi
       if (!latest) continue
       const capture = withDrops(state, latest)
       const part = capture.frames === undefined ? capture : framesUpTo(state, capture, chars)
-      const result = part.frames === undefined ? applyCapture(state, part, settings) : applySocket(state, part, settings)
+      const result = await applyAtRest(state, part, part.frames === undefined ? applyCapture : applySocket)
       // Not a tracking socket (yet): its frames so far were looked at all the same.
       noteFrames(state, part)
       if (part !== capture) {
@@ -253,9 +280,9 @@ export function createPipeline(platform: Platform, lowered: Partial<PipelineLimi
       }
       if (!result) continue
       sockets ||= part.frames !== undefined
-      // What was applied is stored; memory keeps every frame that came.
+      // What was applied is stored; memory keeps every frame that came, as sent.
       pendingCaptures.set(seq, result.capture)
-      const kept = part === capture ? result.capture : { ...capture, signature: result.capture.signature }
+      const kept = { ...capture, signature: result.capture.signature }
       for (const forgotten of remember(state.recent, kept, limits.inFlight)) await markDropped(state, forgotten)
       stage(state, result.applied)
     }
@@ -394,11 +421,12 @@ export function createPipeline(platform: Platform, lowered: Partial<PipelineLimi
     const known = state.recent.bySeq.get(held.seq)
     const merged = withinTabBodies(state, known, held)
     const forgotten = remember(state.recent, merged, limits.inFlight)
-    const result = applyCapture(state, merged, await currentSettings())
+    const result = await applyAtRest(state, merged)
     if (result) {
       // What the tab keeps in bodies: this tracking capture's now, in place of what its earlier version kept.
       state.record.bodyChars = (state.record.bodyChars ?? 0) + bodyChars(result.capture) - (known?.signature === undefined ? 0 : bodyChars(known))
-      forgotten.push(...remember(state.recent, result.capture, limits.inFlight))
+      // Memory keeps it as sent: later reports merge into it, and "Show secrets" reads it (sentCaptures).
+      forgotten.push(...remember(state.recent, { ...merged, signature: result.capture.signature }, limits.inFlight))
       pendingCaptures.set(result.capture.seq, result.capture)
       if (fresh || state.record.url === '') await describeTab(state, update.tabId, origin)
       stage(state, result.applied)
@@ -489,7 +517,7 @@ export function createPipeline(platform: Platform, lowered: Partial<PipelineLimi
     const latest = withDrops(state, pendingCaptures.get(capture.seq) ?? capture)
     const inFlight = `more than ${limits.inFlight} requests of this tab were waiting for their responses at once, so later reports about this one were dropped`
     const dropped = latest.dropped === undefined ? inFlight : `${latest.dropped}; ${inFlight}`
-    const result = applyCapture(state, { ...latest, dropped }, await currentSettings())
+    const result = await applyAtRest(state, { ...latest, dropped })
     if (!result) return
     pendingCaptures.set(result.capture.seq, result.capture)
     stage(state, result.applied)
@@ -500,11 +528,32 @@ export function createPipeline(platform: Platform, lowered: Partial<PipelineLimi
     return (await capturesOf(scope)).concat([...pendingCaptures.values()].filter((capture) => capture.scope === scope))
   }
 
+  /**
+   * Once secrets may no longer be kept on disk (or the secret names grew), what is stored and waits to be is
+   * brought in line: the replay that follows a settings change then derives everything anew from it.
+   */
+  async function scrubStore(): Promise<void> {
+    const form = await currentAtRest()
+    const choice = JSON.stringify((await platform.secretsAtRest?.()) ?? DEFAULT_AT_REST_CHOICE)
+    if (form.keepsSecrets || choice === scrubbedFor) return
+    await writePending(true)
+    const { hosts } = await currentSettings()
+    // A capture's signature is what it decoded to, values included: it is taken again from the redacted form.
+    const scrubbed = (capture: CaptureRecord): CaptureRecord => {
+      const redacted = form.capture(capture)
+      return capture.signature?.startsWith('{') ? { ...redacted, signature: signatureOf(decodeCapture(redacted, hosts)) } : redacted
+    }
+    for (const state of scopes.values()) Object.assign(state.record, { url: form.text(state.record.url), title: form.text(state.record.title) })
+    await rewriteCaptures({ capture: scrubbed, frame: form.frame, text: form.text })
+    scrubbedFor = choice
+  }
+
   async function describeTab(state: ScopeState, tabId: number, origin: string | undefined): Promise<void> {
     const info = await platform.tabInfo(tabId, origin).catch(() => null)
     if (info) {
-      state.record.title = info.title
-      state.record.url = info.url
+      const form = await currentAtRest()
+      state.record.title = form.text(info.title)
+      state.record.url = form.text(info.url)
     }
   }
 
@@ -530,7 +579,9 @@ export function createPipeline(platform: Platform, lowered: Partial<PipelineLimi
     settingsChanged: () =>
       run(async () => {
         settings = null
+        atRest = null
         const fresh = await currentSettings()
+        await scrubStore()
         for (const record of await listScopes()) {
           const state = await loadScope(record.scope, record.tabId)
           stage(state, rejudge(state, await logOf(record.scope), fresh))
@@ -556,7 +607,7 @@ export function createPipeline(platform: Platform, lowered: Partial<PipelineLimi
         scopes.set(scope, state)
         for (const capture of har.captures) {
           const record: CaptureRecord = { ...capture, seq: nextSeq(), scope, sources: ['har'], entry: capture.seq }
-          const result = applyCapture(state, record, settings)
+          const result = await applyAtRest(state, record)
           if (!result) continue
           pendingCaptures.set(result.capture.seq, result.capture)
           stage(state, result.applied)
@@ -568,6 +619,11 @@ export function createPipeline(platform: Platform, lowered: Partial<PipelineLimi
         cancelFlush()
         await writePending(true)
         return scope
+      }),
+    sentCaptures: (scope, seqs) =>
+      run(async () => {
+        const recent = scopes.get(scope)?.recent.bySeq
+        return recent === undefined ? [] : seqs.flatMap((seq) => recent.get(seq) ?? [])
       }),
     forgetTab: (tabId) =>
       run(async () => {

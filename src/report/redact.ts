@@ -33,9 +33,20 @@ export function redactCapture<T extends CapturedRequest>(capture: T, extra: Extr
       body: capture.response.body && redactBody(capture.response.body, capture.response.headers, redactor),
     },
   }
-  // A damaged store record can hold a frame that is not one: it is kept as it is, with nothing to read in it.
-  if (capture.frames) redacted.frames = capture.frames.map((frame): WebSocketFrame => (typeof frame?.data === 'string' ? { ...frame, data: redactData(frame.data, frame.opcode === 2, undefined, redactor) } : frame))
+  if (capture.frames) redacted.frames = capture.frames.map((frame) => redactFrameWith(frame, redactor))
   return redacted
+}
+
+/** One WebSocket frame; the same frame when it holds nothing to redact. */
+export function redactFrame(frame: WebSocketFrame, extra: ExtraSecretNames = []): WebSocketFrame {
+  return redactFrameWith(frame, textRedactor(extra))
+}
+
+function redactFrameWith(frame: WebSocketFrame, redactor: TextRedactor): WebSocketFrame {
+  // A damaged store record can hold a frame that is not one: it is kept as it is, with nothing to read in it.
+  if (typeof frame?.data !== 'string') return frame
+  const data = redactData(frame.data, frame.opcode === 2, undefined, redactor)
+  return data === frame.data ? frame : { ...frame, data }
 }
 
 export function redactUrl(url: string, extra: ExtraSecretNames = []): string {

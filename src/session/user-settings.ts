@@ -42,6 +42,11 @@ export interface RedactionSettings {
   includeSecretsInExports: boolean
   /** Header, parameter and JSON field names treated as secrets besides the built-in ones (case-insensitive). */
   extraSecretNames: string[]
+  /**
+   * The store keeps captures as they were sent. Off by default: the store then holds them redacted (as an export
+   * does), and the real values live only in the worker's memory, for open tabs.
+   */
+  keepSecretsOnDisk: boolean
 }
 
 /** The settings given in seconds, each with its limits. */
@@ -68,7 +73,7 @@ export const RETENTION_LIMITS: Record<RetentionSetting, { min: number; max: numb
   maxCapturesTotal: { min: 1_000, max: 5_000_000, unit: 'requests' },
 }
 
-export const REDACTION_DEFAULTS: Readonly<RedactionSettings> = Object.freeze({ showSecretsByDefault: false, includeSecretsInExports: false, extraSecretNames: [] })
+export const REDACTION_DEFAULTS: Readonly<RedactionSettings> = Object.freeze({ showSecretsByDefault: false, includeSecretsInExports: false, extraSecretNames: [], keepSecretsOnDisk: false })
 
 /** A secret name is a header, parameter or JSON key: a token of visible characters without separators. */
 const SECRET_NAME = /^[A-Za-z0-9_.$-]{1,100}$/
@@ -132,11 +137,12 @@ function readRetention(raw: unknown): RetentionSettings | null {
 
 function readRedaction(raw: unknown): RedactionSettings | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null
-  const { showSecretsByDefault, includeSecretsInExports, extraSecretNames } = raw as Record<string, unknown>
+  const { showSecretsByDefault, includeSecretsInExports, extraSecretNames, keepSecretsOnDisk } = raw as Record<string, unknown>
   const names = Array.isArray(extraSecretNames) ? extraSecretNames.filter((name): name is string => typeof name === 'string').map((name) => name.trim()) : []
   return {
     showSecretsByDefault: showSecretsByDefault === true,
     includeSecretsInExports: includeSecretsInExports === true,
+    keepSecretsOnDisk: keepSecretsOnDisk === true,
     extraSecretNames: [...new Set(names.filter((name) => secretNameProblem(name) === null))].slice(0, MAX_SECRET_NAMES),
   }
 }

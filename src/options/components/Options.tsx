@@ -60,7 +60,7 @@ const RETENTION: Array<{ name: RetentionSetting; label: string; help: string }> 
   },
 ]
 
-const REDACTION_CHECKS: Array<{ name: 'showSecretsByDefault' | 'includeSecretsInExports'; label: string; help: string }> = [
+const REDACTION_CHECKS: Array<{ name: 'showSecretsByDefault' | 'includeSecretsInExports' | 'keepSecretsOnDisk'; label: string; help: string }> = [
   {
     name: 'showSecretsByDefault',
     label: 'Show secrets in event details',
@@ -71,6 +71,11 @@ const REDACTION_CHECKS: Array<{ name: 'showSecretsByDefault' | 'includeSecretsIn
     label: 'Include secrets in exports',
     help: 'Exports start with "Include secrets" ticked. Off by default: an export is usually shared.',
   },
+  {
+    name: 'keepSecretsOnDisk',
+    label: 'Keep secrets on disk',
+    help: 'The store keeps requests as they were sent, for 7 days or what retention says. Off by default: the store holds them with secrets removed, and the real values stay in memory only while the tab is open (for "Show secrets" and "Include secrets" there). Turning it off removes the secrets already stored.',
+  },
 ]
 
 interface Form {
@@ -80,6 +85,7 @@ interface Form {
   retention: Record<RetentionSetting, string>
   showSecretsByDefault: boolean
   includeSecretsInExports: boolean
+  keepSecretsOnDisk: boolean
   /** One name per line. */
   extraSecretNames: string
 }
@@ -247,6 +253,7 @@ function asForm(settings: UserSettings): Form {
     retention: { days: String(retention.days), maxCapturesPerTab: String(retention.maxCapturesPerTab), maxCapturesTotal: String(retention.maxCapturesTotal) },
     showSecretsByDefault: redaction.showSecretsByDefault,
     includeSecretsInExports: redaction.includeSecretsInExports,
+    keepSecretsOnDisk: redaction.keepSecretsOnDisk,
     extraSecretNames: redaction.extraSecretNames.join('\n'),
     intervals: { mainPingIntervalSeconds: String(settings.mainPingIntervalSeconds), adPingIntervalSeconds: String(settings.adPingIntervalSeconds) },
     hosts: Object.fromEntries(adapters.map(({ id }) => [id, (settings.hosts?.[id] ?? []).join('\n')])) as Record<ProtocolId, string>,
@@ -261,6 +268,7 @@ function asSettings(form: Form): UserSettings {
     showSecretsByDefault: form.showSecretsByDefault,
     includeSecretsInExports: form.includeSecretsInExports,
     extraSecretNames: [...new Set(lines(form.extraSecretNames))],
+    keepSecretsOnDisk: form.keepSecretsOnDisk,
   }
   return {
     mainPingIntervalSeconds: Number(form.intervals.mainPingIntervalSeconds),

@@ -13,7 +13,7 @@ import {
 describe('retention and redaction settings', () => {
   it('default to a week, 20,000 requests per tab, 100,000 in all, and secrets hidden', () => {
     expect(retentionOf(DEFAULT_USER_SETTINGS)).toEqual({ days: 7, maxCapturesPerTab: 20_000, maxCapturesTotal: 100_000 })
-    expect(redactionOf(DEFAULT_USER_SETTINGS)).toEqual({ showSecretsByDefault: false, includeSecretsInExports: false, extraSecretNames: [] })
+    expect(redactionOf(DEFAULT_USER_SETTINGS)).toEqual({ showSecretsByDefault: false, includeSecretsInExports: false, extraSecretNames: [], keepSecretsOnDisk: false })
     // Settings stored before these existed read as before.
     expect(readUserSettings({ mainPingIntervalSeconds: 10, adPingIntervalSeconds: 10 })).toEqual(DEFAULT_USER_SETTINGS)
   })
@@ -33,7 +33,7 @@ describe('retention and redaction settings', () => {
     const hostile: unknown[] = [
       null, 'x', 42, [], { retention: 'x', redaction: 7 }, { retention: [], redaction: [] },
       { retention: { days: '3', maxCapturesPerTab: -1, maxCapturesTotal: Number.NaN } },
-      { redaction: { showSecretsByDefault: 'yes', includeSecretsInExports: 1, extraSecretNames: 'token' } },
+      { redaction: { showSecretsByDefault: 'yes', includeSecretsInExports: 1, extraSecretNames: 'token', keepSecretsOnDisk: 'true' } },
       JSON.parse('{"retention": {"__proto__": {"days": 2}}, "redaction": {"__proto__": {"showSecretsByDefault": true}}}'),
     ]
     for (const raw of hostile) {
@@ -43,10 +43,10 @@ describe('retention and redaction settings', () => {
     }
     const mixed = readUserSettings({
       retention: { days: 30, maxCapturesPerTab: 5e9, maxCapturesTotal: 2_000 },
-      redaction: { showSecretsByDefault: true, extraSecretNames: [' deviceKey ', 'deviceKey', 'no spaces allowed', 7, '<script>', 'x-key'] },
+      redaction: { showSecretsByDefault: true, keepSecretsOnDisk: true, extraSecretNames: [' deviceKey ', 'deviceKey', 'no spaces allowed', 7, '<script>', 'x-key'] },
     })
     expect(retentionOf(mixed)).toEqual({ days: 30, maxCapturesPerTab: 20_000, maxCapturesTotal: 2_000 })
-    expect(redactionOf(mixed)).toEqual({ showSecretsByDefault: true, includeSecretsInExports: false, extraSecretNames: ['deviceKey', 'x-key'] })
+    expect(redactionOf(mixed)).toEqual({ showSecretsByDefault: true, includeSecretsInExports: false, extraSecretNames: ['deviceKey', 'x-key'], keepSecretsOnDisk: true })
   })
 
   it('keep at most 100 extra secret names', () => {

@@ -123,10 +123,10 @@ describe('Options: retention and redaction', () => {
     await act(() => {
       input('redaction-includeSecretsInExports').click()
     })
-    expect(saved.at(-1)).toEqual({ ...DEFAULTS, redaction: { showSecretsByDefault: false, includeSecretsInExports: true, extraSecretNames: [] } })
+    expect(saved.at(-1)).toEqual({ ...DEFAULTS, redaction: { showSecretsByDefault: false, includeSecretsInExports: true, extraSecretNames: [], keepSecretsOnDisk: false } })
     const names = container!.querySelector<HTMLTextAreaElement>('[data-testid=redaction-extraSecretNames]')!
     await type(names, 'x-session-key\n\n deviceKey \nx-session-key')
-    expect(saved.at(-1)).toEqual({ ...DEFAULTS, redaction: { showSecretsByDefault: false, includeSecretsInExports: true, extraSecretNames: ['x-session-key', 'deviceKey'] } })
+    expect(saved.at(-1)).toEqual({ ...DEFAULTS, redaction: { showSecretsByDefault: false, includeSecretsInExports: true, extraSecretNames: ['x-session-key', 'deviceKey'], keepSecretsOnDisk: false } })
     await type(names, 'device key')
     expect(saved).toHaveLength(2)
     expect(names.getAttribute('aria-invalid')).toBe('true')
@@ -134,8 +134,9 @@ describe('Options: retention and redaction', () => {
   })
 
   it('shows the stored redaction choices, keeps every control in the tab order, and resets them', async () => {
-    const { saved, input } = await setup({ ...DEFAULTS, redaction: { showSecretsByDefault: true, includeSecretsInExports: false, extraSecretNames: ['deviceKey'] } })
+    const { saved, input } = await setup({ ...DEFAULTS, redaction: { showSecretsByDefault: true, includeSecretsInExports: false, extraSecretNames: ['deviceKey'], keepSecretsOnDisk: true } })
     expect(input('redaction-showSecretsByDefault').checked).toBe(true)
+    expect(input('redaction-keepSecretsOnDisk').checked).toBe(true)
     expect(container!.querySelector<HTMLTextAreaElement>('[data-testid=redaction-extraSecretNames]')!.value).toBe('deviceKey')
     // Native controls only: each is reachable with Tab (no tabindex tricks) and toggles with Space.
     for (const control of container!.querySelectorAll<HTMLElement>('input, textarea, button')) expect(control.tabIndex, control.id).toBe(0)

@@ -43,7 +43,7 @@ describe('useUserSettings', () => {
     container = await mount(<Probe storage={fake.storage} />)
     const text = () => container!.querySelector('[data-testid=probe]')!.textContent
     await waitFor(() => expect(text()).toBe('false 7'))
-    fake.set({ mainPingIntervalSeconds: 10, adPingIntervalSeconds: 10, redaction: { showSecretsByDefault: true, includeSecretsInExports: false, extraSecretNames: [] }, retention: { days: 2, maxCapturesPerTab: 100, maxCapturesTotal: 1000 } })
+    fake.set({ mainPingIntervalSeconds: 10, adPingIntervalSeconds: 10, redaction: { showSecretsByDefault: true, includeSecretsInExports: false, extraSecretNames: [], keepSecretsOnDisk: false }, retention: { days: 2, maxCapturesPerTab: 100, maxCapturesTotal: 1000 } })
     await waitFor(() => expect(text()).toBe('true 2'))
     await unmount(container)
     container = null
