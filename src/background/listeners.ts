@@ -48,6 +48,9 @@ export function listen(pipeline: Pipeline, scopeOfTab: (tabId: number) => Promis
         if (typeof command.scope !== 'string') throw new Error('scope must be a string')
         await pipeline.clearScope(command.scope)
         return true
+      case 'sent-captures':
+        if (typeof command.scope !== 'string' || !Array.isArray(command.seqs) || !command.seqs.every(Number.isInteger)) throw new Error('sent-captures needs a scope and capture numbers')
+        return pipeline.sentCaptures(command.scope, command.seqs)
       case 'import-har-part':
         if (typeof command.upload !== 'string' || typeof command.text !== 'string') throw new Error('a part needs its upload and its text')
         uploads.add(command.upload, command.index, command.text)

@@ -1,10 +1,15 @@
 /**
  * Commands from extension pages (panel, popup) to the worker: requests and answers. They never carry stored
- * data back (views read the store); an import carries the file, the one thing only the page has.
+ * data back (views read the store); an import carries the file, the one thing only the page has, and the worker
+ * hands back captures as sent, the one thing only its memory has.
  */
+import type { CaptureRecord } from '../store/records'
+
 export type Command =
   | { type: 'scope-of-tab'; tabId: number }
   | { type: 'clear-scope'; scope: string }
+  /** The captures of `seqs` as sent, those the worker's memory still holds (the store may hold them redacted). */
+  | { type: 'sent-captures'; scope: string; seqs: number[] }
   | { type: 'import-har-part'; upload: string; index: number; text: string }
   /** `text`, or the parts sent before under `upload` (har-upload.ts). */
   | { type: 'import-har'; name: string; text: string } | { type: 'import-har'; name: string; upload: string; parts: number }
@@ -12,6 +17,7 @@ export type Command =
 export interface CommandAnswers {
   'scope-of-tab': string
   'clear-scope': true
+  'sent-captures': CaptureRecord[]
   'import-har-part': true
   'import-har': string
 }

@@ -27,12 +27,22 @@ export interface DataSource {
   tabs(): Promise<ScopeRecord[]>
   /** Hands a HAR file to the worker, which replays it into a new import; resolves with its scope. */
   importHar(name: string, text: string): Promise<Scope>
-  /** The scope's capture as a HAR file (secrets removed unless `redact` is false) and its JSON report. */
+  /**
+   * The scope's capture as a HAR file (secrets removed unless `redact` is false) and its JSON report. With secrets,
+   * each capture as it was sent where that is still known (secrets are kept on disk, or its tab is open).
+   */
   exportScope(scope: Scope, options: { redact: boolean }): Promise<ScopeExport>
+  /**
+   * The event's decoded fields from its capture as sent, when only memory holds that (secrets are not kept on disk);
+   * undefined when it no longer does. Absent: the stored details are as sent.
+   */
+  sentDetails?(event: EventRecord): Promise<{ details: unknown } | undefined>
 }
 
 export interface ScopeExport {
   fileName: string
   har: string
   report: string
+  /** Exported with secrets: how many captures went as the store holds them (redacted), their real values not kept. */
+  secretsNotKept?: number
 }

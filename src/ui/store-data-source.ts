@@ -5,6 +5,7 @@ import { splitIntoParts } from '../shared/har-upload'
 import { eventsAfter, eventsOf, findingsOf, getScope, scopesOfKind, sessionsOf } from '../store/queries'
 import type { DataSource } from './data-source'
 import { exportScope } from './export-scope'
+import { sentDetails } from './sent-values'
 
 export const storeDataSource: DataSource = {
   getScope,
@@ -20,6 +21,7 @@ export const storeDataSource: DataSource = {
   tabs: () => scopesOfKind('tab'),
   importHar: (name, text) => importInParts(name, text),
   exportScope: (scope, options) => exportScope(scope, options),
+  sentDetails,
 }
 
 /** A file that fits one message goes as one; a larger one in parts the worker joins (har-upload.ts). */

@@ -4,13 +4,10 @@
  * the panel's export leaves every secret out, in the entries and in the report inside, and keeps them all when
  * "Include secrets" is ticked.
  */
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { ExtensionBrowser } from './harness/browser'
 import type { EdgeServer } from './harness/edge-server'
+import { exportedText } from './harness/panel'
 import { withEdgeAndExtension } from './harness/suite'
 
 let browser: ExtensionBrowser
@@ -27,12 +24,6 @@ const SECRETS = {
   quoted: 'qsecret5',
 }
 
-async function exportFrom(panel: Page): Promise<string> {
-  const [download] = await Promise.all([panel.waitForEvent('download'), panel.locator('[data-testid=export-har]').click()])
-  const file = join(mkdtempSync(join(tmpdir(), 'sessionscope-redacted-')), download.suggestedFilename())
-  await download.saveAs(file)
-  return readFileSync(file, 'utf8')
-}
 
 describe('a redacted export from the panel', () => {
   it('holds none of the secrets a page sent, not even in the findings that quote them; with "Include secrets", all', async () => {
@@ -59,14 +50,14 @@ describe('a redacted export from the panel', () => {
     await expect.poll(() => panel.locator('[data-testid=finding][data-rule=undecodable-request]').count(), { timeout: 15_000 }).toBeGreaterThan(0)
     expect(await panel.locator('[data-testid=include-secrets]').isChecked()).toBe(false)
 
-    const redacted = await exportFrom(panel)
+    const redacted = await exportedText(panel)
     expect(JSON.parse(redacted).log._sessionscope).toMatchObject({ redacted: true })
     for (const [where, secret] of Object.entries(SECRETS)) expect(redacted, where).not.toContain(secret)
     const report = JSON.parse(redacted).log._sessionscope as { findings: Array<{ rule: string; message: string }> }
     expect(report.findings.find((finding) => finding.rule === 'undecodable-request')?.message).toContain('[redacted]')
 
     await panel.locator('[data-testid=include-secrets]').check()
-    const kept = await exportFrom(panel)
+    const kept = await exportedText(panel)
     for (const [where, secret] of Object.entries(SECRETS)) expect(kept, where).toContain(secret)
     const keptReport = JSON.parse(kept).log._sessionscope as { findings: Array<{ rule: string; message: string }> }
     expect(keptReport.findings.find((finding) => finding.rule === 'undecodable-request')?.message).toContain(SECRETS.quoted)

@@ -4,13 +4,11 @@
  * name, "include secrets" starts ticked where asked, and a clean-up that removed something is announced with a
  * way to the settings page.
  */
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { ExtensionBrowser } from './harness/browser'
 import type { EdgeServer } from './harness/edge-server'
+import { exportedText, openPanelOnPing } from './harness/panel'
 import { withEdgeAndExtension } from './harness/suite'
 import { playScript } from './harness/scripted-player'
 
@@ -50,15 +48,6 @@ async function playSession(): Promise<number> {
   return tabId
 }
 
-async function openPanelOnPing(tabId: number): Promise<Page> {
-  const panel = await browser.openExtensionPage(`src/devtools/panel.html?tabId=${tabId}`)
-  await panel.locator('[data-testid=panel][data-ready=true]').waitFor()
-  const ping = panel.locator('[data-testid=event-row][data-type=ping]')
-  await expect.poll(() => ping.count(), { timeout: 15_000 }).toBe(1)
-  await ping.click()
-  await expect.poll(() => ping.getAttribute('aria-selected')).toBe('true')
-  return panel
-}
 
 const deviceKeyValue = (panel: Page) => panel.locator('[data-testid=event-details] li.json-node[data-path="mediaCollection.deviceKey"] .json-value').textContent()
 
@@ -74,7 +63,7 @@ describe('settings in the panel and popup', () => {
     expect((await storedRedaction())?.showSecretsByDefault).toBe(true)
 
     const tabId = await playSession()
-    const panel = await openPanelOnPing(tabId)
+    const panel = await openPanelOnPing(browser, tabId)
     // Shown by default, as set; the user can still hide it.
     const showSecrets = panel.locator('[data-testid=show-secrets]')
     await expect.poll(() => showSecrets.isChecked()).toBe(true)
@@ -85,20 +74,20 @@ describe('settings in the panel and popup', () => {
 
     // The export leaves the extra name out (Include secrets is off by default)…
     expect(await panel.locator('[data-testid=include-secrets]').isChecked()).toBe(false)
-    const redacted = await exportFrom(panel)
+    const redacted = await exportedText(panel)
     expect(redacted).not.toContain(SECRET)
     expect(redacted).toMatch(/\\"deviceKey\\":\s*\\"\[redacted\]\\"/)
 
     // …and a panel opened after "show secrets" is turned off again starts with it hidden.
     await setCheck(options, 'Show secrets in event details', false)
-    const second = await openPanelOnPing(tabId)
+    const second = await openPanelOnPing(browser, tabId)
     await expect.poll(() => deviceKeyValue(second)).toBe('"[redacted]"')
     expect(await second.locator('[data-testid=show-secrets]').isChecked()).toBe(false)
 
     // "Include secrets in exports" ticks the box in the panel (live) and the popup; the export keeps the key.
     await setCheck(options, 'Include secrets in exports', true)
     await expect.poll(() => second.locator('[data-testid=include-secrets]').isChecked()).toBe(true)
-    expect(await exportFrom(second)).toContain(SECRET)
+    expect(await exportedText(second)).toContain(SECRET)
     const popup = await browser.openExtensionPage(`src/popup/popup.html?tabId=${tabId}`)
     await popup.locator('[data-testid=popup][data-ready=true]').waitFor()
     await expect.poll(() => popup.locator('[data-testid=include-secrets]').isChecked()).toBe(true)
@@ -132,9 +121,3 @@ describe('settings in the panel and popup', () => {
   })
 })
 
-async function exportFrom(page: Page): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-har]').click()])
-  const file = join(mkdtempSync(join(tmpdir(), 'sessionscope-settings-')), download.suggestedFilename())
-  await download.saveAs(file)
-  return readFileSync(file, 'utf8')
-}

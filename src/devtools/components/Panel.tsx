@@ -185,7 +185,7 @@ export function Panel({ dataSource, scope }: Props) {
                 scrollResetKey={eventFilter.applied}
               />
               <section class="details-pane" aria-label="Decoded fields of the selected event">
-                <EventDetails event={selectedEvent} />
+                <EventDetails event={selectedEvent} sentDetails={dataSource.sentDetails} />
               </section>
             </section>
           )}

@@ -2,6 +2,7 @@
  * The panel around the captures: the capture bar, drag-and-drop import, and what the bar chose: the inspected
  * tab's Panel, the list of all captured tabs (or one of them opened from it), or an imported file's Panel.
  */
+import { exportNote } from '../../ui/export-note'
 import { useState } from 'preact/hooks'
 import type { Scope, ScopeRecord } from '../../store/records'
 import type { DataSource } from '../../ui/data-source'
@@ -118,7 +119,7 @@ export function PanelShell({ dataSource, home, settings = BUILT_IN_SETTINGS }: P
           void act(async () => {
             const exported = await dataSource.exportScope(active!, { redact: !includeSecrets })
             saveFile(exported.fileName, exported.har, 'application/json')
-            return `Saved ${exported.fileName}${includeSecrets ? ', including secrets' : ' (secrets removed)'}.`
+            return exportNote(exported, includeSecrets)
           }, 'Could not export')
         }
         onCopy={() =>

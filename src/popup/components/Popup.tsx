@@ -1,3 +1,4 @@
+import { exportNote } from '../../ui/export-note'
 import { useState } from 'preact/hooks'
 import type { Scope } from '../../store/records'
 import type { DataSource } from '../../ui/data-source'
@@ -55,7 +56,7 @@ export function Popup({ dataSource, scope, settings = BUILT_IN_SETTINGS, siteAcc
     try {
       const file = await dataSource.exportScope(scope, { redact: !includeSecrets })
       saveFile(file.fileName, file.har, 'application/json')
-      setExported(file.fileName)
+      setExported(exportNote(file, includeSecrets))
     } catch (error) {
       setActionError(`Could not export: ${error instanceof Error ? error.message : String(error)}`)
     }
@@ -86,8 +87,7 @@ export function Popup({ dataSource, scope, settings = BUILT_IN_SETTINGS, siteAcc
       <StorageNotice record={tab} />
       {exported && (
         <p class="popup-note" role="status" data-testid="transfer-status">
-          Saved {exported}
-          {includeSecrets ? ', including secrets.' : ' (secrets removed).'}
+          {exported}
         </p>
       )}
       {tab?.title && (
