@@ -424,7 +424,7 @@ export function createPipeline(platform: Platform, lowered: Partial<PipelineLimi
     const result = await applyAtRest(state, merged)
     if (result) {
       // What the tab keeps in bodies: this tracking capture's now, in place of what its earlier version kept.
-      state.record.bodyChars = (state.record.bodyChars ?? 0) + bodyChars(result.capture) - (known?.signature === undefined ? 0 : bodyChars(known))
+      state.record.bodyChars = (state.record.bodyChars ?? 0) + bodyChars(merged) - (known?.signature === undefined ? 0 : bodyChars(known))
       // Memory keeps it as sent: later reports merge into it, and "Show secrets" reads it (sentCaptures).
       forgotten.push(...remember(state.recent, { ...merged, signature: result.capture.signature }, limits.inFlight))
       pendingCaptures.set(result.capture.seq, result.capture)
