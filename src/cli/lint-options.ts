@@ -5,7 +5,7 @@
 import { hostPatternProblem } from '../protocols/host-patterns'
 import { oneLine } from '../protocols/json-body'
 import type { ProtocolId } from '../protocols/tracking-event'
-import { PROTOCOL_IDS } from '../protocols/tracking-event'
+import { PROTOCOL_IDS } from '../protocols'
 import type { JsonFinding } from '../report/json-report'
 import { rules } from '../session/rules'
 import type { EngineSettings } from '../session/settings'

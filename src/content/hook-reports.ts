@@ -3,8 +3,7 @@
  * watch nor change it: saying which URLs and frames are tracking, and turning the hook's reports (HookReport, what
  * it saw as it found it) into the HookMessages the worker takes. Never throws.
  */
-import { adapterForUrl, adapters } from '../protocols'
-import type { CapturedRequest } from '../protocols/captured-request'
+import { adapterForUrl, isTrackingFrame } from '../protocols'
 import { bodyFromBytes, bodyFromText } from '../shared/capture-body'
 import type { HookBody, HookReport, RawBody } from '../shared/hook-messages'
 import { MAX_HEADER_NAME_CHARS, MAX_HEADER_VALUE_CHARS, MAX_HEADERS, MAX_STATUS_TEXT_CHARS, TRACKED_FRAME_QUERY, TRACKED_URL_QUERY } from '../shared/hook-messages'
@@ -60,15 +59,6 @@ function absoluteUrl(raw: unknown, baseUrl: string): string | null {
   } catch {
     return null
   }
-}
-
-/** Whether a text frame shows the protocol of a socket no adapter claims by URL (a GameSparks envelope). */
-function isTrackingFrame(text: string): boolean {
-  const probe: CapturedRequest = {
-    seq: 0, url: '', method: 'GET', requestHeaders: [], requestBody: null, response: null, observedAt: 0, tabId: null, frameId: null,
-    frames: [{ direction: 'receive', time: 0, opcode: 1, data: text }],
-  }
-  return adapters.some((adapter) => adapter.matchesCapture?.(probe) === true)
 }
 
 function bodyFromRaw(raw: RawBody | null): HookBody | null {

@@ -18,15 +18,38 @@ export interface DecodeContext {
 export const NO_EXTRA_HOSTS: DecodeContext = Object.freeze({ hosts: Object.freeze([]) as readonly string[] })
 
 /**
- * Recognises one tracking protocol and translates its captures into TrackingEvents.
- * Implementations are plain objects, pure, and never throw: bad input becomes a CaptureProblem.
+ * What a protocol's backend does with a session over time, as its vendor documents it. Every adapter states it:
+ * a protocol gets a ping or expiry rule only by declaring that its backend has one.
  */
-export interface ProtocolAdapter {
-  readonly id: ProtocolId
+export interface SessionTimers {
+  /** The client must send an event (a ping) at least every ping interval while a session is open. */
+  readonly pings: boolean
+  /** The backend closes a session after the idle, stalled-playhead and age timeouts (EngineSettings). */
+  readonly expires: boolean
+}
+
+/**
+ * For sessions that only end when ended: nothing is expected between events, and no timer closes them (a game
+ * session may sit quiet for an hour; a VideoSDK room lasts while participants are in it).
+ */
+export const NO_SESSION_TIMERS: SessionTimers = Object.freeze({ pings: false, expires: false })
+
+/**
+ * Recognises one tracking protocol and translates its captures into TrackingEvents: the single definition of a
+ * protocol, down to what its backend does with a session. Implementations are plain objects, pure, and never
+ * throw: bad input becomes a CaptureProblem.
+ */
+export interface ProtocolAdapter<Id extends string = ProtocolId> {
+  readonly id: Id
   /** Short label for people, e.g. "Adobe Media Edge". */
   readonly label: string
   /** Cheap test on the URL alone. Matches on path where it can: vendors run on first-party domains. */
   matchesUrl(url: URL, context?: DecodeContext): boolean
+  /**
+   * For sockets no adapter claims by URL: does this one text frame show the protocol (a GameSparks `@class`
+   * envelope, on any host)? The page hook's relay asks it of a socket's first frames. Cheap; never throws.
+   */
+  matchesFrame?(text: string): boolean
   /**
    * For captures no adapter claims by URL: does their content show this protocol (a WebSocket whose frames
    * carry GameSparks `@class` envelopes, on any host)? Cheap; never throws.
@@ -39,6 +62,13 @@ export interface ProtocolAdapter {
    * URL when the caller has parsed it already (decodeCapture shares the parse that chose the adapter).
    */
   decode(capture: CapturedRequest, context?: DecodeContext, url?: URL | null): Decoded
+  /** The session timers the backend runs. */
+  readonly timers: SessionTimers
+  /**
+   * The backend reorders a session's events by client timestamp before applying them, so the session machine
+   * applies them in that order and the ordering rules apply.
+   */
+  readonly reordersByTimestamp: boolean
 }
 
 /** The capture's URL: the caller's parse when it passed one, else a fresh one; null when it is not a URL. */

@@ -1,5 +1,5 @@
-/** The one registry of protocol adapters. Adding a protocol is one file and one line here. */
-import type { DecodeContext, Decoded, ProtocolAdapter } from './adapter'
+/** The one registry of protocol adapters. Adding a protocol is one folder and one line here. */
+import type { DecodeContext, Decoded, ProtocolAdapter, SessionTimers } from './adapter'
 import { NO_EXTRA_HOSTS, NOTHING, parseUrl } from './adapter'
 import { adobeHeartbeat } from './adobe-heartbeat'
 import { adobeMediaCollection } from './adobe-media-collection'
@@ -7,10 +7,37 @@ import { adobeMediaEdge } from './adobe-media-edge'
 import type { CapturedRequest } from './captured-request'
 import { limitProblems } from './capture-limits'
 import { gamesparks } from './gamesparks'
-import type { ProtocolId } from './tracking-event'
 import { videosdk } from './videosdk'
 
-export const adapters: readonly ProtocolAdapter[] = [adobeMediaEdge, adobeMediaCollection, adobeHeartbeat, gamesparks, videosdk]
+export const adapters = [adobeMediaEdge, adobeMediaCollection, adobeHeartbeat, gamesparks, videosdk] as const
+
+/** The protocol ids of the JSON report contract (DESIGN.md): the registered adapters' ids. */
+export type ProtocolId = (typeof adapters)[number]['id']
+
+export const PROTOCOL_IDS: readonly ProtocolId[] = Object.freeze(adapters.map((adapter) => adapter.id))
+
+// By id, for the session machine's questions on every event.
+const byId = new Map<string, ProtocolAdapter>(adapters.map((adapter) => [adapter.id, adapter]))
+
+/** The adapter of a protocol id. */
+export function adapterOf(protocol: ProtocolId): ProtocolAdapter {
+  return byId.get(protocol)!
+}
+
+/** The session timers the protocol's backend runs. */
+export function sessionTimers(protocol: ProtocolId): SessionTimers {
+  return adapterOf(protocol).timers
+}
+
+/** True when the protocol's backend reorders a session's events by client timestamp before applying them. */
+export function reordersByTimestamp(protocol: ProtocolId): boolean {
+  return adapterOf(protocol).reordersByTimestamp
+}
+
+/** Whether a text frame shows the protocol of a socket no adapter claims by URL (a GameSparks envelope). */
+export function isTrackingFrame(text: string): boolean {
+  return adapters.some((adapter) => adapter.matchesFrame?.(text) === true)
+}
 
 /** Extra hosts per protocol, as the user configured them. */
 export type HostSettings = Partial<Readonly<Record<ProtocolId, readonly string[]>>>
@@ -58,7 +85,7 @@ export function decodeCapture(capture: CapturedRequest, hosts: HostSettings = {}
   if (capture.method === 'OPTIONS') return NOTHING
   // Parsed once, for matching and decoding alike.
   const { url, adapter: urlAdapter } = matchUrl(capture.url, hosts)
-  const adapter = urlAdapter ?? adapters.find((candidate) => candidate.matchesCapture?.(capture))
+  const adapter: ProtocolAdapter | undefined = urlAdapter ?? adapters.find((candidate) => candidate.matchesCapture?.(capture))
   if (!adapter) return NOTHING
   try {
     const decoded = adapter.decode(capture, contextFor(adapter.id, hosts), url)
@@ -72,7 +99,7 @@ export function decodeCapture(capture: CapturedRequest, hosts: HostSettings = {}
 }
 
 export function protocolLabel(id: ProtocolId): string {
-  return adapters.find((adapter) => adapter.id === id)?.label ?? id
+  return byId.get(id)?.label ?? id
 }
 
 /** Every adapter's webRequest patterns. */

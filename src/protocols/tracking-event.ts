@@ -1,15 +1,8 @@
-import type { GameSparksFacts } from './gamesparks-facts'
-import type { VideoSdkFacts } from './videosdk-facts'
+import type { GameSparksFacts } from './gamesparks/facts'
+import type { ProtocolId } from './index'
+import type { VideoSdkFacts } from './videosdk/facts'
 
-/** The protocol ids of the JSON report contract (DESIGN.md). */
-export type ProtocolId =
-  | 'adobe-media-edge'
-  | 'adobe-media-collection'
-  | 'adobe-heartbeat'
-  | 'gamesparks'
-  | 'videosdk'
-
-export const PROTOCOL_IDS: readonly ProtocolId[] = Object.freeze(['adobe-media-edge', 'adobe-media-collection', 'adobe-heartbeat', 'gamesparks', 'videosdk'])
+export type { ProtocolId } from './index'
 
 /** The part an event plays in the shared session lifecycle; everything else is 'event'. */
 export type LifecycleRole = 'start' | 'end' | 'complete' | 'event'

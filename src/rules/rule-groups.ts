@@ -4,7 +4,7 @@
  * every other rule is a session rule shared by the protocols that own no rules of their own (Adobe's).
  */
 import type { ProtocolId } from '../protocols/tracking-event'
-import { PROTOCOL_IDS } from '../protocols/tracking-event'
+import { PROTOCOL_IDS } from '../protocols'
 import type { Rule } from '../session/rules/rule'
 
 export interface RuleGroup {

@@ -1,13 +1,13 @@
+import { sessionTimers } from '../protocols'
 import type { TrackingEvent } from '../protocols/tracking-event'
 import { ZERO_COUNTS } from './finding'
 import type { Expiry, ExpiryReason, Session } from './session'
 import { canExpire, copySession, endsSeek, isClosed } from './session'
 import type { EngineSettings } from './settings'
-import { hasSessionTimers } from './vendor-timers'
 
 /** When and why the vendor's backend will close `session` if nothing else happens; null if it cannot. Pure. */
 export function expiryDue(session: Session, settings: EngineSettings): { reason: ExpiryReason; at: number } | null {
-  if (!canExpire(session) || !hasSessionTimers(session.protocol)) return null
+  if (!canExpire(session) || !sessionTimers(session.protocol).expires) return null
   // The earliest of the three timers; on a tie, the first listed. Checked on every event, so no lists or closures.
   let reason: ExpiryReason = 'idle'
   let at = session.lastEventAt + settings.idleTimeoutMs

@@ -5,7 +5,7 @@
 import type { HostSettings } from '../protocols'
 import { hostPatternProblem } from '../protocols/host-patterns'
 import type { ProtocolId } from '../protocols/tracking-event'
-import { PROTOCOL_IDS } from '../protocols/tracking-event'
+import { PROTOCOL_IDS } from '../protocols'
 import type { EngineSettings } from './settings'
 import { DEFAULT_SETTINGS, PING_INTERVAL_LIMITS } from './settings'
 

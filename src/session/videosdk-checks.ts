@@ -4,8 +4,8 @@
  * that a refusal is already explained. Messages use only what a redacted export keeps (scheme, token header and
  * claims, room IDs), so linting an export gives the same findings. Pure.
  */
-import type { VideoSdkEndpoint, VideoSdkFacts } from '../protocols/videosdk-facts'
-import { isJoinEndpoint } from '../protocols/videosdk-facts'
+import type { VideoSdkEndpoint, VideoSdkFacts } from '../protocols/videosdk/facts'
+import { isJoinEndpoint } from '../protocols/videosdk/facts'
 
 /** The VideoSDK documentation behind the rules (reference: gamesparks-videosdk.md, sources V-DOCS, V-AUTH, V-ERR, V-RM). */
 export const VIDEOSDK_DOCS = {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { adapters } from '../../src/protocols'
-import { PROTOCOL_IDS } from '../../src/protocols/tracking-event'
+import { PROTOCOL_IDS } from '../../src/protocols'
 import { rules } from '../../src/session/rules'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -122,18 +122,26 @@ describe('rules', () => {
 })
 
 describe('protocol adapters', () => {
-  // An adapter file is one that declares a ProtocolAdapter.
-  const adapterFiles = readdirSync(join(SRC, 'protocols')).filter((name) => /:\s*ProtocolAdapter\s*=/.test(readFileSync(join(SRC, 'protocols', name), 'utf8')))
-  it('every adapter file is registered', () => {
-    expect(adapters.map((adapter) => `${adapter.id}.ts`).sort()).toEqual(adapterFiles.sort())
+  const PROTOCOLS_DIR = join(SRC, 'protocols')
+  const declaresAdapter = (file: string): boolean => /:\s*ProtocolAdapter\s*(<[^>]*>)?\s*=/.test(readFileSync(file, 'utf8'))
+  // A protocol is one folder: its adapter is the folder's index.ts, and no other file declares one.
+  it('every adapter is its folder\'s index.ts, and every adapter folder is registered', () => {
+    const adapterFiles = filesUnder(PROTOCOLS_DIR).filter(declaresAdapter).map((file) => relative(PROTOCOLS_DIR, file))
+    expect(adapterFiles.sort()).toEqual(adapters.map((adapter) => join(adapter.id, 'index.ts')).sort())
   })
   for (const adapter of adapters) {
-    it(`${adapter.id} has golden fixtures`, () => {
+    it(`${adapter.id} is documented`, () => {
+      expect(adapter.label.length).toBeGreaterThan(2)
+      const source = readFileSync(join(PROTOCOLS_DIR, adapter.id, 'index.ts'), 'utf8')
+      expect(source, `${adapter.id}/index.ts opens with what the protocol is`).toMatch(/^\/\*\*\n \* \S/)
+    })
+    it(`${adapter.id} has unit tests and golden fixtures`, () => {
+      expect(statSync(join(ROOT, 'test', 'unit', 'protocols', `${adapter.id}.test.ts`)).isFile()).toBe(true)
       const dir = join(ROOT, 'test', 'fixtures', adapter.id)
       expect(readdirSync(dir).filter((name) => name.endsWith('.har')).length).toBeGreaterThan(0)
     })
   }
   it('adapter ids are the protocol ids of the report contract', () => {
-    for (const adapter of adapters) expect(PROTOCOL_IDS).toContain(adapter.id)
+    expect([...PROTOCOL_IDS]).toEqual(adapters.map((adapter) => adapter.id))
   })
 })

@@ -13,7 +13,7 @@ import { toJsonReport } from '../../src/report/json-report'
 import { replay } from '../../src/session/replay'
 import { readUserSettings } from '../../src/session/user-settings'
 import { rules } from '../../src/session/rules'
-import { PROTOCOL_IDS, type ProtocolId } from '../../src/protocols/tracking-event'
+import { PROTOCOL_IDS, type ProtocolId } from '../../src/protocols'
 import type { Scenario } from '../helpers/scenario'
 
 const suites = import.meta.glob<{ scenarios: Scenario[] }>('../fixtures/*/scenarios.ts', { eager: true })

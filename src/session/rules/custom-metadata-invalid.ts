@@ -1,4 +1,4 @@
-import { METADATA_EVENTS, METADATA_KEY } from '../../protocols/adobe-media-vocabulary'
+import { METADATA_EVENTS, METADATA_KEY } from '../../protocols/adobe-media/vocabulary'
 import { severest } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
 import type { Rule } from './rule'

@@ -1,5 +1,5 @@
-import { describe } from '../../protocols/adobe-media-vocabulary'
-import { matchingUnit } from '../../protocols/gamesparks-facts'
+import { describe } from '../../protocols/describe-value'
+import { matchingUnit } from '../../protocols/gamesparks/facts'
 import { duration } from './describe'
 import type { Rule } from './rule'
 

@@ -1,4 +1,4 @@
-import type { HandshakeStage } from '../../protocols/gamesparks-facts'
+import type { HandshakeStage } from '../../protocols/gamesparks/facts'
 import type { Rule } from './rule'
 
 const WHEN: Record<Exclude<HandshakeStage, 'complete' | 'rejected'>, string> = {

@@ -1,5 +1,5 @@
+import { sessionTimers } from '../../protocols'
 import { pingTolerance } from '../settings'
-import { hasSessionTimers } from '../vendor-timers'
 import { appliedToLiveSession } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
 import { duration } from './describe'
@@ -24,7 +24,7 @@ const rule: Rule = {
   docsByProtocol: { 'adobe-heartbeat': ADOBE_DOCS.heartbeatParams },
   onEvent(transition) {
     const { before, event, settings } = transition
-    if (before === null || before.state !== 'active' || !hasSessionTimers(event.protocol) || !appliedToLiveSession(transition)) return null
+    if (before === null || before.state !== 'active' || !sessionTimers(event.protocol).pings || !appliedToLiveSession(transition)) return null
     // By client clock from the latest moment already covered (an event that arrives out of order opens no
     // gap); by observed time when either side has no timestamp, rather than mixing the two clocks.
     const byClient = event.clientTime !== null && before.lastClientTime !== null && before.maxClientTime !== null

@@ -1,4 +1,4 @@
-import { isLiveContent } from '../../protocols/adobe-media-vocabulary'
+import { isLiveContent } from '../../protocols/adobe-media/vocabulary'
 import { appliedToLiveSession } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
 import type { Rule } from './rule'

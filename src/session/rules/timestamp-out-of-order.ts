@@ -1,4 +1,4 @@
-import { reordersByTimestamp } from '../backend-order'
+import { reordersByTimestamp } from '../../protocols'
 import { appliedToLiveSession } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
 import { clock, duration } from './describe'

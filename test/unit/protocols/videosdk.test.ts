@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CapturedRequest, HttpHeader } from '../../../src/protocols/captured-request'
 import { adapterForUrl, decodeCapture } from '../../../src/protocols'
-import { readJwt, withoutJwtSignatures } from '../../../src/protocols/jwt'
+import { readJwt, withoutJwtSignatures } from '../../../src/protocols/videosdk/jwt'
 import type { TrackingEvent } from '../../../src/protocols/tracking-event'
 import { videosdk } from '../../../src/protocols/videosdk'
 import { API_KEY, mintToken } from '../../helpers/videosdk-har'

@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { CapturedRequest } from '../../../src/protocols/captured-request'
-import { PROTOCOL_IDS } from '../../../src/protocols/tracking-event'
+import { PROTOCOL_IDS } from '../../../src/protocols'
 import { redactCapture } from '../../../src/report/redact'
 import { toHar } from '../../../src/report/to-har'
 import { DEFAULT_SETTINGS } from '../../../src/session/settings'

@@ -9,14 +9,15 @@
  *   {"events":[{"xdm":{"eventType":"media.play","timestamp":"2026-01-15T02:00:04.000Z",
  *                      "mediaCollection":{"sessionID":"979a3…","playhead":1}}}]}
  */
-import type { Decoded, ProtocolAdapter } from './adapter'
-import { captureProblem, captureUrl } from './adapter'
-import { contentTypeIssue, FieldChecks, MEDIA_EVENT_TYPES, STATE_NAME, roleOf } from './adobe-media-vocabulary'
-import type { CapturedRequest, CapturedResponse } from './captured-request'
-import { asNumber, asString, compact, field, fields, isRecord, numberField, parseJsonBody, parseJsonRecords, stringField, stringsAt } from './json-body'
-import type { LifecycleRole, SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
-import { trackingEvent } from './tracking-event'
-import { parseTime } from './time-text'
+import type { Decoded, ProtocolAdapter } from '../adapter'
+import { captureProblem, captureUrl } from '../adapter'
+import { contentTypeIssue, FieldChecks, MEDIA_EVENT_TYPES, STATE_NAME, roleOf } from '../adobe-media/vocabulary'
+import type { CapturedRequest, CapturedResponse } from '../captured-request'
+import { asNumber, asString, compact, field, fields, isRecord, numberField, parseJsonBody, parseJsonRecords, stringField, stringsAt } from '../json-body'
+import type { LifecycleRole, SessionSummaryFields, StartOutcome, TrackingEvent } from '../tracking-event'
+import { trackingEvent } from '../tracking-event'
+import { ADOBE_SESSION_TIMERS } from '../adobe-media/session-timers'
+import { parseTime } from '../time-text'
 
 // `{edgeBasePath}[/{locationHint}]/va/v1/{action}`; the base path is `ee` unless configured otherwise.
 const MEDIA_PATH = /^\/[^/]+(?:\/[^/]+)?\/va\/v1\/([^/]+?)\/?$/
@@ -92,9 +93,12 @@ const WHOLE_OR_WARNING = { integer: true, fractionSeverity: 'warning' } as const
 /** `mediaCollection` keys every event may carry; anything else on a ping is a parameter it must not carry. */
 const PING_KEYS = new Set(['playhead', 'sessionID', 'qoeDataDetails'])
 
-export const adobeMediaEdge: ProtocolAdapter = {
+export const adobeMediaEdge: ProtocolAdapter<'adobe-media-edge'> = {
   id: 'adobe-media-edge',
   label: 'Adobe Media Edge',
+  timers: ADOBE_SESSION_TIMERS,
+  // Media Edge forwards to the Media Collection backend, which buffers 5 s or 10 events and applies them by timestamp.
+  reordersByTimestamp: true,
   webRequestPatterns: ['*://*/*/va/v1/*', '*://*/*/v1/interact*', '*://*/*/v1/collect*'],
 
   matchesUrl(url) {

@@ -8,14 +8,15 @@
  *   GET https://sample.hb.omtrdc.net/?s:event:sid=1527464150037459529420&s:event:type=play&l:event:playhead=10
  *       &l:event:ts=1527464160048&s:asset:type=main&s:asset:video_id=3710748&l:asset:length=1330&s:stream:type=vod
  */
-import type { Decoded, ProtocolAdapter } from './adapter'
-import { captureProblem, captureUrl, NO_EXTRA_HOSTS, NOTHING } from './adapter'
-import { FieldChecks, MEDIA_EVENT_TYPES, roleOf } from './adobe-media-vocabulary'
-import type { CapturedRequest, CapturedResponse } from './captured-request'
-import { hostMatches } from './host-patterns'
-import { bodyText, compact } from './json-body'
-import type { FieldIssue, LifecycleRole, StartOutcome, TrackingEvent } from './tracking-event'
-import { trackingEvent } from './tracking-event'
+import type { Decoded, ProtocolAdapter } from '../adapter'
+import { captureProblem, captureUrl, NO_EXTRA_HOSTS, NOTHING } from '../adapter'
+import { FieldChecks, MEDIA_EVENT_TYPES, roleOf } from '../adobe-media/vocabulary'
+import type { CapturedRequest, CapturedResponse } from '../captured-request'
+import { hostMatches } from '../host-patterns'
+import { bodyText, compact } from '../json-body'
+import type { FieldIssue, LifecycleRole, StartOutcome, TrackingEvent } from '../tracking-event'
+import { trackingEvent } from '../tracking-event'
+import { ADOBE_SESSION_TIMERS } from '../adobe-media/session-timers'
 
 // Fixed for legacy heartbeats; Media SDK 3.x moved to `*.hb-api.omtrdc.net` (the Media Collection API).
 const HOST_SUFFIX = '.hb.omtrdc.net'
@@ -57,9 +58,12 @@ const EVENT_TYPES = new Map<string, string | Record<Asset, string>>([
 /** Names the session machine acts on (and 'unknown', a call without a type); an undefined type must not pose as one. */
 const VOCABULARY = new Set([...MEDIA_EVENT_TYPES, 'unknown'])
 
-export const adobeHeartbeat: ProtocolAdapter = {
+export const adobeHeartbeat: ProtocolAdapter<'adobe-heartbeat'> = {
   id: 'adobe-heartbeat',
   label: 'Adobe Heartbeat (legacy)',
+  timers: ADOBE_SESSION_TIMERS,
+  // No reordering is documented for legacy heartbeats: events apply in arrival order.
+  reordersByTimestamp: false,
   webRequestPatterns: [`*://*${HOST_SUFFIX}/*`],
 
   matchesUrl(url, context = NO_EXTRA_HOSTS) {

@@ -15,17 +15,18 @@
  *   ← {"@class":".EndSessionResponse","sessionDuration":178298,"requestId":"1688466990000_5"}
  *   POST https://{apiKey}.{stage}.gamesparks.net/rs/{credential}/{secret}/{RequestType}  {"@class":…,"playerId":…}
  */
-import type { Decoded, ProtocolAdapter } from './adapter'
-import { captureUrl, NO_EXTRA_HOSTS, NOTHING } from './adapter'
-import { MEDIA_EVENT_TYPES, describe } from './adobe-media-vocabulary'
-import type { CapturedRequest, WebSocketFrame } from './captured-request'
-import type { GameSparksFacts, HandshakeStage } from './gamesparks-facts'
-import { matchingUnit } from './gamesparks-facts'
-import { hostMatches } from './host-patterns'
-import { decodeSegment } from './url-segment'
-import { bodyText, field, isRecord, numberField, stringField } from './json-body'
-import type { CaptureProblem, FieldIssue, LifecycleRole, SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
-import { trackingEvent } from './tracking-event'
+import type { Decoded, ProtocolAdapter } from '../adapter'
+import { captureUrl, NO_EXTRA_HOSTS, NO_SESSION_TIMERS, NOTHING } from '../adapter'
+import { MEDIA_EVENT_TYPES } from '../adobe-media/vocabulary'
+import { describe } from '../describe-value'
+import type { CapturedRequest, WebSocketFrame } from '../captured-request'
+import type { GameSparksFacts, HandshakeStage } from './facts'
+import { matchingUnit } from './facts'
+import { hostMatches } from '../host-patterns'
+import { decodeSegment } from '../url-segment'
+import { bodyText, field, isRecord, numberField, stringField } from '../json-body'
+import type { CaptureProblem, FieldIssue, LifecycleRole, SessionSummaryFields, StartOutcome, TrackingEvent } from '../tracking-event'
+import { trackingEvent } from '../tracking-event'
 
 const HOST = 'gamesparks.net'
 const SOCKET_PATH = /^\/(?:ws|websockets)\/[^/]+/
@@ -66,9 +67,11 @@ const REQUIRED: ReadonlyMap<string, readonly string[]> = new Map([
 /** Names the session machine acts on (play, adStart…): a GameSparks class must not pose as one. */
 const VOCABULARY = new Set([...MEDIA_EVENT_TYPES, 'unknown'])
 
-export const gamesparks: ProtocolAdapter = {
+export const gamesparks: ProtocolAdapter<'gamesparks'> = {
   id: 'gamesparks',
   label: 'GameSparks',
+  timers: NO_SESSION_TIMERS,
+  reordersByTimestamp: false,
   webRequestPatterns: [`*://*.${HOST}/*`],
 
   matchesUrl(url, context = NO_EXTRA_HOSTS) {
@@ -76,6 +79,8 @@ export const gamesparks: ProtocolAdapter = {
     if (host !== HOST && !host.endsWith(`.${HOST}`) && !hostMatches(url, context.hosts)) return false
     return SOCKET_PATH.test(url.pathname) || REST_PATH.test(url.pathname) || CALLBACK_PATH.test(url.pathname)
   },
+
+  matchesFrame: isEnvelope,
 
   matchesCapture(capture) {
     const frames = capture.frames
@@ -85,8 +90,7 @@ export const gamesparks: ProtocolAdapter = {
       if (seen >= SNIFF_FRAMES) break
       if (!isRecord(frame) || frame.opcode !== 1 || typeof frame.data !== 'string' || frame.data.trim() === '') continue
       seen++
-      if (frame.data.length > SNIFF_MAX_CHARS || !frame.data.includes('"@class"') || nestingDepth(frame.data) > MAX_DEPTH) continue
-      if (typeof field(parseJson(frame.data), '@class') === 'string') return true
+      if (isEnvelope(frame.data)) return true
     }
     return false
   },
@@ -101,6 +105,12 @@ export const gamesparks: ProtocolAdapter = {
     if (callback) return decodeHttp(capture, 'callback', callback[2]!, undefined)
     return NOTHING
   },
+}
+
+/** A text frame holding a GameSparks message: a JSON object with a string `@class`. */
+function isEnvelope(text: string): boolean {
+  if (text.length > SNIFF_MAX_CHARS || !text.includes('"@class"') || nestingDepth(text) > MAX_DEPTH) return false
+  return typeof field(parseJson(text), '@class') === 'string'
 }
 
 // ---------------------------------------------------------------------------------------------------------------

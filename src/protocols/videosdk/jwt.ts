@@ -5,8 +5,8 @@
  *
  *   eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcGlrZXkiOiJrIn0.c2lnbmF0dXJl  →  {alg:"HS256",typ:"JWT"}, {apikey:"k"}
  */
-import { base64Bytes } from './base64'
-import { isRecord } from './json-body'
+import { base64Bytes } from '../base64'
+import { isRecord } from '../json-body'
 
 export type JwtReading =
   | {

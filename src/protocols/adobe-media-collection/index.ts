@@ -8,16 +8,17 @@
  *   POST /api/v1/sessions/c0a8…/events
  *   {"playerTime":{"playhead":8,"ts":1529997930000},"eventType":"ping"}
  */
-import type { Decoded, ProtocolAdapter } from './adapter'
-import { captureProblem, captureUrl, NO_EXTRA_HOSTS } from './adapter'
-import { contentTypeIssue, FieldChecks, MEDIA_EVENT_TYPES, STATE_NAME, roleOf } from './adobe-media-vocabulary'
-import type { CapturedRequest, CapturedResponse } from './captured-request'
-import { headerValue } from './captured-request'
-import { hostMatches } from './host-patterns'
-import { decodeSegment } from './url-segment'
-import { compact, field, isRecord, numberField, parseJsonBody, stringField, stringsAt } from './json-body'
-import type { SessionSummaryFields, StartOutcome, TrackingEvent } from './tracking-event'
-import { trackingEvent } from './tracking-event'
+import type { Decoded, ProtocolAdapter } from '../adapter'
+import { captureProblem, captureUrl, NO_EXTRA_HOSTS } from '../adapter'
+import { contentTypeIssue, FieldChecks, MEDIA_EVENT_TYPES, STATE_NAME, roleOf } from '../adobe-media/vocabulary'
+import type { CapturedRequest, CapturedResponse } from '../captured-request'
+import { headerValue } from '../captured-request'
+import { hostMatches } from '../host-patterns'
+import { decodeSegment } from '../url-segment'
+import { compact, field, isRecord, numberField, parseJsonBody, stringField, stringsAt } from '../json-body'
+import type { SessionSummaryFields, StartOutcome, TrackingEvent } from '../tracking-event'
+import { trackingEvent } from '../tracking-event'
+import { ADOBE_SESSION_TIMERS } from '../adobe-media/session-timers'
 
 const SESSIONS_PATH = /\/api\/(v\d+)\/sessions\/?$/
 const EVENTS_PATH = /\/api\/(v\d+)\/sessions\/([^/]+)\/events\/?$/
@@ -51,9 +52,12 @@ const QOE_KEYS = new Set(['media.qoe.bitrate', 'media.qoe.droppedFrames', 'media
 
 type Endpoint = { kind: 'sessions' } | { kind: 'events'; sessionId: string } | { kind: 'downloaded' }
 
-export const adobeMediaCollection: ProtocolAdapter = {
+export const adobeMediaCollection: ProtocolAdapter<'adobe-media-collection'> = {
   id: 'adobe-media-collection',
   label: 'Adobe Media Collection',
+  timers: ADOBE_SESSION_TIMERS,
+  // The backend buffers 5 s or 10 events and applies them in client-timestamp order.
+  reordersByTimestamp: true,
   webRequestPatterns: ['*://*/*api/v1/sessions*', '*://*/*api/v1/downloaded*'],
 
   matchesUrl(url) {

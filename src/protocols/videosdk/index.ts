@@ -11,19 +11,19 @@
  *   {"roomId":"abcd-efgh-lmno","sessionId":"62429766903bdf001299cac5"}
  *   ← {"id":"62429766903bdf001299cac5","roomId":"abcd-efgh-lmno","start":"…","end":null,"status":"ongoing",…}
  */
-import type { ProtocolAdapter } from './adapter'
-import { captureUrl, NO_EXTRA_HOSTS, NOTHING } from './adapter'
-import type { CapturedRequest } from './captured-request'
-import { headerValue } from './captured-request'
-import { hostMatches } from './host-patterns'
-import { decodeSegment } from './url-segment'
-import { bodyText, field, isRecord, stringField } from './json-body'
+import type { ProtocolAdapter } from '../adapter'
+import { captureUrl, NO_EXTRA_HOSTS, NO_SESSION_TIMERS, NOTHING } from '../adapter'
+import type { CapturedRequest } from '../captured-request'
+import { headerValue } from '../captured-request'
+import { hostMatches } from '../host-patterns'
+import { decodeSegment } from '../url-segment'
+import { bodyText, field, isRecord, stringField } from '../json-body'
 import { readJwt, withoutJwtSignatures } from './jwt'
-import { describe } from './adobe-media-vocabulary'
-import type { FieldIssue, LifecycleRole, StartOutcome, TrackingEvent } from './tracking-event'
-import { trackingEvent } from './tracking-event'
-import type { RoomField, VideoSdkEndpoint, VideoSdkFacts, VideoSdkToken } from './videosdk-facts'
-import { parseTime } from './time-text'
+import { describe } from '../describe-value'
+import type { FieldIssue, LifecycleRole, StartOutcome, TrackingEvent } from '../tracking-event'
+import { trackingEvent } from '../tracking-event'
+import type { RoomField, VideoSdkEndpoint, VideoSdkFacts, VideoSdkToken } from './facts'
+import { parseTime } from '../time-text'
 
 const API_HOST = 'api.videosdk.live'
 const VENDOR_DOMAIN = '.videosdk.live'
@@ -43,9 +43,11 @@ interface Operation {
   pathSession?: string
 }
 
-export const videosdk: ProtocolAdapter = {
+export const videosdk: ProtocolAdapter<'videosdk'> = {
   id: 'videosdk',
   label: 'VideoSDK',
+  timers: NO_SESSION_TIMERS,
+  reordersByTimestamp: false,
   webRequestPatterns: [
     `*://${API_HOST}/*`,
     '*://*/v2/rooms*',

@@ -2,9 +2,9 @@
  * What the Adobe Streaming Media APIs (Media Edge, Media Collection) share: event types, lifecycle roles,
  * value rules, and the checks adapters use to report field issues. Sources: reference/adobe-media.md §1–§2.
  */
-import { oneLine } from './json-body'
-import type { FieldIssue, IssueSeverity, LifecycleRole } from './tracking-event'
-import { parseTime } from './time-text'
+import { describe } from '../describe-value'
+import type { FieldIssue, IssueSeverity, LifecycleRole } from '../tracking-event'
+import { parseTime } from '../time-text'
 
 /** Event types of the Media Edge OpenAPI and the Media Collection API enum. */
 export const MEDIA_EVENT_TYPES: ReadonlySet<string> = new Set([
@@ -91,14 +91,4 @@ export class FieldChecks {
     if (value === undefined || value === null) return
     if (typeof value !== 'string' || !Number.isFinite(parsed ?? parseTime(value))) this.add(path, `must be an ISO 8601 date-time, not ${describe(value)}`, 'error', 'not a date-time')
   }
-}
-
-/** A short, safe description of a value for messages. */
-export function describe(value: unknown): string {
-  // JSON.stringify leaves C1 controls and line separators as they are; a finding message must not carry them.
-  if (typeof value === 'string') return oneLine(JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value))
-  if (Array.isArray(value)) return 'an array'
-  if (value === null) return 'null'
-  if (typeof value === 'object') return 'an object'
-  return String(value)
 }

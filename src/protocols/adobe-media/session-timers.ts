@@ -1,0 +1,7 @@
+import type { SessionTimers } from '../adapter'
+
+/**
+ * Adobe's media backends (Media Edge, Media Collection, legacy heartbeats) expect a ping every 10 s while a
+ * session is open and close it after 10 minutes without events, 30 minutes without playhead movement or 24 hours.
+ */
+export const ADOBE_SESSION_TIMERS: SessionTimers = Object.freeze({ pings: true, expires: true })
