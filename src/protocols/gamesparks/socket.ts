@@ -1,0 +1,214 @@
+/**
+ * The GameSparks WebSocket channel: a state machine over one socket's frames, in order, settling the facts that
+ * depend on earlier or later frames (the handshake so far, the answer to a request) for the rules to judge.
+ */
+import type { Decoded } from '../adapter'
+import type { CapturedRequest, WebSocketFrame } from '../captured-request'
+import { field, stringField } from '../json-body'
+import type { CaptureProblem, LifecycleRole, SessionSummaryFields, StartOutcome, TrackingEvent } from '../tracking-event'
+import { trackingEvent } from '../tracking-event'
+import type { Answers } from './answers'
+import { matchAnswers } from './answers'
+import type { GameSparksFacts, HandshakeStage } from './facts'
+import type { ParsedFrame } from './frames'
+import { parseFrameOnce, socketCredential } from './frames'
+import { ANALYTICS, CLASS_NAME, END_SESSION, END_SESSION_KEYS, END_SESSION_RESPONSE, errorText, fieldIssues, HANDSHAKE_REQUEST, HANDSHAKE_RESPONSE, hmacState, kindOf, missingFields, nonEmptyString, TERMINATED, typeOf } from './messages'
+import { durationFact, keepAliveFact, userFact } from './summary-facts'
+
+/** What a socket has shown so far, frame by frame. */
+interface SocketState {
+  stage: HandshakeStage
+  nonceSeen: boolean
+  handshakeError: string | undefined
+  sessionId: string | null
+  sessionStartedAt: number | null
+  /** The session began and neither EndSessionRequest nor SessionTerminatedMessage closed it yet. */
+  sessionOpen: boolean
+  authenticated: boolean
+  /** The first frame that used each requestId. */
+  requestIds: Map<string, number>
+}
+
+export function decodeSocket(capture: CapturedRequest, frames: readonly WebSocketFrame[], url: URL | null): Decoded {
+  const credential = socketCredential(url)
+  const parsed = frames.map((frame) => parseFrameOnce(frame, credential))
+  const answers = matchAnswers(frames, parsed)
+  const state: SocketState = {
+    stage: 'awaiting-nonce', nonceSeen: false, handshakeError: undefined, sessionId: null, sessionStartedAt: null,
+    sessionOpen: false, authenticated: false, requestIds: new Map(),
+  }
+  const events: TrackingEvent[] = []
+  const problems: CaptureProblem[] = []
+  const keepAlives: number[] = []
+  parsed.forEach((item, index) => {
+    if (item.kind === 'keep-alive') {
+      // No event: a keep-alive changes nothing in the session; it shows the socket alive (matchAnswers) and is counted.
+      const time = frames[index]!.time
+      if (Number.isFinite(time)) keepAlives.push(time)
+      return
+    }
+    if (item.kind === 'unreadable') {
+      problems.push({ protocol: 'gamesparks', capture: capture.seq, frame: index, ...item.problem })
+      return
+    }
+    const frame = frames[index]!
+    const at = Number.isFinite(frame.time) ? frame.time : capture.observedAt
+    events.push(socketEvent(capture, { index, ordinal: events.length, at, direction: frame.direction === 'receive' ? 'receive' : 'send' }, item, { state, credential, answers, parsed, frames }))
+  })
+  // On the socket's session start, which the session keeps whatever comes after (even requests after its end).
+  const holder = events.find((event) => event.role === 'start') ?? events.at(-1)
+  if (holder !== undefined && keepAlives.length > 0) holder.summary = { ...holder.summary, facts: { ...holder.summary?.facts, 'Keep-alives': keepAliveFact(keepAlives) } }
+  return { events, problems }
+}
+
+interface FramePosition {
+  index: number
+  ordinal: number
+  at: number
+  direction: 'send' | 'receive'
+}
+
+interface SocketContext {
+  state: SocketState
+  credential: string | null
+  answers: Answers
+  parsed: readonly ParsedFrame[]
+  frames: readonly WebSocketFrame[]
+}
+
+/** One frame as an event; updates the socket's state with what the frame changes. */
+function socketEvent(capture: CapturedRequest, at: FramePosition, message: Extract<ParsedFrame, { kind: 'message' }>, context: SocketContext): TrackingEvent {
+  const { state } = context
+  const { value, className, requestId } = message
+  const facts: GameSparksFacts = {
+    transport: 'socket',
+    direction: at.direction,
+    className,
+    kind: kindOf(className),
+    credential: context.credential,
+    requestId,
+    handshake: state.stage,
+    authenticated: state.authenticated,
+  }
+  if (state.stage === 'rejected' && state.handshakeError !== undefined) facts.handshakeError = state.handshakeError
+  const error = errorText(field(value, 'error'))
+  if (at.direction === 'receive' && error !== null) facts.error = error
+  let role: LifecycleRole = 'event'
+  let start: StartOutcome | undefined
+  const summaryFacts: Record<string, string> = {}
+
+  if (at.direction === 'receive' && className === HANDSHAKE_RESPONSE) {
+    const issued = nonEmptyString(field(value, 'sessionId'))
+    if (error !== null) {
+      role = 'start'
+      start = { kind: 'rejected', status: null, reason: `the server answered the handshake with error ${error}` }
+      Object.assign(state, { stage: 'rejected', handshakeError: error, sessionId: null, sessionStartedAt: null, sessionOpen: false })
+    } else if (issued !== null) {
+      role = 'start'
+      start = { kind: 'issued', sessionId: issued }
+      Object.assign(state, { stage: 'complete', sessionId: issued, sessionStartedAt: at.at, sessionOpen: true })
+    } else if (nonEmptyString(field(value, 'nonce')) !== null) {
+      // A nonce opens a handshake, also a second one on the same socket: until it completes, nothing belongs to a session.
+      Object.assign(state, { stage: 'awaiting-signature', nonceSeen: true, sessionId: null, sessionStartedAt: null, sessionOpen: false })
+    }
+  } else if (at.direction === 'send' && className === HANDSHAKE_REQUEST) {
+    facts.signature = { nonceSeen: state.nonceSeen, hmac: hmacState(field(value, 'hmac')) }
+    if (state.stage !== 'complete') state.stage = 'awaiting-session'
+    state.nonceSeen = false
+  } else if (at.direction === 'send' && className === END_SESSION) {
+    role = 'end'
+    const extra = Object.keys(value).filter((key) => !END_SESSION_KEYS.has(key))
+    if (extra.length > 0) facts.endSessionParams = extra
+    // The answer arrives after the session ended, so the session learns its reported duration from its end.
+    const answer = context.answers.answerTo.get(at.index)
+    const answered = answer === undefined ? undefined : context.parsed[answer]
+    if (answered?.kind === 'message' && answered.className === END_SESSION_RESPONSE) {
+      const fact = durationFact(field(answered.value, 'sessionDuration'), observedLength(state, context.frames[answer!]!.time))
+      if (fact !== null) summaryFacts['Session duration'] = fact
+    }
+    state.sessionOpen = false
+  } else if (at.direction === 'receive' && className === TERMINATED) {
+    if (state.sessionOpen) role = 'end'
+    state.sessionOpen = false
+    state.authenticated = false
+  } else if (at.direction === 'send' && className === ANALYTICS) {
+    facts.analytics = analytics(value)
+  }
+
+  if (at.direction === 'receive' && className === END_SESSION_RESPONSE && error === null) {
+    const sessionDuration = field(value, 'sessionDuration')
+    const observedMs = observedLength(state, at.at)
+    facts.endSession = { sessionDuration, observedMs }
+    const fact = durationFact(sessionDuration, observedMs)
+    if (fact !== null) summaryFacts['Session duration'] = fact
+  }
+  // AuthenticationResponse answers every authentication request; a handshake that accepted a stored token names the player too.
+  if (at.direction === 'receive' && error === null && (className === '.AuthenticationResponse' || className === '.RegistrationResponse' || className === HANDSHAKE_RESPONSE)) {
+    const user = userFact(value)
+    if (user !== null) summaryFacts.User = user
+  }
+  trackAuthentication(state, at.direction, className, value)
+  trackRequestIds(facts, state, at, context.answers)
+
+  const event = trackingEvent({
+    protocol: 'gamesparks',
+    origin: { capture: capture.seq, ordinal: at.ordinal, frame: at.index },
+    type: typeOf(className),
+    typeKnown: className !== null && CLASS_NAME.test(className),
+    role,
+    idIssuer: 'server',
+    sessionId: start?.kind === 'issued' ? start.sessionId : state.sessionId,
+    playhead: null,
+    clientTime: null,
+    observedAt: at.at,
+    missingFields: missingFields(value, className),
+    invalidFields: fieldIssues(value, className),
+    gamesparks: facts,
+    details: value,
+  })
+  if (start) event.start = start
+  if (Object.keys(summaryFacts).length > 0) event.summary = { facts: summaryFacts } satisfies SessionSummaryFields
+  return event
+}
+
+function trackRequestIds(facts: GameSparksFacts, state: SocketState, at: FramePosition, answers: Answers): void {
+  const { requestId } = facts
+  if (requestId === null) return
+  if (at.direction === 'receive') {
+    if (facts.kind === 'response' && facts.className !== HANDSHAKE_RESPONSE && answers.unmatched.has(at.index)) facts.unmatchedResponse = true
+    return
+  }
+  if (facts.kind !== 'request') return
+  // Durable requests (`d_…`) are persisted and sent again after a reconnect by design.
+  if (!requestId.startsWith('d_')) {
+    const first = state.requestIds.get(requestId)
+    if (first === undefined) state.requestIds.set(requestId, at.index)
+    else facts.requestIdReused = { firstFrame: first }
+  }
+  // A request sent outside a session has its own finding; whether the server answers it says nothing more.
+  if (facts.handshake !== 'complete') return
+  const answeredAt = answers.answeredAt.get(at.index)
+  const answeredAfterMs = answeredAt === undefined ? null : Math.max(0, answeredAt - at.at)
+  if (answeredAfterMs !== null ? answeredAfterMs > answers.timeoutMs : answers.lastFrameAt - at.at > answers.timeoutMs) {
+    facts.unanswered = { timeoutMs: answers.timeoutMs, answeredAfterMs }
+  }
+}
+
+function analytics(value: Record<string, unknown>): NonNullable<GameSparksFacts['analytics']> {
+  return { key: stringField(value, 'key') ?? null, start: field(value, 'start') === true, end: field(value, 'end') === true }
+}
+
+/** SDKs keep the authToken of any message; NOTAUTHORIZED revokes it, a terminated session loses it. */
+function trackAuthentication(state: SocketState, direction: 'send' | 'receive', className: string | null, value: Record<string, unknown>): void {
+  if (direction !== 'receive' || className === TERMINATED) return
+  const error = field(value, 'error')
+  if (field(error, 'authentication') === 'NOTAUTHORIZED') {
+    state.authenticated = false
+    return
+  }
+  if (errorText(error) === null && nonEmptyString(field(value, 'authToken')) !== null) state.authenticated = true
+}
+
+function observedLength(state: SocketState, at: number): number | null {
+  return state.sessionStartedAt === null || !Number.isFinite(at) ? null : Math.max(0, at - state.sessionStartedAt)
+}
