@@ -1,6 +1,7 @@
-import type { GameSparksFacts } from './gamesparks/facts'
+import type { AdobeMediaEvent } from './adobe-media/event'
+import type { GameSparksEvent } from './gamesparks/event'
 import type { ProtocolId } from './index'
-import type { VideoSdkFacts } from './videosdk/facts'
+import type { VideoSdkEvent } from './videosdk/event'
 
 export type { ProtocolId } from './index'
 
@@ -42,77 +43,14 @@ export interface FieldIssue {
   kind?: string
 }
 
-/** One protocol-neutral event decoded from a capture. Pure data. */
-export interface TrackingEvent {
-  protocol: ProtocolId
-  origin: EventOrigin
-  /**
-   * The event in Adobe's media vocabulary ('sessionStart', 'play', 'ping', 'adBreakStart', …) or the
-   * vendor's own name for anything else.
-   */
-  type: string
-  /** False when the vendor does not define this event type. */
-  typeKnown: boolean
-  role: LifecycleRole
-  /**
-   * Who creates session IDs. 'server': an ID no start issued is unknown to the vendor. 'client' (legacy
-   * heartbeats): an ID seen before its start means events sent before the session began. 'external' (VideoSDK
-   * rooms, usually created by a back end before the page runs): an unseen ID is normal, and a start for an ID
-   * whose session is open joins it.
-   */
-  idIssuer: 'server' | 'client' | 'external'
-  /** The event retires its session ID for good (a VideoSDK room deactivated): any later use of it, even a new start, fails. */
-  retiresId?: boolean
-  /** GameSparks facts, worked out by its adapter over the whole socket, in order. */
-  gamesparks?: GameSparksFacts
-  /** VideoSDK facts: the request's token, endpoint and room as the rules need them. */
-  videosdk?: VideoSdkFacts
-  /** The session ID exactly as sent; null when the event carries none. */
-  sessionId: string | null
-  /**
-   * A moment (ms since the epoch) at which the event shows its session already existed: a back reference to an
-   * earlier event of the session (heartbeats' `l:event:prev_ts`). Lets a capture that began mid-session be told
-   * from events sent before their session's start.
-   */
-  sessionSince?: number
-  /** Offline batches (downloaded content): the events of one batch are one session without a vendor ID. */
-  batch?: string
-  /** Only for role 'start'. */
-  start?: StartOutcome
-  /** Seconds of main content, when the event carries one. */
-  playhead: number | null
-  /** The client's own timestamp for the event, ms since the epoch. */
-  clientTime: number | null
-  /** When the request carrying the event was observed, ms since the epoch. */
-  observedAt: number
-  /** For URL-per-action APIs: the action named by the URL (e.g. `/va/v1/play` → 'play'). */
-  urlAction?: string
-  /** Dotted paths of fields the vendor requires for this event but that are absent. */
-  missingFields: string[]
-  /** Present fields with values the vendor's schema rejects or discourages. */
-  invalidFields: FieldIssue[]
-  /** Required by the vendor's schema but omitted by the vendor's own examples: reported as info only. */
-  missingDocumentedOptional?: string[]
-  /** Human-facing fields for the session list (content name, player, content type, length…): from the start, and facts from any event. */
-  summary?: SessionSummaryFields
-  adBreak?: { index?: number; offset?: number; name?: string }
-  ad?: { id?: string; name?: string; length?: number; podPosition?: number }
-  chapter?: { index?: number; offset?: number; length?: number; name?: string }
-  /** Player states this event starts and ends (statesUpdate, stateStart, stateEnd). */
-  states?: { start: string[]; end: string[] }
-  /** Which asset the event is about. Heartbeats report the ad's own playhead during ads. */
-  asset?: 'main' | 'ad'
-  /** Heartbeats send no ad-break events: an ad start opens its break and main content closes it. */
-  implicitAdBreak?: boolean
-  /** Custom metadata the event carries, as key and value. */
-  customMetadata?: Array<{ key: string; value: unknown }>
-  /** True when the event carries parameters beyond playhead, session ID and QoE (a ping must not). */
-  carriesParams?: boolean
-  /** The vendor answered this event with an error status: it was not recorded. */
-  vendorRejection?: { status: number; reason: string }
-  /** The decoded payload of this event, for display. */
-  details: unknown
-}
+/**
+ * One event decoded from a capture: the common core (EventCore) and its protocol's own payload, told apart by
+ * `protocol`. Pure data.
+ */
+export type TrackingEvent = AdobeMediaEvent | GameSparksEvent | VideoSdkEvent
+
+/** The events of one protocol. */
+export type EventOf<Protocol extends ProtocolId> = Extract<TrackingEvent, { protocol: Protocol }>
 
 export interface SessionSummaryFields {
   name?: string
@@ -150,7 +88,7 @@ export function eventId(origin: EventOrigin): string {
  * this order: events of every adapter and kind then share one hidden class in V8, so the session machine and
  * the rules read them without megamorphic lookups. On large captures that was a fifth of the engine's time.
  */
-export function trackingEvent(fields: TrackingEvent): TrackingEvent {
+export function trackingEvent<const Protocol extends ProtocolId>(fields: { protocol: Protocol } & NoInfer<EventOf<Protocol>>): EventOf<Protocol> {
   return {
     protocol: fields.protocol,
     origin: fields.origin,
@@ -183,5 +121,5 @@ export function trackingEvent(fields: TrackingEvent): TrackingEvent {
     carriesParams: fields.carriesParams,
     vendorRejection: fields.vendorRejection,
     details: fields.details,
-  }
+  } as EventOf<Protocol>
 }

@@ -1,4 +1,7 @@
 import { sessionTimers } from '../protocols'
+import type { AdobeMediaEvent } from '../protocols/adobe-media/event'
+import { isAdobeMedia } from '../protocols/adobe-media/event'
+import type { GameSparksEvent } from '../protocols/gamesparks/event'
 import type { TrackingEvent } from '../protocols/tracking-event'
 import { ZERO_COUNTS } from './finding'
 import type { Expiry, ExpiryReason, Session } from './session'
@@ -141,11 +144,15 @@ export function transition(before: Session, event: TrackingEvent, settings: Engi
       after.adBreak = endsSeek(before, event) ? { ...before.adBreak, playhead: mainPlayhead } : { ...before.adBreak, playheadMoved: true }
     }
   }
-  applyPlayback(after, event)
-  applyAds(after, before, event)
-  applyChapters(after, event)
-  applyStates(after, event)
-  applyTimers(after, event)
+  // Playback, ads, chapters and player states are Adobe's media session; analytics timers are GameSparks'.
+  if (isAdobeMedia(event)) {
+    applyPlayback(after, event)
+    applyAds(after, before, event)
+    applyChapters(after, event)
+    applyStates(after, event)
+  } else if (event.protocol === 'gamesparks') {
+    applyTimers(after, event)
+  }
   if (event.role === 'end') {
     after.state = 'ended'
     after.endedAt = event.observedAt
@@ -156,7 +163,7 @@ export function transition(before: Session, event: TrackingEvent, settings: Engi
   return after
 }
 
-function applyPlayback(after: Session, event: TrackingEvent): void {
+function applyPlayback(after: Session, event: AdobeMediaEvent): void {
   if (event.asset === 'ad') return
   if (event.type === 'play') {
     after.playback = 'playing'
@@ -168,7 +175,7 @@ function applyPlayback(after: Session, event: TrackingEvent): void {
   }
 }
 
-function applyAds(after: Session, before: Session, event: TrackingEvent): void {
+function applyAds(after: Session, before: Session, event: AdobeMediaEvent): void {
   const at = event.observedAt
   switch (event.type) {
     case 'adBreakStart':
@@ -192,14 +199,14 @@ function applyAds(after: Session, before: Session, event: TrackingEvent): void {
   if (event.asset === 'main' && before.adBreak?.implicit && !before.ad && event.role !== 'start') after.adBreak = null
 }
 
-function applyChapters(after: Session, event: TrackingEvent): void {
+function applyChapters(after: Session, event: AdobeMediaEvent): void {
   if (event.type === 'chapterStart') after.chapter = { openedAt: event.observedAt, index: event.chapter?.index ?? null }
   else if (event.type === 'chapterComplete' || event.type === 'chapterSkip') after.chapter = null
 }
 
 /** Analytics timers. "If both start and end are supplied, the request will be treated as a start timer." */
-function applyTimers(after: Session, event: TrackingEvent): void {
-  const analytics = event.gamesparks?.analytics
+function applyTimers(after: Session, event: GameSparksEvent): void {
+  const analytics = event.gamesparks.analytics
   if (!analytics) return
   const key = analytics.key ?? ''
   if (analytics.start) {
@@ -209,7 +216,7 @@ function applyTimers(after: Session, event: TrackingEvent): void {
   }
 }
 
-function applyStates(after: Session, event: TrackingEvent): void {
+function applyStates(after: Session, event: AdobeMediaEvent): void {
   if (!event.states) return
   const active = new Set(after.states)
   for (const name of event.states.end) active.delete(name)

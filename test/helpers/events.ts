@@ -1,5 +1,6 @@
 /** A compact way to write TrackingEvents in tests: one capture per event, times in seconds. */
 import type { Decoded } from '../../src/protocols/adapter'
+import type { AdobeMediaEvent } from '../../src/protocols/adobe-media/event'
 import type { LifecycleRole, StartOutcome, TrackingEvent } from '../../src/protocols/tracking-event'
 
 export const T0 = Date.parse('2026-01-15T02:00:00.000Z')
@@ -23,10 +24,10 @@ export function resetSeq(): void {
   nextSeq = 0
 }
 
-export function ev(type: string, options: EventOptions): TrackingEvent {
+export function ev(type: string, options: EventOptions): AdobeMediaEvent {
   const role = ROLES[type] ?? 'event'
   const seq = options.seq ?? nextSeq++
-  const event: TrackingEvent = {
+  const event: AdobeMediaEvent = {
     protocol: 'adobe-media-edge',
     origin: { capture: seq, ordinal: 0, frame: null },
     type,

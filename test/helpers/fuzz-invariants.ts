@@ -19,7 +19,7 @@ export function assertDecoded(adapter: ProtocolAdapter, capture: CapturedRequest
     if (event.protocol !== adapter.id) fail('event of another protocol', event.protocol)
     if (event.origin.capture !== capture.seq) fail('event points at another capture', event.origin)
     // May be empty: the type as the page sent it (`"eventType": ""`), which unknown-event-type reports.
-    if (typeof event.type !== 'string') fail('event type not a string', event.type)
+    if (typeof event.type !== 'string') fail('event type not a string', (event as { type: unknown }).type)
     if (!Array.isArray(event.missingFields) || event.missingFields.some((path) => typeof path !== 'string' || path === '')) fail('missingFields not a list of paths', event.missingFields)
     for (const issue of event.invalidFields) {
       if (typeof issue.path !== 'string' || issue.path === '' || typeof issue.problem !== 'string' || !SEVERITIES.has(issue.severity)) fail('field issue without path, problem or severity', issue)

@@ -22,6 +22,7 @@ import { readJwt, withoutJwtSignatures } from './jwt'
 import { describe } from '../describe-value'
 import type { FieldIssue, LifecycleRole, StartOutcome, TrackingEvent } from '../tracking-event'
 import { trackingEvent } from '../tracking-event'
+import type { VideoSdkEventType } from './event'
 import type { RoomField, VideoSdkEndpoint, VideoSdkFacts, VideoSdkToken } from './facts'
 import { parseTime } from '../time-text'
 
@@ -36,7 +37,7 @@ const MAX_NAMES = 8
 interface Operation {
   endpoint: VideoSdkEndpoint
   /** The event type people read: the operation's name in the VideoSDK docs, in camelCase. */
-  type: string
+  type: VideoSdkEventType
   /** The room named by the path (validate room, get room). */
   pathRoom?: string
   /** VideoSDK's session ID named by the path (get session, its participants). */

@@ -123,7 +123,7 @@ describe('arrival order', () => {
   })
 
   it('applies heartbeats in arrival order: no reordering is documented for that backend', () => {
-    const heartbeat = (event: TrackingEvent): TrackingEvent => ({ ...event, protocol: 'adobe-heartbeat', idIssuer: 'client' })
+    const heartbeat = (event: TrackingEvent): TrackingEvent => ({ ...event, protocol: 'adobe-heartbeat', idIssuer: 'client' } as TrackingEvent)
     const { results } = run([ev('sessionStart', { at: 0 }), ev('play', { at: 1 }), ev('sessionEnd', { at: 29.01, ts: 29.0 }), ev('pauseStart', { at: 29.03, ts: 28.999 })].map(heartbeat))
     expect(rulesOf(results)).toEqual([[3, 'event-after-session-end']])
   })
@@ -195,7 +195,7 @@ describe('expiry', () => {
 })
 
 describe('IDs created outside the capture (VideoSDK rooms)', () => {
-  const room = (event: TrackingEvent): TrackingEvent => ({ ...event, protocol: 'videosdk', idIssuer: 'external' })
+  const room = (event: TrackingEvent): TrackingEvent => ({ ...event, protocol: 'videosdk', idIssuer: 'external' } as TrackingEvent)
   const join = (at: number): TrackingEvent => ({ ...room(ev('join', { at })), role: 'start', sessionId: null, start: { kind: 'issued', sessionId: 'R' } })
   const end = (at: number, retiresId = false): TrackingEvent => ({ ...room(ev('end', { at, sid: 'R' })), role: 'end', retiresId })
   const op = (at: number): TrackingEvent => room(ev('removeParticipant', { at, sid: 'R' }))

@@ -329,7 +329,7 @@ describe('duplicate-timestamp', () => {
   })
   it('is silent 1 ms apart, and for heartbeats (whose backend does not reorder by timestamp)', () => {
     expect(findings([...started(), ev('pauseStart', { at: 1.5, ts: 1.001 })])).toEqual([])
-    const heartbeat = (event: TrackingEvent): TrackingEvent => ({ ...event, protocol: 'adobe-heartbeat', idIssuer: 'client' })
+    const heartbeat = (event: TrackingEvent): TrackingEvent => ({ ...event, protocol: 'adobe-heartbeat', idIssuer: 'client' } as TrackingEvent)
     expect(findings([...started(), ev('pauseStart', { at: 1.5, ts: 1 })].map(heartbeat))).toEqual([])
   })
   it('is one finding per shared timestamp in a session, standing for every event that repeats it', () => {
@@ -449,7 +449,7 @@ describe('playhead-advanced-while-paused', () => {
     expect(findingsWithSeverity([ev('sessionStart', { at: 0 }), ev('ping', { at: 10, playhead: 10 })])).toEqual(['playhead-advanced-while-paused@1:warning'])
   })
   it('judges the repeated pause calls of heartbeats, their pings while paused', () => {
-    const hb = (event: TrackingEvent): TrackingEvent => ({ ...event, protocol: 'adobe-heartbeat', idIssuer: 'client' })
+    const hb = (event: TrackingEvent): TrackingEvent => ({ ...event, protocol: 'adobe-heartbeat', idIssuer: 'client' } as TrackingEvent)
     const events = [...started(), ev('pauseStart', { at: 5, playhead: 4 }), ev('pauseStart', { at: 15, playhead: 14 })].map(hb)
     expect(only(events, 'playhead-advanced-while-paused')).toEqual(['playhead-advanced-while-paused@3'])
   })

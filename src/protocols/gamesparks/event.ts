@@ -1,0 +1,15 @@
+import type { AdobeMediaPayload } from '../adobe-media/event'
+import type { EventCore, WithoutFieldsOf } from '../event-core'
+import type { VideoSdkPayload } from '../videosdk/event'
+import type { GameSparksFacts } from './facts'
+
+export interface GameSparksPayload {
+  /** Worked out by the adapter over the whole socket, in order. */
+  gamesparks: GameSparksFacts
+}
+
+/**
+ * `type`: the message's `@class` without its dot ('LogEventRequest'), 'CloudCodeCallback', or 'unknown'. A class
+ * named like a media event keeps a `gs:` prefix, as reports have always shown it.
+ */
+export type GameSparksEvent = EventCore<'gamesparks', string> & GameSparksPayload & WithoutFieldsOf<AdobeMediaPayload> & WithoutFieldsOf<VideoSdkPayload>

@@ -1,0 +1,17 @@
+import type { AdobeMediaPayload } from '../adobe-media/event'
+import type { EventCore, WithoutFieldsOf } from '../event-core'
+import type { GameSparksPayload } from '../gamesparks/event'
+import type { VideoSdkFacts } from './facts'
+
+/** The operation a request performs, named as VideoSDK's own SDKs and docs name it. */
+export type VideoSdkEventType =
+  | 'connectSocket' | 'initConfig' | 'createRoom' | 'fetchRooms' | 'validateRoom' | 'deactivateRoom' | 'fetchRoom'
+  | 'fetchSessions' | 'endSession' | 'removeParticipant' | 'fetchSession' | 'fetchActiveParticipants'
+  | 'fetchParticipants' | 'fetchParticipant'
+
+export interface VideoSdkPayload {
+  /** The request's token, endpoint and room as the rules need them. */
+  videosdk: VideoSdkFacts
+}
+
+export type VideoSdkEvent = EventCore<'videosdk', VideoSdkEventType> & VideoSdkPayload & WithoutFieldsOf<AdobeMediaPayload> & WithoutFieldsOf<GameSparksPayload>
