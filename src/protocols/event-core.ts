@@ -49,9 +49,3 @@ export interface EventCore<Protocol extends ProtocolId = ProtocolId, Type extend
   /** The decoded payload of this event, for display. */
   details: unknown
 }
-
-/**
- * Another protocol's payload fields, declared absent: every event type then names every field, so code about all
- * events reads `event.gamesparks` and gets undefined for other protocols, and narrowing on `protocol` types it.
- */
-export type WithoutFieldsOf<Payload> = { [Field in keyof Payload]?: undefined }

@@ -1,7 +1,7 @@
-import type { AdobeMediaEvent } from './adobe-media/event'
-import type { GameSparksEvent } from './gamesparks/event'
+import type { AdobeMediaEvent, AdobeMediaPayload } from './adobe-media/event'
+import type { GameSparksEvent, GameSparksPayload } from './gamesparks/event'
 import type { ProtocolId } from './index'
-import type { VideoSdkEvent } from './videosdk/event'
+import type { VideoSdkEvent, VideoSdkPayload } from './videosdk/event'
 
 export type { ProtocolId } from './index'
 
@@ -48,6 +48,23 @@ export interface FieldIssue {
  * `protocol`. Pure data.
  */
 export type TrackingEvent = AdobeMediaEvent | GameSparksEvent | VideoSdkEvent
+
+/** Each protocol family's own event fields, by family. */
+export interface EventPayloads {
+  'adobe-media': AdobeMediaPayload
+  gamesparks: GameSparksPayload
+  videosdk: VideoSdkPayload
+}
+
+/**
+ * The other families' payload fields, declared absent: every event type then names every field, so code about
+ * all events reads `event.gamesparks` and gets undefined for other protocols, and narrowing on `protocol` types it.
+ */
+export type OtherPayloadsAbsent<Family extends keyof EventPayloads> = {
+  [Field in keyof AllOf<EventPayloads[Exclude<keyof EventPayloads, Family>]>]?: undefined
+}
+
+type AllOf<Union> = (Union extends unknown ? (whole: Union) => void : never) extends (whole: infer All) => void ? All : never
 
 /** The events of one protocol. */
 export type EventOf<Protocol extends ProtocolId> = Extract<TrackingEvent, { protocol: Protocol }>

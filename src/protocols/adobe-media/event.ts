@@ -2,10 +2,8 @@
  * What an Adobe media event (Media Edge, Media Collection, legacy heartbeats) carries beyond the common core: the
  * sub-states of a media session (ad breaks, ads, chapters, player states) that the session machine follows.
  */
-import type { EventCore, WithoutFieldsOf } from '../event-core'
-import type { GameSparksPayload } from '../gamesparks/event'
-import type { TrackingEvent } from '../tracking-event'
-import type { VideoSdkPayload } from '../videosdk/event'
+import type { EventCore } from '../event-core'
+import type { OtherPayloadsAbsent, TrackingEvent } from '../tracking-event'
 
 export type AdobeMediaProtocol = 'adobe-media-edge' | 'adobe-media-collection' | 'adobe-heartbeat'
 
@@ -46,5 +44,5 @@ export interface AdobeMediaPayload {
  * narrowing on `protocol` works.
  */
 export type AdobeMediaEvent<Protocol extends AdobeMediaProtocol = AdobeMediaProtocol> = Protocol extends AdobeMediaProtocol
-  ? EventCore<Protocol, MediaEventType | (string & {})> & AdobeMediaPayload & WithoutFieldsOf<GameSparksPayload> & WithoutFieldsOf<VideoSdkPayload>
+  ? EventCore<Protocol, MediaEventType | (string & {})> & AdobeMediaPayload & OtherPayloadsAbsent<'adobe-media'>
   : never

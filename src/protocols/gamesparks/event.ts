@@ -1,6 +1,5 @@
-import type { AdobeMediaPayload } from '../adobe-media/event'
-import type { EventCore, WithoutFieldsOf } from '../event-core'
-import type { VideoSdkPayload } from '../videosdk/event'
+import type { EventCore } from '../event-core'
+import type { OtherPayloadsAbsent } from '../tracking-event'
 import type { GameSparksFacts } from './facts'
 
 export interface GameSparksPayload {
@@ -12,4 +11,4 @@ export interface GameSparksPayload {
  * `type`: the message's `@class` without its dot ('LogEventRequest'), 'CloudCodeCallback', or 'unknown'. A class
  * named like a media event keeps a `gs:` prefix, as reports have always shown it.
  */
-export type GameSparksEvent = EventCore<'gamesparks', string> & GameSparksPayload & WithoutFieldsOf<AdobeMediaPayload> & WithoutFieldsOf<VideoSdkPayload>
+export type GameSparksEvent = EventCore<'gamesparks', string> & GameSparksPayload & OtherPayloadsAbsent<'gamesparks'>

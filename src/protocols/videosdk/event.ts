@@ -1,6 +1,5 @@
-import type { AdobeMediaPayload } from '../adobe-media/event'
-import type { EventCore, WithoutFieldsOf } from '../event-core'
-import type { GameSparksPayload } from '../gamesparks/event'
+import type { EventCore } from '../event-core'
+import type { OtherPayloadsAbsent } from '../tracking-event'
 import type { VideoSdkFacts } from './facts'
 
 /** The operation a request performs, named as VideoSDK's own SDKs and docs name it. */
@@ -14,4 +13,4 @@ export interface VideoSdkPayload {
   videosdk: VideoSdkFacts
 }
 
-export type VideoSdkEvent = EventCore<'videosdk', VideoSdkEventType> & VideoSdkPayload & WithoutFieldsOf<AdobeMediaPayload> & WithoutFieldsOf<GameSparksPayload>
+export type VideoSdkEvent = EventCore<'videosdk', VideoSdkEventType> & VideoSdkPayload & OtherPayloadsAbsent<'videosdk'>
