@@ -1,4 +1,8 @@
-/** The one registry of protocol adapters. Adding a protocol is one folder and one line here. */
+/**
+ * The one registry of protocol adapters. Adding a protocol is its folder and one line here; a protocol whose events
+ * carry fields of their own also adds its event type to TrackingEvent and EventPayloads, and its fields to
+ * trackingEvent(), in tracking-event.ts.
+ */
 import type { DecodeContext, Decoded, ProtocolAdapter, SessionTimers } from './adapter'
 import { NO_EXTRA_HOSTS, NOTHING, parseUrl } from './adapter'
 import { adobeHeartbeat } from './adobe-heartbeat'
