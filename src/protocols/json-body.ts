@@ -10,6 +10,15 @@ export function bodyText(body: CapturedBody): string {
   return bytes === null ? '' : new TextDecoder().decode(bytes)
 }
 
+/** The value of JSON text, or undefined (the one value no JSON text has) when it does not parse. Never throws. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
+
 /** Parses a JSON body. Never throws; the reason says what a person needs to fix it. */
 export function parseJsonBody(body: CapturedBody): JsonResult {
   if (body.truncatedFrom !== undefined) {
@@ -44,11 +53,9 @@ export function parseJsonRecords(body: CapturedBody): JsonRecordsResult {
   if (pieces.length === 0 || !pieces.every((piece) => piece.startsWith('{'))) return whole
   const values: unknown[] = []
   for (const piece of pieces) {
-    try {
-      values.push(JSON.parse(piece))
-    } catch {
-      // A broken record (the last one, cut off at the capture limit) leaves the others readable.
-    }
+    // A broken record (the last one, cut off at the capture limit) leaves the others readable.
+    const value = parseJson(piece)
+    if (value !== undefined) values.push(value)
   }
   return values.length > 0 ? { ok: true, values } : whole
 }

@@ -31,3 +31,23 @@ function digit(text: string, at: number): number {
   const value = text.charCodeAt(at) - 0x30
   return value >= 0 && value <= 9 ? value : Number.NaN
 }
+
+/**
+ * A length of time in words, for messages and facts: "17 ms", "3.5 s", "10 min", "2 min 58 s", "24 h", "1 h 5 min".
+ * (Tables and timeline ticks show a player's clock instead: src/ui/format-duration.ts.)
+ */
+export function durationText(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`
+  if (ms < 60_000) {
+    const seconds = ms / 1000
+    return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`
+  }
+  const totalSeconds = Math.round(ms / 1000)
+  if (totalSeconds < 3600) return withRest(Math.floor(totalSeconds / 60), 'min', totalSeconds % 60, 's')
+  const totalMinutes = Math.round(ms / 60_000)
+  return withRest(Math.floor(totalMinutes / 60), 'h', totalMinutes % 60, 'min')
+}
+
+function withRest(whole: number, unit: string, rest: number, restUnit: string): string {
+  return rest === 0 ? `${whole} ${unit}` : `${whole} ${unit} ${rest} ${restUnit}`
+}

@@ -1,10 +1,10 @@
 /** One WebSocket frame as GameSparks reads it: a message, a keep-alive, or why it cannot be read. */
 import type { WebSocketFrame } from '../captured-request'
 import { describe } from '../describe-value'
-import { field, isRecord, stringField } from '../json-body'
+import { field, isRecord, parseJson, stringField } from '../json-body'
 import type { CaptureProblem } from '../tracking-event'
 import { decodeSegment } from '../url-segment'
-import { MAX_DEPTH, nestingDepth, NOT_JSON, parseJson } from './json-text'
+import { MAX_DEPTH, nestingDepth } from './json-text'
 import { requestIdOf } from './messages'
 
 export type ParsedFrame =
@@ -54,7 +54,7 @@ function parseFrame(frame: WebSocketFrame, credential: string | null): ParsedFra
   const depth = nestingDepth(frame.data)
   if (depth > MAX_DEPTH) return { kind: 'unreadable', problem: { kind: 'malformed', reason: `a ${direction} frame nests ${depth} levels deep; GameSparks messages are a few levels at most` } }
   const value = parseJson(frame.data)
-  if (value === NOT_JSON) {
+  if (value === undefined) {
     if (encrypted) return opaque(`a ${direction} frame`)
     return { kind: 'unreadable', problem: { kind: 'malformed', reason: `a ${direction} frame is not JSON (${describe(frame.data)})` } }
   }

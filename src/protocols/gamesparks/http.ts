@@ -2,12 +2,12 @@
 import type { Decoded } from '../adapter'
 import type { CapturedRequest } from '../captured-request'
 import { describe } from '../describe-value'
-import { bodyText, field, isRecord, stringField } from '../json-body'
+import { bodyText, field, isRecord, parseJson, stringField } from '../json-body'
 import type { CaptureProblem } from '../tracking-event'
 import { trackingEvent } from '../tracking-event'
 import { decodeSegment } from '../url-segment'
 import type { GameSparksFacts } from './facts'
-import { MAX_DEPTH, nestingDepth, NOT_JSON, parseJson } from './json-text'
+import { MAX_DEPTH, nestingDepth } from './json-text'
 import { CLASS_NAME, errorText, fieldIssues, kindOf, missingFields, requestIdOf, typeOf } from './messages'
 
 export function decodeHttp(capture: CapturedRequest, transport: 'rest' | 'callback', credentialSegment: string, requestType: string | undefined): Decoded {
@@ -19,7 +19,7 @@ export function decodeHttp(capture: CapturedRequest, transport: 'rest' | 'callba
       problems.push({ protocol: 'gamesparks', kind: 'malformed', capture: capture.seq, frame: null, reason: `the body was truncated at capture (${capture.requestBody.truncatedFrom} bytes), so it cannot be decoded` })
     } else if (text.trim() !== '') {
       const depth = nestingDepth(text)
-      const value = depth > MAX_DEPTH ? NOT_JSON : parseJson(text)
+      const value = depth > MAX_DEPTH ? undefined : parseJson(text)
       if (isRecord(value)) body = value
       else if (transport === 'rest') problems.push({ protocol: 'gamesparks', kind: 'malformed', capture: capture.seq, frame: null, reason: depth > MAX_DEPTH ? `the body nests ${depth} levels deep` : `the body is not a JSON object with an @class (${describe(text)})` })
     }
@@ -35,7 +35,7 @@ export function decodeHttp(capture: CapturedRequest, transport: 'rest' | 'callba
     requestId: requestIdOf(field(body, 'requestId')),
     secretInUrl: { path: transport === 'rest' ? 'rs' : 'callback', credential },
   }
-  const response = capture.response?.body ? parseJson(bodyText(capture.response.body)) : NOT_JSON
+  const response = capture.response?.body ? parseJson(bodyText(capture.response.body)) : undefined
   const error = isRecord(response) ? errorText(field(response, 'error')) : null
   if (error !== null) facts.error = error
   const restType = className === null && requestType !== undefined ? `.${decodeSegment(requestType)}` : className

@@ -18,9 +18,9 @@
 import type { ProtocolAdapter } from '../adapter'
 import { captureUrl, NO_EXTRA_HOSTS, NO_SESSION_TIMERS, NOTHING } from '../adapter'
 import { hostMatches } from '../host-patterns'
-import { field, isRecord } from '../json-body'
+import { field, isRecord, parseJson } from '../json-body'
 import { decodeHttp } from './http'
-import { MAX_DEPTH, nestingDepth, parseJson } from './json-text'
+import { MAX_DEPTH, nestingDepth } from './json-text'
 import { decodeSocket } from './socket'
 
 const HOST = 'gamesparks.net'

@@ -1,17 +1,7 @@
-/** Reading frame and body text as JSON without trusting it. */
+/** How deep GameSparks JSON text nests, read before it is parsed. */
 
 /** GameSparks messages are shallow; deeper frames are refused before they can overflow a stack downstream. */
 export const MAX_DEPTH = 64
-
-export const NOT_JSON = Symbol('not JSON')
-
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return NOT_JSON
-  }
-}
 
 /** The deepest nesting of objects and arrays in JSON text, strings skipped. Linear; never recurses. */
 export function nestingDepth(text: string): number {

@@ -17,7 +17,7 @@ import type { CapturedRequest } from '../captured-request'
 import { headerValue } from '../captured-request'
 import { hostMatches } from '../host-patterns'
 import { decodeSegment } from '../url-segment'
-import { bodyText, field, isRecord, stringField } from '../json-body'
+import { bodyText, field, isRecord, parseJson, stringField } from '../json-body'
 import { readJwt, withoutJwtSignatures } from './jwt'
 import { describe } from '../describe-value'
 import type { FieldIssue, LifecycleRole, StartOutcome, TrackingEvent } from '../tracking-event'
@@ -173,12 +173,9 @@ function readBody(capture: CapturedRequest): RequestBody {
   if (body.truncatedFrom !== undefined) return { kind: 'not-visible', fields: null, text: null }
   const text = bodyText(body)
   if (text.trim() === '') return { kind: 'none', fields: null, text: null }
-  try {
-    const value: unknown = JSON.parse(text)
-    if (isRecord(value)) return { kind: 'json', fields: value, text }
-  } catch {
-    // Not JSON: perhaps a form (`roomId=…`), which VideoSDK cannot read but which still names the room.
-  }
+  const value = parseJson(text)
+  if (isRecord(value)) return { kind: 'json', fields: value, text }
+  // Not JSON: perhaps a form (`roomId=…`), which VideoSDK cannot read but which still names the room.
   const form = /^[^{["\s][^\s]*=/.test(text.trim()) ? new URLSearchParams(text.trim()) : null
   return { kind: 'not-json', fields: form, text }
 }
@@ -221,11 +218,7 @@ function readResponse(capture: CapturedRequest): Response {
   if (response === null) return { status: null, json: undefined, text: null }
   if (response.body === null || response.body.truncatedFrom !== undefined) return { status: response.status, json: undefined, text: null }
   const text = bodyText(response.body)
-  try {
-    return { status: response.status, json: JSON.parse(text) as unknown, text }
-  } catch {
-    return { status: response.status, json: undefined, text }
-  }
+  return { status: response.status, json: parseJson(text), text }
 }
 
 function decodeEvent(capture: CapturedRequest, url: URL, operation: Operation, token: VideoSdkToken): TrackingEvent {
@@ -463,9 +456,6 @@ function tokenText(token: VideoSdkToken): string | null {
 /** Parsing the text after cutting signatures keeps JSON valid and never recurses through page data. */
 function parsedOrText(text: string): unknown {
   const safe = withoutJwtSignatures(text)
-  try {
-    return JSON.parse(safe) as unknown
-  } catch {
-    return safe
-  }
+  const value = parseJson(safe)
+  return value === undefined ? safe : value
 }

@@ -6,7 +6,7 @@
  *   eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcGlrZXkiOiJrIn0.c2lnbmF0dXJl  →  {alg:"HS256",typ:"JWT"}, {apikey:"k"}
  */
 import { base64Bytes } from '../base64'
-import { isRecord } from '../json-body'
+import { isRecord, parseJson } from '../json-body'
 
 export type JwtReading =
   | {
@@ -47,12 +47,8 @@ export function withoutJwtSignatures(text: string): string {
 function jsonPart(part: string, name: 'header' | 'payload'): { ok: true; value: Record<string, unknown> } | { ok: false; reason: string } {
   const text = decodeBase64Url(part)
   if (text === null) return { ok: false, reason: `its ${name} is not UTF-8 text` }
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    return { ok: false, reason: `its ${name} is not JSON` }
-  }
+  const value = parseJson(text)
+  if (value === undefined) return { ok: false, reason: `its ${name} is not JSON` }
   if (!isRecord(value)) return { ok: false, reason: `its ${name} is not a JSON object` }
   return { ok: true, value }
 }

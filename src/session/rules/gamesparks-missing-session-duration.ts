@@ -1,6 +1,6 @@
 import { describe } from '../../protocols/describe-value'
 import { matchingUnit } from '../../protocols/gamesparks/facts'
-import { duration } from './describe'
+import { durationText } from '../../protocols/time-text'
 import type { Rule } from './rule'
 
 const rule: Rule = {
@@ -34,7 +34,7 @@ const rule: Rule = {
     return {
       severity: 'info',
       message:
-        `sessionDuration ${sessionDuration} matches the session's observed length (${duration(observedMs)}) neither as ` +
+        `sessionDuration ${sessionDuration} matches the session's observed length (${durationText(observedMs)}) neither as ` +
         'milliseconds nor as seconds. The unit is not documented; if the session began on an earlier socket, a longer value is expected.',
     }
   },

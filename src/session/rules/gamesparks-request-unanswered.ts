@@ -1,4 +1,4 @@
-import { duration } from './describe'
+import { durationText } from '../../protocols/time-text'
 import type { Rule } from './rule'
 
 const rule: Rule = {
@@ -16,9 +16,9 @@ const rule: Rule = {
     const unanswered = event.gamesparks?.unanswered
     if (!unanswered) return null
     if (unanswered.answeredAfterMs !== null) {
-      return { message: `${event.type} was answered only after ${duration(unanswered.answeredAfterMs)}, later than the SDKs wait (${duration(unanswered.timeoutMs)}): the game had already been told it failed.` }
+      return { message: `${event.type} was answered only after ${durationText(unanswered.answeredAfterMs)}, later than the SDKs wait (${durationText(unanswered.timeoutMs)}): the game had already been told it failed.` }
     }
-    return { message: `${event.type} got no response within ${duration(unanswered.timeoutMs)}, although the socket went on: the SDK reports it as failed.` }
+    return { message: `${event.type} got no response within ${durationText(unanswered.timeoutMs)}, although the socket went on: the SDK reports it as failed.` }
   },
 }
 export default rule

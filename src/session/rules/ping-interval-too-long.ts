@@ -2,7 +2,7 @@ import { sessionTimers } from '../../protocols'
 import { pingTolerance } from '../settings'
 import { appliedToLiveSession } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
-import { duration } from './describe'
+import { durationText } from '../../protocols/time-text'
 import type { Rule } from './rule'
 
 /** Above this, an ad gap is late by every version of Adobe's docs. */
@@ -33,16 +33,16 @@ const rule: Rule = {
       const interval = settings.adPingIntervalMs
       const ceiling = Math.max(interval, AD_CADENCE_CEILING_MS)
       if (gap > ceiling + pingTolerance(ceiling)) {
-        return { message: `${duration(gap)} passed during an ad break without an event before this ${event.type} (ads must ping at least every ${duration(ceiling)}).` }
+        return { message: `${durationText(gap)} passed during an ad break without an event before this ${event.type} (ads must ping at least every ${durationText(ceiling)}).` }
       }
       if (gap > interval + pingTolerance(interval)) {
-        return { severity: 'info', message: `${duration(gap)} passed during an ad break before this ${event.type}; the configured ad ping interval is ${duration(interval)}.` }
+        return { severity: 'info', message: `${durationText(gap)} passed during an ad break before this ${event.type}; the configured ad ping interval is ${durationText(interval)}.` }
       }
       return null
     }
     const interval = settings.mainPingIntervalMs
     if (gap <= interval + pingTolerance(interval)) return null
-    return { message: `${duration(gap)} passed without an event before this ${event.type}; main content must ping every ${duration(interval)}.` }
+    return { message: `${durationText(gap)} passed without an event before this ${event.type}; main content must ping every ${durationText(interval)}.` }
   },
 }
 export default rule

@@ -1,7 +1,8 @@
 import { reordersByTimestamp } from '../../protocols'
 import { appliedToLiveSession } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
-import { clock, duration } from './describe'
+import { clock } from './describe'
+import { durationText } from '../../protocols/time-text'
 import type { Rule } from './rule'
 
 const rule: Rule = {
@@ -21,7 +22,7 @@ const rule: Rule = {
     return {
       message:
         `${event.type} (timestamp ${clock(event.clientTime)}) arrived after an event stamped ` +
-        `${duration(before.maxClientTime - event.clientTime)} later, outside the window in which the backend reorders.`,
+        `${durationText(before.maxClientTime - event.clientTime)} later, outside the window in which the backend reorders.`,
     }
   },
 }

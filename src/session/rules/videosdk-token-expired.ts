@@ -1,4 +1,5 @@
-import { clock, duration } from './describe'
+import { clock } from './describe'
+import { durationText } from '../../protocols/time-text'
 import { tokenExpiredAt, VIDEOSDK_DOCS } from '../videosdk-checks'
 import type { Rule } from './rule'
 
@@ -19,7 +20,7 @@ const rule: Rule = {
     const facts = event.videosdk
     const expiredAt = facts ? tokenExpiredAt(facts) : null
     if (!facts || expiredAt === null) return null
-    return { message: `The token of ${event.type} expired at ${clock(expiredAt)}, ${duration(facts.requestTime - expiredAt)} before this request.` }
+    return { message: `The token of ${event.type} expired at ${clock(expiredAt)}, ${durationText(facts.requestTime - expiredAt)} before this request.` }
   },
 }
 export default rule

@@ -179,7 +179,7 @@ describe('facts for the rules', () => {
       'AuthenticatedConnectResponse', 'AuthenticatedConnectRequest', 'AuthenticatedConnectResponse', 'DeviceAuthenticationRequest', 'AuthenticationResponse', 'LogEventRequest',
     ])
     // Kept by the session's start, which the session keeps whatever follows.
-    expect(events[2]!.summary?.facts).toEqual({ 'Keep-alives': '3, every 30.0 s' })
+    expect(events[2]!.summary?.facts).toEqual({ 'Keep-alives': '3, every 30 s' })
   })
   it('notes a deviceOS outside the documented IOS, ANDROID, WP8 and W8 as information (the JS SDK sends "js")', () => {
     const auth = (deviceOS: unknown): Frame => ['→', { '@class': '.DeviceAuthenticationRequest', deviceId: '742', deviceOS, requestId: 'a_1' }]
@@ -253,8 +253,8 @@ describe('facts for the rules', () => {
   it('reports sessionDuration with the observed length, on the response and as a session fact from the end', () => {
     const events = decode([...HANDSHAKE, ['→', { '@class': '.EndSessionRequest', requestId: 'e1' }, 62], ['←', { '@class': '.EndSessionResponse', sessionDuration: 60_100, requestId: 'e1' }, 62.1]])
     expect(events[4]!.gamesparks?.endSession).toEqual({ sessionDuration: 60_100, observedMs: 60_100 })
-    expect(events[3]!.summary?.facts).toEqual({ 'Session duration': '1 min 0 s (60100 ms)' })
-    expect(events[4]!.summary?.facts).toEqual({ 'Session duration': '1 min 0 s (60100 ms)' })
+    expect(events[3]!.summary?.facts).toEqual({ 'Session duration': '1 min (60100 ms)' })
+    expect(events[4]!.summary?.facts).toEqual({ 'Session duration': '1 min (60100 ms)' })
     const seconds = decode([...HANDSHAKE, ['←', { '@class': '.EndSessionResponse', sessionDuration: 178, requestId: 'e1' }, 180]])
     expect(seconds[3]!.summary?.facts).toEqual({ 'Session duration': '2 min 58 s (178 s)' })
     const odd = decode([...HANDSHAKE, ['←', { '@class': '.EndSessionResponse', sessionDuration: '12', requestId: 'e1' }, 180]])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseTime } from '../../../src/protocols/time-text'
+import { durationText, parseTime } from '../../../src/protocols/time-text'
 
 /** A deterministic pseudo-random sequence, so a failure names inputs that fail again. */
 function randomSource(seed: number): () => number {
@@ -40,5 +40,12 @@ describe('parseTime', () => {
       const text = chars.join('')
       expect([text, parseTime(text)]).toEqual([text, Date.parse(text)])
     }
+  })
+})
+
+describe('durationText', () => {
+  it('reads in the units a person would say', () => {
+    expect([17.4, 3500, 30_000, 60_100, 178_000, 600_000, 119_700, 86_400_000, 3_900_000].map(durationText))
+      .toEqual(['17 ms', '3.5 s', '30 s', '1 min', '2 min 58 s', '10 min', '2 min', '24 h', '1 h 5 min'])
   })
 })

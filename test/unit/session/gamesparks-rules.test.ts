@@ -60,7 +60,7 @@ describe('a well-formed session', () => {
     const verdict = replay([socket(list)])
     expect(verdict.findings).toEqual([])
     expect(verdict.sessions.map((s) => [s.key, s.state, s.sessionId, s.idSource, s.summary.facts])).toEqual([
-      [`gamesparks:${SID}`, 'ended', SID, 'issued', { User: 'u1', 'Session duration': '5.0 s (5000 ms)' }],
+      [`gamesparks:${SID}`, 'ended', SID, 'issued', { User: 'u1', 'Session duration': '5 s (5000 ms)' }],
     ])
   })
 })
