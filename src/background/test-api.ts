@@ -4,6 +4,7 @@
  */
 import { database } from '../store/db'
 import { joinFrames } from '../store/frames'
+import { scopeRange } from '../store/key-ranges'
 import type { Pipeline } from './pipeline'
 import { chromePlatform } from './chrome-platform'
 
@@ -18,7 +19,7 @@ export function exposeTestApi(pipeline: Pipeline, prune: (now: number) => Promis
       /** What is stored of one scope right now, without waiting for pending writes (load tests poll it). */
       async stats(scope: string) {
         const db = await database()
-        const range = IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, Number.POSITIVE_INFINITY])
+        const range = scopeRange(scope)
         const [captures, events, findings] = await Promise.all([
           db.getAllFromIndex('captures', 'byScope', range),
           db.countFromIndex('events', 'byScope', range),

@@ -4,7 +4,7 @@
  * capture, so nothing outside the store sees the difference.
  */
 import type { WebSocketFrame } from '../protocols/captured-request'
-import type { CaptureRecord, FrameRecord, Scope } from './records'
+import type { CaptureRecord, FrameRecord } from './records'
 
 /** What one write of a capture stores: its record, and the frames not stored before. */
 interface CaptureWrite {
@@ -51,11 +51,6 @@ export function joinFrames(records: readonly CaptureRecord[], frames: readonly F
     else bySocket.set(frame.capture, [frame])
   }
   return records.map((record) => withFrames(record, bySocket.get(record.seq) ?? []))
-}
-
-/** The key range of one scope's frames. */
-export function scopeFrames(scope: Scope): IDBKeyRange {
-  return IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, Number.POSITIVE_INFINITY])
 }
 
 /** The key range of one capture's frames. */

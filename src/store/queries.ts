@@ -1,7 +1,8 @@
-/** Read-only queries for the panel and popup. Only the service worker writes (store/writes.ts). */
+/** Reads: the panel's and popup's, and the service worker's own. Only the service worker writes (store/writes.ts). */
 import type { CaptureRecord, EventRecord, FindingRecord, Scope, ScopeRecord, SessionRecord } from './records'
 import { database } from './db'
-import { captureFrames, joinFrames, scopeFrames, withFrames } from './frames'
+import { captureFrames, joinFrames, withFrames } from './frames'
+import { scopeRange } from './key-ranges'
 
 export async function listScopes(): Promise<ScopeRecord[]> {
   const scopes = await (await database()).getAll('scopes')
@@ -48,9 +49,9 @@ export async function findingsOf(scope: Scope, sessionKey: string): Promise<Find
 
 /** Every capture of a scope in seq order, WebSocket frames included. */
 export async function capturesOf(scope: Scope): Promise<CaptureRecord[]> {
-  const range = IDBKeyRange.bound([scope, -Infinity], [scope, Infinity])
+  const range = scopeRange(scope)
   const tx = (await database()).transaction(['captures', 'frames'])
-  const [records, frames] = await Promise.all([tx.objectStore('captures').index('byScope').getAll(range), tx.objectStore('frames').index('byScope').getAll(scopeFrames(scope))])
+  const [records, frames] = await Promise.all([tx.objectStore('captures').index('byScope').getAll(range), tx.objectStore('frames').index('byScope').getAll(range)])
   return joinFrames(records, frames)
 }
 
@@ -58,4 +59,41 @@ export async function captureBySeq(seq: number): Promise<CaptureRecord | undefin
   const tx = (await database()).transaction(['captures', 'frames'])
   const [record, frames] = await Promise.all([tx.objectStore('captures').get(seq), tx.objectStore('frames').getAll(captureFrames(seq))])
   return record && withFrames(record, frames)
+}
+
+/** How many captures a scope holds, for retention's limits. */
+export async function captureCount(scope: Scope): Promise<number> {
+  const range = scopeRange(scope)
+  return (await database()).countFromIndex('captures', 'byScope', range)
+}
+
+/** The highest capture seq ever stored (-1 when empty). */
+export async function lastCaptureSeq(): Promise<number> {
+  const cursor = await (await database()).transaction('captures').store.openCursor(null, 'prev')
+  return cursor ? cursor.key : -1
+}
+
+/** The most recent captures of a scope, oldest first, WebSocket frames included. */
+export async function recentCaptures(scope: Scope, limit: number): Promise<CaptureRecord[]> {
+  const range = scopeRange(scope)
+  const tx = (await database()).transaction(['captures', 'frames'])
+  const list: CaptureRecord[] = []
+  let cursor = await tx.objectStore('captures').index('byScope').openCursor(range, 'prev')
+  while (cursor && list.length < limit) {
+    list.push(cursor.value)
+    cursor = await cursor.continue()
+  }
+  const frames = tx.objectStore('frames')
+  return Promise.all(list.reverse().map(async (record) => (record.storedFrames === undefined ? record : withFrames(record, await frames.getAll(captureFrames(record.seq))))))
+}
+
+/** Scopes with a session that may expire at or before `until`. */
+export async function scopesDueBy(until: number): Promise<ScopeRecord[]> {
+  return (await database()).getAllFromIndex('scopes', 'byNextExpiry', IDBKeyRange.upperBound(until))
+}
+
+/** The earliest expiry over all scopes, or null. */
+export async function earliestExpiry(): Promise<number | null> {
+  const cursor = await (await database()).transaction('scopes').store.index('byNextExpiry').openCursor()
+  return cursor ? cursor.value.nextExpiry : null
 }

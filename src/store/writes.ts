@@ -10,6 +10,7 @@ import type { CaptureRecord, EventRecord, FindingRecord, Scope, ScopeRecord, Ses
 import { sessionRecordId } from './records'
 import type { FrameRange } from './frames'
 import { captureFrames, captureWrite, unstoredFrames, withFrames } from './frames'
+import { scopeRange } from './key-ranges'
 
 /** Everything that changed in one scope since the last write. */
 export interface ScopeWrite {
@@ -67,7 +68,7 @@ async function writeInto(tx: WriteTransaction, captures: readonly CaptureRecord[
   // Stale derived data goes first: cursor deletions run asynchronously and must not catch the new records.
   for (const write of scopes) {
     if (write.clearFrom === null) continue
-    const range = IDBKeyRange.bound([write.record.scope, write.clearFrom], [write.record.scope, Number.POSITIVE_INFINITY])
+    const range = scopeRange(write.record.scope, write.clearFrom)
     await Promise.all([
       deleteAll(tx.objectStore('events').index('byScope').openCursor(range)),
       deleteAll(tx.objectStore('findings').index('byScope').openCursor(range)),
@@ -132,7 +133,7 @@ function queueWrites(tx: IDBTransaction, captures: readonly CaptureRecord[], sco
 export async function deleteScope(scope: Scope): Promise<void> {
   const db = await database()
   const tx = db.transaction(STORES, 'readwrite')
-  const range = IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, Number.POSITIVE_INFINITY])
+  const range = scopeRange(scope)
   await Promise.all([
     deleteAll(tx.objectStore('captures').index('byScope').openCursor(range)),
     deleteAll(tx.objectStore('frames').index('byScope').openCursor(range)),
@@ -142,43 +143,6 @@ export async function deleteScope(scope: Scope): Promise<void> {
     tx.objectStore('scopes').delete(scope),
     tx.done,
   ])
-}
-
-/** How many captures a scope holds, for retention's limits. */
-export async function captureCount(scope: Scope): Promise<number> {
-  const range = IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, Number.POSITIVE_INFINITY])
-  return (await database()).countFromIndex('captures', 'byScope', range)
-}
-
-/** The highest capture seq ever stored (-1 when empty). */
-export async function lastCaptureSeq(): Promise<number> {
-  const cursor = await (await database()).transaction('captures').store.openCursor(null, 'prev')
-  return cursor ? cursor.key : -1
-}
-
-/** The most recent captures of a scope, oldest first, WebSocket frames included. */
-export async function recentCaptures(scope: Scope, limit: number): Promise<CaptureRecord[]> {
-  const range = IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, Number.POSITIVE_INFINITY])
-  const tx = (await database()).transaction(['captures', 'frames'])
-  const list: CaptureRecord[] = []
-  let cursor = await tx.objectStore('captures').index('byScope').openCursor(range, 'prev')
-  while (cursor && list.length < limit) {
-    list.push(cursor.value)
-    cursor = await cursor.continue()
-  }
-  const frames = tx.objectStore('frames')
-  return Promise.all(list.reverse().map(async (record) => (record.storedFrames === undefined ? record : withFrames(record, await frames.getAll(captureFrames(record.seq))))))
-}
-
-/** Scopes with a session that may expire at or before `until`. */
-export async function scopesDueBy(until: number): Promise<ScopeRecord[]> {
-  return (await database()).getAllFromIndex('scopes', 'byNextExpiry', IDBKeyRange.upperBound(until))
-}
-
-/** The earliest expiry over all scopes, or null. */
-export async function earliestExpiry(): Promise<number | null> {
-  const cursor = await (await database()).transaction('scopes').store.index('byNextExpiry').openCursor()
-  return cursor ? cursor.value.nextExpiry : null
 }
 
 async function deleteAll(request: Promise<{ delete(): Promise<void>; continue(): Promise<unknown> } | null>): Promise<void> {
