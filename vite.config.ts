@@ -45,8 +45,8 @@ export default defineConfig(({ mode }): UserConfig => {
         target: 'node20',
         minify: false,
         rolldownOptions: {
-          input: { cli: 'src/cli/main.ts', index: 'src/cli/index.ts' },
-          // The library's exports are exactly index.ts's; what the CLI shares with it goes to a chunk.
+          input: { cli: 'src/cli/main.ts', index: 'src/library.ts' },
+          // The library's exports are exactly library.ts's; what the CLI shares with it goes to a chunk.
           preserveEntrySignatures: 'strict',
           output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/shared-[hash].js' },
         },
@@ -103,13 +103,13 @@ export default defineConfig(({ mode }): UserConfig => {
 })
 
 /**
- * The library's TypeScript declarations (`vite build --mode cli`), emitted by tsc from src/cli/index.ts and what
+ * The library's TypeScript declarations (`vite build --mode cli`), emitted by tsc from src/library.ts and what
  * it imports, with tsconfig.json's compiler options given on the command line. tsc keeps the source's
  * extensionless relative imports, which only `moduleResolution: bundler` resolves; in a `"type": "module"`
  * package, consumers on `node16`/`nodenext` would silently get `any`. So every relative specifier is then made
  * explicit (`./x` → `./x.js`, a folder → `./x/index.js`), which every resolution mode understands.
  */
-const LIBRARY_ENTRY = 'src/cli/index.ts'
+const LIBRARY_ENTRY = 'src/library.ts'
 
 const COMPILER_FLAGS = [
   '--declaration', '--emitDeclarationOnly',
@@ -118,7 +118,7 @@ const COMPILER_FLAGS = [
   '--skipLibCheck', '--rootDir', 'src',
 ]
 
-/** Writes the declarations under `outDir` (lib/types: lib/types/cli/index.d.ts). Throws if tsc fails. */
+/** Writes the declarations under `outDir` (lib/types: lib/types/library.d.ts). Throws if tsc fails. */
 function emitDeclarations(root: string, outDir: string): void {
   const typescript = dirname(createRequire(join(root, 'package.json')).resolve('typescript/package.json'))
   try {

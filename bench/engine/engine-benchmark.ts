@@ -9,7 +9,7 @@
 import type { Har } from 'har-format'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { lintHar } from '../../src/cli/index'
+import { lintHar } from '../../src/library'
 import { fromHar } from '../../src/report/from-har'
 import { toHar } from '../../src/report/to-har'
 import { DEFAULT_SETTINGS } from '../../src/session/settings'

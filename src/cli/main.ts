@@ -20,7 +20,7 @@ import type { IntervalSetting } from '../session/user-settings'
 import type { ProtocolId } from '../protocols/tracking-event'
 import { settingProblem } from '../session/user-settings'
 import { expandFiles, NoMatchError } from './files'
-import { lintHar, rules } from './index'
+import { lintHar, rules } from '../library'
 import type { LintOptions } from './lint-options'
 import { LintError, ruleIdProblem } from './lint-options'
 

@@ -5,7 +5,7 @@
  * the path users take and writes `manifest.json`, the list people read.
  */
 import type { Har } from 'har-format'
-import type { LintOptions } from '../../src/cli/index'
+import type { LintOptions } from '../../src/library'
 import type { ProtocolId } from '../../src/protocols/tracking-event'
 import type { LifecycleState } from '../../src/session/session'
 

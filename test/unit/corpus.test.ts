@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { lintHar } from '../../src/cli/index'
+import { lintHar } from '../../src/library'
 import type { JsonFinding } from '../../src/report/json-report'
 import type { CorpusCase, CorpusCases, CorpusFinding } from '../helpers/corpus'
 

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { lintHar } from '../../src/cli/index'
+import { lintHar } from '../../src/library'
 import { resolveOptions } from '../../src/cli/lint-options'
 import { fromHar } from '../../src/report/from-har'
 import { toJsonReport } from '../../src/report/json-report'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { asExport, mediaEdgeSession, mediaEdgeSessions, SESSION_ID } from '../../../bench/panel/media-edge-session'
-import { lintHar } from '../../../src/cli/index'
+import { lintHar } from '../../../src/library'
 
 /** The xdm event type of every entry, in order, without the "media." prefix. */
 function typesOf(har: ReturnType<typeof mediaEdgeSession>['har']): string[] {

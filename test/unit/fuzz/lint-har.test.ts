@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check'
 import { describe, it } from 'vitest'
-import { LintError, lintHar } from '../../../src/cli/index'
+import { LintError, lintHar } from '../../../src/library'
 import { deepJson, randomBytes } from '../../helpers/fuzz-arbitraries'
 import { FUZZ_TEST_TIMEOUT_MS, HUGE_INPUT_BUDGET_MS, checkProperty, reportCountsAfterAll } from '../../helpers/fuzz-config'
 import { fixtureArbitrary, hostileHar, hugeHar } from '../../helpers/fuzz-hars'

@@ -3,34 +3,23 @@
  * one HAR, from the same code (the CLI calls `lintHar` for each file). Pure: no file system, no clock, so it runs
  * in Node and in browsers alike.
  */
-import { HarError, openHar } from '../report/from-har'
-import type { JsonReport } from '../report/json-report'
-import { keepFindings, toJsonReport } from '../report/json-report'
-import type { Severity } from '../session/finding'
-import { startReplay } from '../session/replay'
-import { readUserSettings } from '../session/user-settings'
-import { rules as registry } from '../session/rules'
-import type { LintOptions } from './lint-options'
-import { LintError, resolveOptions } from './lint-options'
+import { HarError, openHar } from './report/from-har'
+import type { JsonReport } from './report/json-report'
+import { keepFindings, toJsonReport } from './report/json-report'
+import type { Rule } from './session/rules/rule'
+import { startReplay } from './session/replay'
+import { readUserSettings } from './session/user-settings'
+import { rules as registry } from './session/rules'
+import type { LintOptions } from './cli/lint-options'
+import { LintError, resolveOptions } from './cli/lint-options'
 
-export type { JsonFinding, JsonReport, JsonSession } from '../report/json-report'
-export type { Severity } from '../session/finding'
-export type { LintOptions } from './lint-options'
-export { LintError } from './lint-options'
+export type { JsonFinding, JsonReport, JsonSession } from './report/json-report'
+export type { Severity } from './session/finding'
+export type { LintOptions } from './cli/lint-options'
+export { LintError } from './cli/lint-options'
 
 /** What a rule catches and where the vendor documents it; `id` is what findings carry in `rule`. */
-export interface RuleInfo {
-  readonly id: string
-  readonly severity: Severity
-  /** One line: what the rule catches. */
-  readonly title: string
-  /** Why it matters: what the vendor does with such traffic. */
-  readonly why: string
-  /** How to fix the implementation. */
-  readonly fix: string
-  /** The vendor documentation behind the rule. */
-  readonly docs: string
-}
+export type RuleInfo = Pick<Rule, 'id' | 'severity' | 'title' | 'why' | 'fix' | 'docs'>
 
 /** Every rule, in the order findings on one event are reported. */
 export const rules: readonly RuleInfo[] = Object.freeze(
@@ -39,7 +28,7 @@ export const rules: readonly RuleInfo[] = Object.freeze(
 
 /**
  * Lints one HAR 1.2 document: its text (a BOM is fine), its bytes as UTF-8, or the parsed JSON. Returns the JSON
- * report of DESIGN.md ("Contracts"). Synchronous and pure; `lintHar` never reads the clock, so expiry is judged
+ * report, the same as `sessionscope lint --format json` prints for it. Synchronous and pure; `lintHar` never reads the clock, so expiry is judged
  * up to the end of the capture. Throws LintError when the input is not a HAR or an option is invalid.
  */
 export function lintHar(input: string | object, options?: LintOptions): JsonReport {
