@@ -95,7 +95,7 @@ function toCapture(entryValue: unknown, index: number, previousTime: number): Ca
     seq: index,
     url,
     method: (asString(request.method) ?? 'GET').toUpperCase(),
-    requestHeaders: headers(request.headers),
+    requestHeaders: headersFromHar(request.headers),
     requestBody: requestBody(request.postData, asNumber(request.bodySize)),
     // Sessionscope's own exports say when no response was ever seen (HAR has no way to say it).
     response: sessionscope.responseSeen === false ? null : response(entry.response),
@@ -123,7 +123,7 @@ function markBody<T extends { encoding?: 'base64'; truncatedFrom?: number }>(bod
   return body
 }
 
-function headers(value: unknown): HttpHeader[] {
+function headersFromHar(value: unknown): HttpHeader[] {
   const list: HttpHeader[] = []
   if (!Array.isArray(value)) return list
   for (const header of value) {
@@ -170,7 +170,7 @@ function response(responseValue: unknown): CapturedRequest['response'] {
   if (text !== undefined) body = withMime(markBody<CapturedBody>({ text }, encoding, content), asString(content.mimeType))
   else if (size === 0 || status === 204) body = { text: '' }
   const statusText = asString(value.statusText)
-  const responseHeaders = headers(value.headers)
+  const responseHeaders = headersFromHar(value.headers)
   return statusText === undefined ? { status, headers: responseHeaders, body } : { status, statusText, headers: responseHeaders, body }
 }
 

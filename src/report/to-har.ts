@@ -91,7 +91,7 @@ function toEntry(capture: CapturedRequest & CaptureProvenance, events: readonly 
       url: capture.url,
       httpVersion: 'HTTP/1.1',
       cookies: [],
-      headers: headers(capture.requestHeaders),
+      headers: harHeaders(capture.requestHeaders),
       queryString: queryString(capture.url),
       ...(body
         ? {
@@ -111,7 +111,7 @@ function toEntry(capture: CapturedRequest & CaptureProvenance, events: readonly 
       statusText: response?.statusText ?? '',
       httpVersion: 'HTTP/1.1',
       cookies: [],
-      headers: headers(response?.headers ?? []),
+      headers: harHeaders(response?.headers ?? []),
       content: {
         // -1: a body existed but was not captured; the importer then knows it was not visible.
         size: responseText === undefined ? (response?.status === 204 ? 0 : -1) : responseText.length,
@@ -159,7 +159,7 @@ function resourceTypeOf(capture: CapturedRequest & CaptureProvenance): string | 
   return capture.resourceType
 }
 
-function headers(list: readonly HttpHeader[]): Header[] {
+function harHeaders(list: readonly HttpHeader[]): Header[] {
   return list.map((header) => ({ name: header.name, value: header.value }))
 }
 

@@ -158,7 +158,7 @@ function checkedHookMessage(value: unknown): HookMessage | null {
     case 'response': {
       if (!hasOnlyKeys(m, RESPONSE_KEYS)) return null
       if (!isInteger(m.status, 0, 999) || !isShortString(m.statusText, MAX_STATUS_TEXT_CHARS)) return null
-      const headers = parseHeaders(m.headers)
+      const headers = parseHeaderPairs(m.headers)
       if (headers === null) return null
       const body = parseBody(m.body)
       if (body === undefined) return null
@@ -250,7 +250,7 @@ function parseBody(value: unknown): HookBody | null | undefined {
   return body
 }
 
-function parseHeaders(value: unknown): Array<[string, string]> | null {
+function parseHeaderPairs(value: unknown): Array<[string, string]> | null {
   if (!Array.isArray(value) || value.length > MAX_HEADERS) return null
   const headers: Array<[string, string]> = []
   for (const pair of value as unknown[]) {
