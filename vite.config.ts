@@ -70,7 +70,7 @@ export default defineConfig(({ mode }): UserConfig => {
       outDir: OUT_DIRS[mode] ?? 'dist',
       emptyOutDir: true,
       // The panel is opened by chrome.devtools.panels.create() and the rule page by links, which crxjs cannot see.
-      rolldownOptions: { input: { panel: 'src/devtools/panel.html', rules: 'src/rules/rules.html' } },
+      rolldownOptions: { input: { panel: 'src/devtools/panel.html', rules: 'src/rule-pages/rules.html' } },
     },
     test: {
       projects: [

@@ -72,7 +72,7 @@ describe('the built bundle', () => {
     const scripts = files.filter((file) => /\.m?js$/.test(file))
     const styles = files.filter((file) => file.endsWith('.css'))
     // Every page, the worker and both content scripts are in the build being checked.
-    expect(html.map((file) => relative(DIST, file)).sort()).toEqual(['src/devtools/devtools.html', 'src/devtools/panel.html', 'src/options/options.html', 'src/popup/popup.html', 'src/rules/rules.html'])
+    expect(html.map((file) => relative(DIST, file)).sort()).toEqual(['src/devtools/devtools.html', 'src/devtools/panel.html', 'src/options/options.html', 'src/popup/popup.html', 'src/rule-pages/rules.html'])
     expect(scripts.map((file) => relative(DIST, file))).toEqual(expect.arrayContaining(['service-worker-loader.js', 'src/content/page-hook.js', 'src/content/relay.js']))
     const found = [
       ...html.flatMap((file) => htmlProblems(readFileSync(file, 'utf8')).map((problem) => `${relative(DIST, file)}: ${problem}`)),

@@ -244,7 +244,7 @@ describe('hostile strings in every view', () => {
 
     // The rule page shows the rule ID in its hash when no rule has it, and what is typed in its search.
     for (const payload of [IMG, SVG, JS_URL, TEMPLATE]) {
-      const rules = await open(`src/rules/rules.html#${encodeURIComponent(payload)}`)
+      const rules = await open(`src/rule-pages/rules.html#${encodeURIComponent(payload)}`)
       await rules.locator('[data-testid=rule-page]').waitFor()
       expect(await text(rules, '[data-testid=rule-unknown] code')).toEqual([payload])
       await rules.locator('[data-testid=rule-search]').fill(payload)

@@ -97,7 +97,7 @@ describe('privacy', () => {
 
     const options = await browser.openExtensionPage('src/options/options.html')
     await options.locator('[data-testid=options][data-ready=true]').waitFor()
-    const rules = await browser.openExtensionPage('src/rules/rules.html#event-after-session-end')
+    const rules = await browser.openExtensionPage('src/rule-pages/rules.html#event-after-session-end')
     await rules.locator('[data-testid=rule-page]').waitFor()
     for (const page of [panel, popup, options, rules, player]) await page.close()
 

@@ -17,7 +17,7 @@ let server: EdgeServer
 
 withEdgeAndExtension((b, s) => void ([browser, server] = [b, s]))
 
-const rulePage = (hash: string) => `chrome-extension://${browser.extensionId}/src/rules/rules.html#${hash}`
+const rulePage = (hash: string) => `chrome-extension://${browser.extensionId}/src/rule-pages/rules.html#${hash}`
 
 /** What the page shows of the rule it was opened on: highlighted, focused, inside the viewport, and its docs. */
 async function landing(page: Page, id: string) {
@@ -37,7 +37,7 @@ async function landing(page: Page, id: string) {
 
 describe('rule pages', () => {
   it('open on the rule in the hash, highlighted and in view, with https vendor docs, in either theme', async () => {
-    const page = await browser.openExtensionPage(`src/rules/rules.html#${RULE}`)
+    const page = await browser.openExtensionPage(`src/rule-pages/rules.html#${RULE}`)
     await page.locator('[data-testid=rule-page]').waitFor()
     expect(await page.locator('[data-testid=rule-section]').count()).toBe(rules.length)
     const seen = await landing(page, RULE)
@@ -54,8 +54,8 @@ describe('rule pages', () => {
     expect(await page.locator('[data-testid=rule-section][data-targeted=true]').count()).toBe(1)
 
     const background = (p: Page) => p.evaluate(() => getComputedStyle(document.body).backgroundColor)
-    const light = await browser.openExtensionPage(`src/rules/rules.html?theme=light#${RULE}`)
-    const dark = await browser.openExtensionPage(`src/rules/rules.html?theme=dark#${RULE}`)
+    const light = await browser.openExtensionPage(`src/rule-pages/rules.html?theme=light#${RULE}`)
+    const dark = await browser.openExtensionPage(`src/rule-pages/rules.html?theme=dark#${RULE}`)
     await light.locator('[data-testid=rule-page]').waitFor()
     await dark.locator('[data-testid=rule-page]').waitFor()
     expect(await background(light)).toBe('rgb(255, 255, 255)')

@@ -18,14 +18,14 @@ afterEach(async () => {
 describe('ruleUrl', () => {
   it('is the extension page with the rule id as its hash', () => {
     vi.stubGlobal('chrome', { runtime: { getURL: (path: string) => `chrome-extension://abc/${path}` } })
-    expect(ruleUrl('event-after-session-end')).toBe('chrome-extension://abc/src/rules/rules.html#event-after-session-end')
+    expect(ruleUrl('event-after-session-end')).toBe('chrome-extension://abc/src/rule-pages/rules.html#event-after-session-end')
     // Ids come from stored findings: whatever they hold stays inside the hash.
-    expect(ruleUrl('a b#c?d')).toBe('chrome-extension://abc/src/rules/rules.html#a%20b%23c%3Fd')
+    expect(ruleUrl('a b#c?d')).toBe('chrome-extension://abc/src/rule-pages/rules.html#a%20b%23c%3Fd')
   })
 
   it('falls back to the page beside the panel and popup without an extension', () => {
     vi.stubGlobal('chrome', undefined)
-    expect(ruleUrl('event-after-session-end')).toBe('../rules/rules.html#event-after-session-end')
+    expect(ruleUrl('event-after-session-end')).toBe('../rule-pages/rules.html#event-after-session-end')
   })
 })
 
@@ -40,8 +40,8 @@ describe('links to rule pages', () => {
     container = await mount(<FindingList findings={findings} label="Findings" canReveal={() => true} onReveal={onReveal} />)
     const links = all(container, 'finding-rule-link')
     expect(links.map((link) => link.getAttribute('href'))).toEqual([
-      'chrome-extension://abc/src/rules/rules.html#event-after-session-end',
-      'chrome-extension://abc/src/rules/rules.html#session-id-adopted',
+      'chrome-extension://abc/src/rule-pages/rules.html#event-after-session-end',
+      'chrome-extension://abc/src/rule-pages/rules.html#session-id-adopted',
     ])
     for (const link of links) {
       expect(link.textContent).toBe('About this rule')
@@ -64,8 +64,8 @@ describe('links to rule pages', () => {
     const rows = all(root, 'popup-session')
     // A's worst is its error; B's is the open warning, not the earlier info.
     expect(rows.map((row) => one(row, 'popup-rule-link').getAttribute('href'))).toEqual([
-      '../rules/rules.html#event-after-session-end',
-      '../rules/rules.html#session-expired-idle',
+      '../rule-pages/rules.html#event-after-session-end',
+      '../rule-pages/rules.html#session-expired-idle',
     ])
     expect(one(rows[0]!, 'popup-rule-link').getAttribute('target')).toBe('_blank')
   })

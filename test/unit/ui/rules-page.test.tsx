@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import { RuleSection } from '../../../src/rules/components/RuleSection'
-import { RulesPage } from '../../../src/rules/components/RulesPage'
+import { RuleSection } from '../../../src/rule-pages/components/RuleSection'
+import { RulesPage } from '../../../src/rule-pages/components/RulesPage'
 import { rules } from '../../../src/session/rules'
 import { all, mount, one, unmount } from './render'
 
