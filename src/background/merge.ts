@@ -26,7 +26,7 @@ export interface RecentCaptures {
   latest: number
   /**
    * Captures no longer waiting, oldest first: the ones to forget when room is needed. Kept apart so a burst of
-   * requests in flight is not scanned on every update (that made a 1,000-request burst quadratic).
+   * requests in flight is not scanned on every update.
    */
   settled: Map<number, CaptureRecord>
   /** Captures waiting only for the other source or the hook's body, which settle once the join window passes. */
@@ -188,7 +188,7 @@ export function mergeUpdate(recent: RecentCaptures, scope: Scope, update: Captur
       const { message } = update
       const frame: WebSocketFrame = { direction: message.direction, time: Math.round(message.time), opcode: message.opcode, data: message.data }
       if (message.truncatedFrom !== undefined) frame.truncatedFrom = message.truncatedFrom
-      // Appended in place: frames only ever grow, and copying the list for each frame made a socket quadratic.
+      // Appended in place: frames only ever grow, and a copy of the list per frame would cost a socket its length squared.
       const frames = capture.frames ?? []
       frames.push(frame)
       return { ...capture, frames }

@@ -5,7 +5,7 @@
  * schema, and the worker takes tab and frame from the sender, never from the message.
  *
  * Reports are sent in batches, one runtime message per short window: every runtime message crosses the browser
- * process to reach the worker, and a page firing a thousand tracking requests a second made two thousand of them.
+ * process to reach the worker, and a page may fire a thousand tracking requests a second.
  */
 import type { HookMessage, RelayBatch } from '../shared/hook-messages'
 import { HOOK_READY_EVENT, MAX_BATCH_MESSAGES, parseHookMessage, RELAY_PORT_EVENT } from '../shared/hook-messages'

@@ -71,8 +71,8 @@ interface UrlMatch {
 
 /**
  * The last URL parsed and the adapter that claimed it. A session sends most of its requests to one URL (every
- * ping), and parsing and matching it again was a tenth of linting a large capture. Adapters only read the URL
- * they are given, so one parse serves every capture of the same URL.
+ * ping), so it is not parsed and matched again. Adapters only read the URL they are given, so one parse serves
+ * every capture of the same URL.
  */
 let lastMatch: UrlMatch | undefined
 

@@ -108,7 +108,7 @@ const NO_FIELDS: Readonly<Record<string, unknown>> = Object.freeze(Object.create
 /**
  * A record's fields, for reading by constant name: `fields(entry).request`. Anything but a record reads as having
  * none. For hot paths over large captures: each `.name` read keeps its own inline cache, where `field(value, key)`
- * is one megamorphic keyed load shared by every key (a third of reading a large HAR). Only for names that
+ * is one megamorphic keyed load shared by every key. Only for names that
  * Object.prototype does not define (`url`, `headers`, not `constructor`): for those a plain read is the own read.
  */
 export function fields(value: unknown): Readonly<Record<string, unknown>> {

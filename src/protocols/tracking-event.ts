@@ -103,7 +103,7 @@ export function eventId(origin: EventOrigin): string {
 /**
  * An event with every field present, the optional ones undefined when the adapter leaves them out, always in
  * this order: events of every adapter and kind then share one hidden class in V8, so the session machine and
- * the rules read them without megamorphic lookups. On large captures that was a fifth of the engine's time.
+ * the rules read them without megamorphic lookups.
  */
 export function trackingEvent<const Protocol extends ProtocolId>(fields: { protocol: Protocol } & NoInfer<EventOf<Protocol>>): EventOf<Protocol> {
   return {

@@ -82,7 +82,7 @@ export function openHar(input: string | unknown): HarReader {
 }
 
 // Optional fields are set only when present, so a capture has no `frames: undefined`. They are assigned, not
-// spread in: spreading a fresh object per entry was a good part of the import's garbage on large files.
+// spread in: a spread makes a fresh object per entry, garbage that a large file multiplies.
 // Fields are read by name (`fields`), not by `field(value, key)`: a large HAR is millions of reads.
 function toCapture(entryValue: unknown, index: number, previousTime: number): CapturedRequest | null {
   const entry = fields(entryValue)

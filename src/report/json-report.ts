@@ -1,4 +1,7 @@
-/** The JSON report of DESIGN.md ("Contracts"): the CLI's `--format json` and the panel's "copy as JSON". */
+/**
+ * The JSON report: the CLI's `--format json`, the library's `lintHar` and the panel's "copy as JSON". Its shape is a
+ * contract with the tools that read it: a field keeps its name and meaning.
+ */
 import { version } from '../../package.json'
 import type { Finding, Severity } from '../session/finding'
 import type { VerdictSummary } from '../session/replay'

@@ -57,7 +57,7 @@ export function toHar(input: HarExport): { har: Har; report: JsonReport } {
   const verdict = replay(captures, input.settings, input.observedUntil)
   const report = toJsonReport(verdict)
   const perCapture = findingsByCapture(verdict)
-  // Grouped once: looking each entry's events up in all of them made exporting a large tab quadratic.
+  // Grouped once, so each entry finds its events without scanning all of them (the export stays linear).
   const eventsOf = groupBy(verdict.events, (outcome) => outcome.event.origin.capture)
   const entries = captures.map((capture) => toEntry(capture, eventsOf.get(capture.seq) ?? [], perCapture))
   // The source is a tab's title or address, or a file name: an address can carry a token.

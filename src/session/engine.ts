@@ -280,8 +280,7 @@ const lastLookup = new WeakMap<EngineState, IdLookup>()
 
 /**
  * The session key the ID index holds for a session ID. A session's events come one after another with the same
- * ID, and building the index key per event was the engine's costliest line on large captures, so the last answer
- * is kept; it holds while the index is the same map (`state.ids` replaced: asked again) and `rememberId` keeps it
+ * ID, so the last answer is kept rather than the index key built again for each event; it holds while the index is the same map (`state.ids` replaced: asked again) and `rememberId` keeps it
  * true when the index changes.
  */
 function knownId(state: EngineState, protocol: string, sessionId: string): string | undefined {

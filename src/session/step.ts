@@ -28,8 +28,7 @@ export function step(before: Session | null, event: TrackingEvent, key: string, 
   const findings: Finding[] = []
   let reported = after.reported
   let groups = after.groups
-  // One transition for every rule (rules only read it): a fresh object per rule per event was most of the
-  // engine's garbage on large captures.
+  // One transition for every rule (rules only read it), not a fresh object per rule per event.
   const transitionSeen = { before, event, after, settings }
   for (const rule of eventRules(rules, event.protocol)) {
     if (rule.oncePerSession && reported.includes(rule.id)) continue

@@ -8,7 +8,7 @@ export interface ChangeNotice {
   scopes: string[]
 }
 
-/** The sender's channel, opened once: opening and closing one per write cost the worker more than the post. */
+/** The sender's channel, opened once: opening and closing one costs the worker more than a post on it. */
 let sender: BroadcastChannel | null = null
 
 export function announceChanges(scopes: string[]): void {

@@ -1,8 +1,7 @@
 /**
  * A long session's events kept by the panel with their decoded fields as JSON text. A payload tree is dozens of
- * objects; 50,000 of them made every garbage collection of the panel a long task (opening and scrolling a
- * 50,000-event session stalled for 100–500 ms). A string is one cheap cell for the collector, and only the
- * selected event (or a search) needs the tree back.
+ * objects, and every garbage collection of the panel walks all of them; a string is one cheap cell for the
+ * collector, and only the selected event (or a search) needs the tree back.
  */
 import type { EventRecord } from '../store/records'
 

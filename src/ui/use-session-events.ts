@@ -9,7 +9,7 @@ import { packEvent } from './packed-details'
 
 /** Enough rows to fill any panel, read in a few milliseconds. */
 export const FIRST_PAGE = 1000
-/** Deserializing a read is one task the page cannot split: this many take ~3 ms, ~15 ms on a busy machine. */
+/** Deserializing a read is one task the page cannot split: this many stay a short one, even on a busy machine. */
 export const CHUNK = 1000
 /**
  * Reads go on back to back, but the view takes in what arrived only this often (or once PUBLISH_EVENTS wait): each

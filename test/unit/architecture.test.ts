@@ -1,5 +1,5 @@
 /**
- * The rules of the house (DESIGN.md), checked on the source: the pure core imports no browser, storage, UI
+ * The rules of the house, checked on the source: the pure core imports no browser, storage, UI
  * or Node API and reads no clock; every rule and protocol adapter is registered, documented and tested.
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'

@@ -1,4 +1,7 @@
-/** The CLI contract of DESIGN.md: arguments, formats, exit status 0/1/2, stdout and stderr discipline. */
+/**
+ * The CLI's contract with scripts and CI: arguments, formats, exit status 0 (nothing at or above --fail-on), 1
+ * (findings at or above it), 2 (usage error or unreadable input), reports on stdout and diagnostics on stderr.
+ */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
