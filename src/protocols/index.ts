@@ -15,7 +15,7 @@ import { videosdk } from './videosdk'
 
 export const adapters = [adobeMediaEdge, adobeMediaCollection, adobeHeartbeat, gamesparks, videosdk] as const
 
-/** The protocol ids of the JSON report contract (DESIGN.md): the registered adapters' ids. */
+/** The protocol ids, as the JSON report names them (other tools read them, so an id never changes): the registered adapters' ids. */
 export type ProtocolId = (typeof adapters)[number]['id']
 
 export const PROTOCOL_IDS: readonly ProtocolId[] = Object.freeze(adapters.map((adapter) => adapter.id))
