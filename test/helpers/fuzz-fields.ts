@@ -136,6 +136,9 @@ export function fieldTargets(protocol: ProtocolId, capture: CapturedRequest): Fi
       return gamesparksTargets(capture)
     case 'videosdk':
       return videosdkTargets(body)
+    default:
+      // A protocol this helper does not know yet has no fields to retype.
+      return []
   }
 }
 

@@ -1,0 +1,39 @@
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+// @ts-expect-error: a plain ES module script, without types
+import { newProtocol } from '../../scripts/scaffold/new-protocol.mjs'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+
+function copyOfProtocols(): string {
+  const root = mkdtempSync(join(tmpdir(), 'new-protocol-'))
+  cpSync(join(ROOT, 'src', 'protocols'), join(root, 'src', 'protocols'), { recursive: true })
+  return root
+}
+
+describe('npm run new:protocol', () => {
+  it('writes the protocol folder and its test, and registers the adapter and its event type', () => {
+    const root = copyOfProtocols()
+    const written = newProtocol(root, 'acme-analytics', 'Acme Analytics') as Record<'adapterFile' | 'eventFile' | 'testFile' | 'registryFile' | 'eventsFile', string>
+    const adapter = readFileSync(written.adapterFile, 'utf8')
+    expect(adapter).toMatch(/^\/\*\*\n \* Acme Analytics: /)
+    expect(adapter).toContain("export const acmeAnalytics: ProtocolAdapter<'acme-analytics'> = {")
+    expect(readFileSync(written.eventFile, 'utf8')).toContain("export type AcmeAnalyticsEvent = EventCore<'acme-analytics', string>")
+    expect(readFileSync(written.testFile, 'utf8')).toContain("from '../../../src/protocols/acme-analytics'")
+    const registry = readFileSync(written.registryFile, 'utf8')
+    expect(registry).toContain("import { acmeAnalytics } from './acme-analytics'\n")
+    expect(registry).toMatch(/export const adapters = \[[^\]]*, videosdk, acmeAnalytics\] as const/)
+    const events = readFileSync(written.eventsFile, 'utf8')
+    expect(events).toMatch(/export type TrackingEvent = [^\n]* \| AcmeAnalyticsEvent\n/)
+    expect(events.startsWith("import type { AcmeAnalyticsEvent } from './acme-analytics/event'\n")).toBe(true)
+  })
+
+  it('refuses an id that is not kebab-case, a protocol that exists, and a missing label', () => {
+    const root = copyOfProtocols()
+    expect(() => newProtocol(root, 'Acme', 'Acme')).toThrow(/kebab-case/)
+    expect(() => newProtocol(root, 'gamesparks', 'GameSparks')).toThrow(/exists already/)
+    expect(() => newProtocol(root, 'acme')).toThrow(/label/)
+  })
+})
