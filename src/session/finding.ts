@@ -33,6 +33,10 @@ export interface Counts {
 
 export const ZERO_COUNTS: Counts = Object.freeze({ errors: 0, warnings: 0, infos: 0 })
 
+export function addCounts(a: Counts, b: Counts): Counts {
+  return { errors: a.errors + b.errors, warnings: a.warnings + b.warnings, infos: a.infos + b.infos }
+}
+
 /** Returns new counts with `findings` added (sign 1) or removed (sign -1). A repeat counts with its first occurrence. */
 export function countFindings(counts: Counts, findings: readonly Finding[], sign: 1 | -1 = 1): Counts {
   if (findings.length === 0) return counts

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import type { Counts, Finding } from '../../session/finding'
-import { countFindings, ZERO_COUNTS } from '../../session/finding'
+import { addCounts, countFindings, ZERO_COUNTS } from '../../session/finding'
 import type { EventRecord, Scope, SessionRecord } from '../../store/records'
 import type { DataSource } from '../../ui/data-source'
 import { useChangeVersion } from '../../ui/use-change-version'
@@ -206,7 +206,7 @@ function defaultSession(sessions: readonly SessionRecord[]): SessionRecord | und
 function totals(sessions: readonly SessionRecord[], loose: readonly Finding[]): Counts {
   let counts = countFindings(ZERO_COUNTS, loose)
   for (const session of sessions) {
-    counts = { errors: counts.errors + session.counts.errors, warnings: counts.warnings + session.counts.warnings, infos: counts.infos + session.counts.infos }
+    counts = addCounts(counts, session.counts)
   }
   return counts
 }
