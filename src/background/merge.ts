@@ -129,92 +129,120 @@ export function isWaiting(capture: CaptureRecord, latest: number): boolean {
  */
 export function mergeUpdate(recent: RecentCaptures, scope: Scope, update: CaptureUpdate, nextSeq: () => number): CaptureRecord | null {
   switch (update.kind) {
-    case 'request': {
-      const url = normalizeUrl(update.url)
-      const partner = findPartner(recent, (c) =>
-        c.webRequestId === undefined && c.hookId !== undefined && c.frameId === update.frameId &&
-        c.method === update.method && c.url === url && near(c.observedAt, update.time) && compatible(c.requestBody, update.body) &&
-        sameKind(update.resourceType, c.sources[0]))
-      if (partner) {
-        return { ...partner, webRequestId: update.requestId, resourceType: update.resourceType, sources: [...partner.sources, 'webRequest'], requestBody: partner.requestBody ?? update.body }
-      }
-      return {
-        seq: nextSeq(), scope, url, method: update.method, requestHeaders: [], requestBody: update.body, response: null,
-        observedAt: Math.round(update.time), tabId: update.tabId, frameId: update.frameId, sources: ['webRequest'],
-        webRequestId: update.requestId, resourceType: update.resourceType,
-      }
-    }
-    case 'hook-request': {
-      const { message } = update
-      const url = normalizeUrl(message.url)
-      const hookId = `${update.frameId}|${message.id}`
-      const body: CapturedBody | null = message.body === null ? null : { ...message.body }
-      const partner = findPartner(recent, (c) =>
-        c.hookId === undefined && c.webRequestId !== undefined && c.frameId === update.frameId &&
-        c.method === message.method && c.url === url && near(c.observedAt, message.time) && compatible(c.requestBody, body) &&
-        sameKind(c.resourceType, message.via))
-      if (partner) return { ...partner, hookId, sources: [...partner.sources, message.via], requestBody: partner.requestBody ?? body }
-      return {
-        seq: nextSeq(), scope, url, method: message.method, requestHeaders: [], requestBody: body, response: null,
-        observedAt: Math.round(message.time), tabId: update.tabId, frameId: update.frameId, sources: [message.via], hookId,
-      }
-    }
+    case 'request':
+      return joinRequest(recent, scope, update, nextSeq)
+    case 'hook-request':
+      return joinHookRequest(recent, scope, update, nextSeq)
     case 'request-headers': {
       const capture = byRequestId(recent, update.requestId)
       return capture ? { ...capture, requestHeaders: update.headers } : null
     }
-    case 'response': {
-      const capture = byRequestId(recent, update.requestId)
-      if (!capture) return null
-      return { ...capture, response: { status: update.status, statusText: update.statusText, headers: update.headers, body: capture.response?.body ?? null } }
-    }
+    case 'response':
+      return withResponse(recent, update)
     case 'failed': {
       const capture = byRequestId(recent, update.requestId)
       if (!capture || capture.response !== null) return null
       return { ...capture, response: { status: 0, statusText: update.error, headers: [], body: null } }
     }
-    case 'socket-open': {
-      const { message } = update
-      return {
-        seq: nextSeq(), scope, url: normalizeUrl(message.url), method: 'GET', requestHeaders: [], requestBody: null,
-        response: { status: 101, statusText: 'Switching Protocols', headers: [], body: null },
-        observedAt: Math.round(message.time), tabId: update.tabId, frameId: update.frameId, sources: ['websocket'],
-        hookId: `${update.frameId}|${message.id}`, frames: [],
-      }
-    }
-    case 'socket-frame': {
-      const capture = socketOf(recent, update)
-      if (!capture) return null
-      const { message } = update
-      const frame: WebSocketFrame = { direction: message.direction, time: Math.round(message.time), opcode: message.opcode, data: message.data }
-      if (message.truncatedFrom !== undefined) frame.truncatedFrom = message.truncatedFrom
-      // Appended in place: frames only ever grow, and a copy of the list per frame would cost a socket its length squared.
-      const frames = capture.frames ?? []
-      frames.push(frame)
-      return { ...capture, frames }
-    }
-    case 'hook-response': {
-      const seq = recent.byHookId.get(`${update.frameId}|${update.message.id}`)
-      const capture = seq === undefined ? undefined : recent.bySeq.get(seq)
-      if (!capture) return null
-      const { message } = update
-      const known = capture.response
-      return {
-        ...capture,
-        response: {
-          // webRequest's status and headers are complete; the page only sees CORS-exposed headers.
-          status: known && known.status !== 0 ? known.status : message.status,
-          statusText: known?.statusText || message.statusText,
-          headers: known && known.headers.length > 0 ? known.headers : message.headers.map(([name, value]) => ({ name, value })),
-          body: message.body === null ? null : { ...message.body },
-        },
-      }
-    }
+    case 'socket-open':
+      return openSocket(scope, update, nextSeq)
+    case 'socket-frame':
+      return appendFrame(recent, update)
+    case 'hook-response':
+      return withHookResponse(recent, update)
+  }
+}
+
+type UpdateOf<Kind extends CaptureUpdate['kind']> = Extract<CaptureUpdate, { kind: Kind }>
+
+/** webRequest's report of a request: joined to the page hook's report of it, if that came first, or a new capture. */
+function joinRequest(recent: RecentCaptures, scope: Scope, update: UpdateOf<'request'>, nextSeq: () => number): CaptureRecord {
+  const url = normalizeUrl(update.url)
+  const partner = findPartner(recent, (c) =>
+    c.webRequestId === undefined && c.hookId !== undefined && c.frameId === update.frameId &&
+    c.method === update.method && c.url === url && near(c.observedAt, update.time) && compatible(c.requestBody, update.body) &&
+    sameKind(update.resourceType, c.sources[0]))
+  if (partner) {
+    return { ...partner, webRequestId: update.requestId, resourceType: update.resourceType, sources: [...partner.sources, 'webRequest'], requestBody: partner.requestBody ?? update.body }
+  }
+  return {
+    seq: nextSeq(), scope, url, method: update.method, requestHeaders: [], requestBody: update.body, response: null,
+    observedAt: Math.round(update.time), tabId: update.tabId, frameId: update.frameId, sources: ['webRequest'],
+    webRequestId: update.requestId, resourceType: update.resourceType,
+  }
+}
+
+/** The page hook's report of a request: joined to webRequest's report of it, if that came first, or a new capture. */
+function joinHookRequest(recent: RecentCaptures, scope: Scope, update: UpdateOf<'hook-request'>, nextSeq: () => number): CaptureRecord {
+  const { message } = update
+  const url = normalizeUrl(message.url)
+  const hookId = `${update.frameId}|${message.id}`
+  const body: CapturedBody | null = message.body === null ? null : { ...message.body }
+  const partner = findPartner(recent, (c) =>
+    c.hookId === undefined && c.webRequestId !== undefined && c.frameId === update.frameId &&
+    c.method === message.method && c.url === url && near(c.observedAt, message.time) && compatible(c.requestBody, body) &&
+    sameKind(c.resourceType, message.via))
+  if (partner) return { ...partner, hookId, sources: [...partner.sources, message.via], requestBody: partner.requestBody ?? body }
+  return {
+    seq: nextSeq(), scope, url, method: message.method, requestHeaders: [], requestBody: body, response: null,
+    observedAt: Math.round(message.time), tabId: update.tabId, frameId: update.frameId, sources: [message.via], hookId,
+  }
+}
+
+/** webRequest's response: status and headers; a body the page hook reported stays. */
+function withResponse(recent: RecentCaptures, update: UpdateOf<'response'>): CaptureRecord | null {
+  const capture = byRequestId(recent, update.requestId)
+  if (!capture) return null
+  return { ...capture, response: { status: update.status, statusText: update.statusText, headers: update.headers, body: capture.response?.body ?? null } }
+}
+
+function openSocket(scope: Scope, update: UpdateOf<'socket-open'>, nextSeq: () => number): CaptureRecord {
+  const { message } = update
+  return {
+    seq: nextSeq(), scope, url: normalizeUrl(message.url), method: 'GET', requestHeaders: [], requestBody: null,
+    response: { status: 101, statusText: 'Switching Protocols', headers: [], body: null },
+    observedAt: Math.round(message.time), tabId: update.tabId, frameId: update.frameId, sources: ['websocket'],
+    hookId: `${update.frameId}|${message.id}`, frames: [],
+  }
+}
+
+function appendFrame(recent: RecentCaptures, update: UpdateOf<'socket-frame'>): CaptureRecord | null {
+  const capture = socketOf(recent, update)
+  if (!capture) return null
+  const { message } = update
+  const frame: WebSocketFrame = { direction: message.direction, time: Math.round(message.time), opcode: message.opcode, data: message.data }
+  if (message.truncatedFrom !== undefined) frame.truncatedFrom = message.truncatedFrom
+  // Appended in place: frames only ever grow, and a copy of the list per frame would cost a socket its length squared.
+  const frames = capture.frames ?? []
+  frames.push(frame)
+  return { ...capture, frames }
+}
+
+/** The page hook's response: its body, and status and headers unless webRequest's (complete ones) came already. */
+function withHookResponse(recent: RecentCaptures, update: UpdateOf<'hook-response'>): CaptureRecord | null {
+  const capture = byHookReport(recent, update)
+  if (!capture) return null
+  const { message } = update
+  const known = capture.response
+  return {
+    ...capture,
+    response: {
+      // webRequest's status and headers are complete; the page only sees CORS-exposed headers.
+      status: known && known.status !== 0 ? known.status : message.status,
+      statusText: known?.statusText || message.statusText,
+      headers: known && known.headers.length > 0 ? known.headers : message.headers.map(([name, value]) => ({ name, value })),
+      body: message.body === null ? null : { ...message.body },
+    },
   }
 }
 
 /** The socket capture a frame report belongs to, if it is still in memory. */
-export function socketOf(recent: RecentCaptures, update: Extract<CaptureUpdate, { kind: 'socket-frame' }>): CaptureRecord | undefined {
+export function socketOf(recent: RecentCaptures, update: UpdateOf<'socket-frame'>): CaptureRecord | undefined {
+  return byHookReport(recent, update)
+}
+
+/** The capture a page hook's report is about, if it is still in memory. */
+function byHookReport(recent: RecentCaptures, update: UpdateOf<'hook-response' | 'socket-frame'>): CaptureRecord | undefined {
   const seq = recent.byHookId.get(`${update.frameId}|${update.message.id}`)
   return seq === undefined ? undefined : recent.bySeq.get(seq)
 }
