@@ -76,86 +76,131 @@ interface SocketContext {
   frames: readonly WebSocketFrame[]
 }
 
+type SocketMessage = Extract<ParsedFrame, { kind: 'message' }>
+
+/** What a frame makes of its event, filled in step by step. */
+interface FrameOutcome {
+  facts: GameSparksFacts
+  role: LifecycleRole
+  start?: StartOutcome
+  /** Facts for the session's summary. */
+  summary: Record<string, string>
+  /** The error a received frame carries. */
+  error: string | null
+}
+
 /** One frame as an event; updates the socket's state with what the frame changes. */
-function socketEvent(capture: CapturedRequest, at: FramePosition, message: Extract<ParsedFrame, { kind: 'message' }>, context: SocketContext): TrackingEvent {
+function socketEvent(capture: CapturedRequest, at: FramePosition, message: SocketMessage, context: SocketContext): TrackingEvent {
   const { state } = context
-  const { value, className, requestId } = message
+  const error = errorText(field(message.value, 'error'))
+  const outcome: FrameOutcome = { facts: frameFacts(at, message, context, error), role: 'event', summary: {}, error }
+  stepLifecycle(outcome, at, message, context)
+  addSummaryFacts(outcome, at, message, state)
+  trackAuthentication(state, at.direction, message.className, message.value)
+  trackRequestIds(outcome.facts, state, at, context.answers)
+  return frameEvent(capture, at, message, outcome, state)
+}
+
+/** The frame's facts as the socket stood before it. */
+function frameFacts(at: FramePosition, message: SocketMessage, context: SocketContext, error: string | null): GameSparksFacts {
+  const { state } = context
   const facts: GameSparksFacts = {
     transport: 'socket',
     direction: at.direction,
-    className,
-    kind: kindOf(className),
+    className: message.className,
+    kind: kindOf(message.className),
     credential: context.credential,
-    requestId,
+    requestId: message.requestId,
     handshake: state.stage,
     authenticated: state.authenticated,
   }
   if (state.stage === 'rejected' && state.handshakeError !== undefined) facts.handshakeError = state.handshakeError
-  const error = errorText(field(value, 'error'))
   if (at.direction === 'receive' && error !== null) facts.error = error
-  let role: LifecycleRole = 'event'
-  let start: StartOutcome | undefined
-  const summaryFacts: Record<string, string> = {}
+  return facts
+}
 
+/** What the frame does to the socket's handshake and session: its role, and the socket's state after it. */
+function stepLifecycle(outcome: FrameOutcome, at: FramePosition, message: SocketMessage, context: SocketContext): void {
+  const { state } = context
+  const { value, className } = message
   if (at.direction === 'receive' && className === HANDSHAKE_RESPONSE) {
-    const issued = nonEmptyString(field(value, 'sessionId'))
-    if (error !== null) {
-      role = 'start'
-      start = { kind: 'rejected', status: null, reason: `the server answered the handshake with error ${error}` }
-      Object.assign(state, { stage: 'rejected', handshakeError: error, sessionId: null, sessionStartedAt: null, sessionOpen: false })
-    } else if (issued !== null) {
-      role = 'start'
-      start = { kind: 'issued', sessionId: issued }
-      Object.assign(state, { stage: 'complete', sessionId: issued, sessionStartedAt: at.at, sessionOpen: true })
-    } else if (nonEmptyString(field(value, 'nonce')) !== null) {
-      // A nonce opens a handshake, also a second one on the same socket: until it completes, nothing belongs to a session.
-      Object.assign(state, { stage: 'awaiting-signature', nonceSeen: true, sessionId: null, sessionStartedAt: null, sessionOpen: false })
-    }
+    answerHandshake(outcome, at, value, state)
   } else if (at.direction === 'send' && className === HANDSHAKE_REQUEST) {
-    facts.signature = { nonceSeen: state.nonceSeen, hmac: hmacState(field(value, 'hmac')) }
+    outcome.facts.signature = { nonceSeen: state.nonceSeen, hmac: hmacState(field(value, 'hmac')) }
     if (state.stage !== 'complete') state.stage = 'awaiting-session'
     state.nonceSeen = false
   } else if (at.direction === 'send' && className === END_SESSION) {
-    role = 'end'
-    const extra = Object.keys(value).filter((key) => !END_SESSION_KEYS.has(key))
-    if (extra.length > 0) facts.endSessionParams = extra
-    // The answer arrives after the session ended, so the session learns its reported duration from its end.
-    const answer = context.answers.answerTo.get(at.index)
-    const answered = answer === undefined ? undefined : context.parsed[answer]
-    if (answered?.kind === 'message' && answered.className === END_SESSION_RESPONSE) {
-      const fact = durationFact(field(answered.value, 'sessionDuration'), observedLength(state, context.frames[answer!]!.time))
-      if (fact !== null) summaryFacts['Session duration'] = fact
-    }
-    state.sessionOpen = false
+    endSession(outcome, at, value, context)
   } else if (at.direction === 'receive' && className === TERMINATED) {
-    if (state.sessionOpen) role = 'end'
+    if (state.sessionOpen) outcome.role = 'end'
     state.sessionOpen = false
     state.authenticated = false
   } else if (at.direction === 'send' && className === ANALYTICS) {
-    facts.analytics = analytics(value)
+    outcome.facts.analytics = analytics(value)
   }
+}
 
+/** The server's handshake answer: rejected, a session issued, or a nonce opening a handshake. */
+function answerHandshake(outcome: FrameOutcome, at: FramePosition, value: Record<string, unknown>, state: SocketState): void {
+  const { error } = outcome
+  const issued = nonEmptyString(field(value, 'sessionId'))
+  if (error !== null) {
+    outcome.role = 'start'
+    outcome.start = { kind: 'rejected', status: null, reason: `the server answered the handshake with error ${error}` }
+    Object.assign(state, { stage: 'rejected', handshakeError: error, sessionId: null, sessionStartedAt: null, sessionOpen: false })
+  } else if (issued !== null) {
+    outcome.role = 'start'
+    outcome.start = { kind: 'issued', sessionId: issued }
+    Object.assign(state, { stage: 'complete', sessionId: issued, sessionStartedAt: at.at, sessionOpen: true })
+  } else if (nonEmptyString(field(value, 'nonce')) !== null) {
+    // A nonce opens a handshake, also a second one on the same socket: until it completes, nothing belongs to a session.
+    Object.assign(state, { stage: 'awaiting-signature', nonceSeen: true, sessionId: null, sessionStartedAt: null, sessionOpen: false })
+  }
+}
+
+/** The client's EndSessionRequest ends the session. */
+function endSession(outcome: FrameOutcome, at: FramePosition, value: Record<string, unknown>, context: SocketContext): void {
+  const { state } = context
+  outcome.role = 'end'
+  const extra = Object.keys(value).filter((key) => !END_SESSION_KEYS.has(key))
+  if (extra.length > 0) outcome.facts.endSessionParams = extra
+  // The answer arrives after the session ended, so the session learns its reported duration from its end.
+  const answer = context.answers.answerTo.get(at.index)
+  const answered = answer === undefined ? undefined : context.parsed[answer]
+  if (answered?.kind === 'message' && answered.className === END_SESSION_RESPONSE) {
+    const fact = durationFact(field(answered.value, 'sessionDuration'), observedLength(state, context.frames[answer!]!.time))
+    if (fact !== null) outcome.summary['Session duration'] = fact
+  }
+  state.sessionOpen = false
+}
+
+/** The session's reported duration and its player, from the answers that tell them. */
+function addSummaryFacts(outcome: FrameOutcome, at: FramePosition, message: SocketMessage, state: SocketState): void {
+  const { value, className } = message
+  const { error } = outcome
   if (at.direction === 'receive' && className === END_SESSION_RESPONSE && error === null) {
     const sessionDuration = field(value, 'sessionDuration')
     const observedMs = observedLength(state, at.at)
-    facts.endSession = { sessionDuration, observedMs }
+    outcome.facts.endSession = { sessionDuration, observedMs }
     const fact = durationFact(sessionDuration, observedMs)
-    if (fact !== null) summaryFacts['Session duration'] = fact
+    if (fact !== null) outcome.summary['Session duration'] = fact
   }
   // AuthenticationResponse answers every authentication request; a handshake that accepted a stored token names the player too.
   if (at.direction === 'receive' && error === null && (className === '.AuthenticationResponse' || className === '.RegistrationResponse' || className === HANDSHAKE_RESPONSE)) {
     const user = userFact(value)
-    if (user !== null) summaryFacts.User = user
+    if (user !== null) outcome.summary.User = user
   }
-  trackAuthentication(state, at.direction, className, value)
-  trackRequestIds(facts, state, at, context.answers)
+}
 
+function frameEvent(capture: CapturedRequest, at: FramePosition, message: SocketMessage, outcome: FrameOutcome, state: SocketState): TrackingEvent {
+  const { value, className } = message
+  const { start } = outcome
   const event = trackingEvent({
     protocol: 'gamesparks',
     origin: { capture: capture.seq, ordinal: at.ordinal, frame: at.index },
     type: typeOf(className),
     typeKnown: className !== null && CLASS_NAME.test(className),
-    role,
+    role: outcome.role,
     idIssuer: 'server',
     sessionId: start?.kind === 'issued' ? start.sessionId : state.sessionId,
     playhead: null,
@@ -163,13 +208,15 @@ function socketEvent(capture: CapturedRequest, at: FramePosition, message: Extra
     observedAt: at.at,
     missingFields: missingFields(value, className),
     invalidFields: fieldIssues(value, className),
-    gamesparks: facts,
+    gamesparks: outcome.facts,
     details: value,
   })
   if (start) event.start = start
-  if (Object.keys(summaryFacts).length > 0) event.summary = { facts: summaryFacts } satisfies SessionSummaryFields
+  if (Object.keys(outcome.summary).length > 0) event.summary = { facts: outcome.summary } satisfies SessionSummaryFields
   return event
 }
+
+/** Which response answered which request, matched by requestId in order, and which responses answered nothing. */
 
 function trackRequestIds(facts: GameSparksFacts, state: SocketState, at: FramePosition, answers: Answers): void {
   const { requestId } = facts
