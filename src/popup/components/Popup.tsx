@@ -11,6 +11,7 @@ import { SettingsButton } from '../../ui/SettingsButton'
 import type { SiteAccessControl } from '../../ui/site-access'
 import { SiteAccessNotice } from '../../ui/SiteAccessNotice'
 import { useChangeVersion } from '../../ui/use-change-version'
+import { useClearScope } from '../../ui/use-clear-scope'
 import { useScopeData } from '../../ui/use-scope-data'
 import { PopupSession } from './PopupSession'
 import './Popup.css'
@@ -32,20 +33,7 @@ export function Popup({ dataSource, scope, settings = BUILT_IN_SETTINGS, siteAcc
   const sessions = data.value?.sessions ?? []
   const loose = data.value?.loose.length ?? 0
 
-  const [clearing, setClearing] = useState(false)
-  const [actionError, setActionError] = useState<string | null>(null)
-  async function clear() {
-    setClearing(true)
-    setActionError(null)
-    try {
-      await dataSource.clearScope(scope)
-    } catch (error) {
-      setActionError(`Could not clear: ${error instanceof Error ? error.message : String(error)}`)
-    } finally {
-      setClearing(false)
-      reload()
-    }
-  }
+  const { clearing, actionError, setActionError, clear } = useClearScope(dataSource, scope, reload)
 
   /** The user's tick or untick; until then the options page's "Include secrets in exports". */
   const [includeChosen, setIncludeSecrets] = useState<boolean | null>(null)

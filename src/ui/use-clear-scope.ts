@@ -1,16 +1,17 @@
 import { useState } from 'preact/hooks'
-import type { Scope } from '../../../store/records'
-import type { DataSource } from '../../../ui/data-source'
+import type { Scope } from '../store/records'
+import type { DataSource } from './data-source'
 
 export interface ClearScope {
   clearing: boolean
-  /** Why the last clear failed, or null. */
+  /** Why the last action failed, or null; the view's other actions (an export) report theirs here too. */
   actionError: string | null
+  setActionError(error: string | null): void
   clear(): Promise<void>
 }
 
 /** The Clear button's action: deletes the scope's data, then reads it again whatever happened. */
-export function useClearScope(dataSource: DataSource, scope: Scope, reload: () => void, cleared: () => void): ClearScope {
+export function useClearScope(dataSource: DataSource, scope: Scope, reload: () => void, cleared: () => void = () => {}): ClearScope {
   const [clearing, setClearing] = useState(false)
   const [actionError, setActionError] = useState<string | null>(null)
   async function clear() {
@@ -26,5 +27,5 @@ export function useClearScope(dataSource: DataSource, scope: Scope, reload: () =
       reload()
     }
   }
-  return { clearing, actionError, clear }
+  return { clearing, actionError, setActionError, clear }
 }
