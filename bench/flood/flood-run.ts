@@ -88,7 +88,7 @@ interface Watch {
 function watchStore({ scopes, database, everyMs }: { scopes: string[]; database: string; everyMs: number }): Promise<void> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open(database)
-    open.onerror = () => reject(open.error)
+    open.onerror = () => reject(open.error!)
     open.onsuccess = () => {
       const db = open.result
       const watch = { reached: scopes.map(() => [] as number[]), timer: 0 as unknown as ReturnType<typeof setTimeout>, db }

@@ -155,7 +155,7 @@ async function waitUntilStored(browser: ExtensionBrowser, scope: string, expecte
 function countStored({ scope, database }: { scope: string; database: string }): Promise<{ captures: number; events: number }> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open(database)
-    open.onerror = () => reject(open.error)
+    open.onerror = () => reject(open.error!)
     open.onsuccess = () => {
       const db = open.result
       const range = IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, Number.POSITIVE_INFINITY])
@@ -166,7 +166,7 @@ function countStored({ scope, database }: { scope: string; database: string }): 
         db.close()
         resolve({ captures: captures.result, events: events.result })
       }
-      tx.onerror = () => reject(tx.error)
+      tx.onerror = () => reject(tx.error!)
     }
   })
 }

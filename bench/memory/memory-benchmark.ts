@@ -96,12 +96,12 @@ async function storedEvents(browser: ExtensionBrowser): Promise<number> {
   try {
     return await page.evaluate(DB_NAME => new Promise<number>((resolve, reject) => {
       const open = indexedDB.open(DB_NAME)
-      open.onerror = () => reject(open.error)
+      open.onerror = () => reject(open.error!)
       open.onsuccess = () => {
         const db = open.result
         const count = db.transaction('events').objectStore('events').count()
         count.onsuccess = () => { db.close(); resolve(count.result) }
-        count.onerror = () => reject(count.error)
+        count.onerror = () => reject(count.error!)
       }
     }), DB_NAME)
   } finally {

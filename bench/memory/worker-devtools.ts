@@ -33,7 +33,7 @@ export async function workerDevtools(browser: ExtensionBrowser): Promise<WorkerD
     send<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
       const id = ++lastId
       return new Promise<T>((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (result: unknown) => void, reject })
+        pending.set(id, { resolve, reject })
         cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject)
       })
     },

@@ -7,7 +7,7 @@ let current: Promise<string> | null = null
 
 export function browserSession(): Promise<string> {
   current ??= (async () => {
-    const stored = (await chrome.storage.session.get('browserSession')) as { browserSession?: unknown }
+    const stored = await chrome.storage.session.get<{ browserSession?: unknown }>('browserSession')
     if (typeof stored.browserSession === 'string') return stored.browserSession
     const created = Date.now().toString(36)
     await chrome.storage.session.set({ browserSession: created })

@@ -78,11 +78,11 @@ function hostOption(value: unknown): Partial<Record<ProtocolId, string[]>> | nul
   for (const [protocol, list] of Object.entries(value)) {
     if (!(PROTOCOL_IDS as readonly string[]).includes(protocol)) throw new LintError(`hosts: unknown protocol "${protocol}" (did you mean "${closest(protocol, PROTOCOL_IDS)}"?)`)
     if (!Array.isArray(list) || !list.every((host) => typeof host === 'string')) throw new LintError(`hosts.${protocol} must be an array of host patterns`)
-    for (const host of list as string[]) {
+    for (const host of list) {
       const problem = hostPatternProblem(host)
       if (problem !== null) throw new LintError(`hosts.${protocol}: ${problem}`)
     }
-    hosts[protocol as ProtocolId] = (list as string[]).map((host) => host.trim())
+    hosts[protocol as ProtocolId] = list.map((host) => host.trim())
   }
   return hosts
 }
@@ -90,11 +90,11 @@ function hostOption(value: unknown): Partial<Record<ProtocolId, string[]>> | nul
 function ruleIds(value: unknown, name: string): Set<string> {
   if (value === undefined) return new Set()
   if (!Array.isArray(value) || !value.every((id) => typeof id === 'string')) throw new LintError(`${name} must be an array of rule ids`)
-  for (const id of value as string[]) {
+  for (const id of value) {
     const problem = ruleIdProblem(id)
     if (problem !== null) throw new LintError(`${name}: ${problem}`)
   }
-  return new Set(value as string[])
+  return new Set(value)
 }
 
 /** Why `id` is not a rule id, naming the closest one; null when it is one. */

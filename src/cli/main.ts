@@ -14,7 +14,6 @@ import type { JsonReport } from '../report/json-report'
 import { toJunitReport } from '../report/junit-report'
 import type { FileReport } from '../report/text-report'
 import { toTextReport } from '../report/text-report'
-import type { Severity } from '../session/finding'
 import { atLeast } from '../session/finding'
 import type { IntervalSetting } from '../session/user-settings'
 import type { ProtocolId } from '../protocols/tracking-event'
@@ -228,7 +227,7 @@ function isOneOf<T extends string>(values: readonly T[], value: unknown): value 
 
 function failed(reports: readonly FileReport[], failOn: (typeof THRESHOLDS)[number]): boolean {
   if (failOn === 'never') return false
-  return reports.some(({ report }) => report.findings.some((f) => atLeast(f.severity, failOn as Severity)))
+  return reports.some(({ report }) => report.findings.some((f) => atLeast(f.severity, failOn)))
 }
 
 /** One file: the report itself. Several: one report whose sessions and findings name their file. */

@@ -146,7 +146,7 @@ export class SafeWeakMap<K extends object, V> {
  * an unhandled rejection in the page.
  */
 export function settle<T, R>(promise: Promise<T>, onFulfilled: (value: T) => R, onRejected: (error: unknown) => R): Promise<R> {
-  defineProperty(promise, 'constructor', bare({ value: undefined, configurable: true }))
+  void defineProperty(promise, 'constructor', bare({ value: undefined, configurable: true }))
   try {
     return apply(promiseThen!, promise, [onFulfilled, onRejected]) as Promise<R>
   } finally {
@@ -156,7 +156,7 @@ export function settle<T, R>(promise: Promise<T>, onFulfilled: (value: T) => R, 
 
 /** `settle` for a promise whose outcome only the hook uses: an error in a handler goes nowhere, least of all to the page. */
 export function whenSettled<T>(promise: Promise<T>, onFulfilled: (value: T) => void, onRejected: (error: unknown) => void): void {
-  settle(promise, (value) => guarded(onFulfilled, value), (error) => guarded(onRejected, error))
+  void settle(promise, (value) => guarded(onFulfilled, value), (error) => guarded(onRejected, error))
 }
 
 function guarded<T>(handler: (value: T) => void, value: T): void {

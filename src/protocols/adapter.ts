@@ -15,7 +15,7 @@ export interface DecodeContext {
   hosts: readonly string[]
 }
 
-export const NO_EXTRA_HOSTS: DecodeContext = Object.freeze({ hosts: Object.freeze([]) as readonly string[] })
+export const NO_EXTRA_HOSTS: DecodeContext = Object.freeze({ hosts: Object.freeze([]) })
 
 /**
  * What a protocol's backend does with a session over time, as its vendor documents it. Every adapter states it:
@@ -85,7 +85,7 @@ export function parseUrl(text: string): URL | null {
   }
 }
 
-export const NOTHING: Decoded = Object.freeze({ events: [], problems: [] }) as Decoded
+export const NOTHING: Decoded = Object.freeze({ events: [], problems: [] })
 
 /** A capture that decodes into no event, only a problem. */
 export function captureProblem(protocol: ProtocolId, capture: CapturedRequest, kind: CaptureProblem['kind'], reason: string, frame: number | null = null): Decoded {

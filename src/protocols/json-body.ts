@@ -37,6 +37,7 @@ export function parseJsonBody(body: CapturedBody): JsonResult {
 export type JsonRecordsResult = { ok: true; values: unknown[] } | { ok: false; reason: string }
 
 /** Separators between the records of a streamed JSON body: NUL (Adobe Edge), RS (RFC 7464 JSON text sequences), line feeds. */
+// eslint-disable-next-line no-control-regex -- NUL and RS are separators here
 const RECORD_SEPARATOR = /[\u0000\u001e\n]/
 
 /**

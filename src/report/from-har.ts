@@ -22,7 +22,7 @@ export class HarError extends Error {
 }
 
 /** Reads a HAR document (text or parsed JSON). Throws HarError when it is not a HAR at all. Pure. */
-export function fromHar(input: string | unknown): HarCapture {
+export function fromHar(input: unknown): HarCapture {
   const har = openHar(input)
   const captures: CapturedRequest[] = []
   const observedUntil = har.read((capture) => captures.push(capture))
@@ -42,7 +42,7 @@ export interface HarReader {
 }
 
 /** Opens a HAR document (text or parsed JSON). Throws HarError when it is not a HAR at all. Pure. */
-export function openHar(input: string | unknown): HarReader {
+export function openHar(input: unknown): HarReader {
   let parsed: unknown = input
   const owned = typeof input === 'string'
   if (owned) {

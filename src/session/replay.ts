@@ -73,7 +73,7 @@ export function startReplay(settings: EngineSettings = DEFAULT_SETTINGS, onEvent
         const { capture: seq, ordinal } = outcome.event.origin
         let ofCapture = pinned.get(seq)
         if (outcome.findings.length > 0) {
-          if (ofCapture === undefined) pinned.set(seq, (ofCapture = new Map()))
+          if (ofCapture === undefined) pinned.set(seq, (ofCapture = new Map<number, Finding[]>()))
           ofCapture.set(ordinal, outcome.findings)
         } else {
           ofCapture?.delete(ordinal)

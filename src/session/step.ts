@@ -75,7 +75,7 @@ const EVENT_RULES = new WeakMap<readonly Rule[], Map<ProtocolId, readonly Rule[]
 /** The rules `step` asks about an event of `protocol`: on large captures most rules concern other protocols. */
 function eventRules(rules: readonly Rule[], protocol: ProtocolId): readonly Rule[] {
   let byProtocol = EVENT_RULES.get(rules)
-  if (byProtocol === undefined) EVENT_RULES.set(rules, (byProtocol = new Map()))
+  if (byProtocol === undefined) EVENT_RULES.set(rules, (byProtocol = new Map<ProtocolId, readonly Rule[]>()))
   let list = byProtocol.get(protocol)
   if (list === undefined) {
     list = rules.filter((rule) => rule.onEvent !== undefined && (rule.protocols === undefined || rule.protocols.includes(protocol)))

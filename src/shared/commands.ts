@@ -24,6 +24,6 @@ export interface CommandAnswers {
 
 export async function sendCommand<C extends Command>(command: C): Promise<CommandAnswers[C['type']]> {
   const answer: unknown = await chrome.runtime.sendMessage(command)
-  if (answer && typeof answer === 'object' && 'error' in answer) throw new Error(String((answer as { error: unknown }).error))
+  if (answer && typeof answer === 'object' && 'error' in answer) throw new Error(String(answer.error))
   return answer as CommandAnswers[C['type']]
 }

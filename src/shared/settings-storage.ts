@@ -13,7 +13,7 @@ export interface StoredValue<T> {
 export function storedValue<T>(key: string, read: (raw: unknown) => T): StoredValue<T> {
   return {
     async load() {
-      const stored = (await chrome.storage.local.get(key)) as Record<string, unknown>
+      const stored = await chrome.storage.local.get<Record<string, unknown>>(key)
       return read(stored[key])
     },
     async save(value) {

@@ -170,7 +170,7 @@ describe('the Adobe Web SDK (alloy) against a stand-in Edge', () => {
     const opened = await openPage('alloy-automatic')
     const { page } = opened
     type Player = { start(): Promise<string>; send(type: string, mediaCollection?: unknown): Promise<void>; playhead(): number }
-    const send = (type: string, mediaCollection?: unknown) => page.evaluate(([t, m]) => (window as unknown as { player: Player }).player.send(t as string, m), [type, mediaCollection] as const)
+    const send = (type: string, mediaCollection?: unknown) => page.evaluate(([t, m]) => (window as unknown as { player: Player }).player.send(t, m), [type, mediaCollection] as const)
     const playhead = () => page.evaluate(() => (window as unknown as { player: Player }).player.playhead())
 
     const sessionId = await page.evaluate(() => (window as unknown as { player: Player }).player.start())

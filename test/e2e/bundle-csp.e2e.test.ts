@@ -19,9 +19,9 @@ function htmlProblems(html: string): string[] {
   const problems: string[] = []
   for (const [tag, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     const src = /\bsrc\s*=\s*["']?([^"'\s>]+)/i.exec(attributes!)?.[1]
-    if (!src) problems.push(`inline script: ${tag!.slice(0, 80)}`)
+    if (!src) problems.push(`inline script: ${tag.slice(0, 80)}`)
     else if (/^(?:[a-z][\w+.-]*:)?\/\//i.test(src) || /^[a-z][\w+.-]*:/i.test(src)) problems.push(`script from elsewhere: ${src}`)
-    if (body!.trim() !== '') problems.push(`script with a body: ${tag!.slice(0, 80)}`)
+    if (body!.trim() !== '') problems.push(`script with a body: ${tag.slice(0, 80)}`)
   }
   for (const [, attribute] of html.matchAll(/<[a-z][^>]*?\s(on[a-z]+)\s*=/gi)) problems.push(`inline handler: ${attribute}`)
   if (/javascript:/i.test(html)) problems.push('javascript: URL')

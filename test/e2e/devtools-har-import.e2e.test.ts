@@ -356,7 +356,7 @@ function expected(entry: ChromeEntry): Omit<ImportedRequest, 'finished' | 'isImp
     requestHeaders: entry.request.headers.map(({ name, value }) => ({ name, value })),
     responseHeaders: entry.response.headers.map(({ name, value }) => ({ name, value })),
     responseBody: expectedBody(content),
-    resourceType: entry._webSocketMessages ? 'websocket' : expect.any(String) as unknown as string,
+    resourceType: entry._webSocketMessages ? 'websocket' : expect.any(String),
     issueTime: Date.parse(entry.startedDateTime) / 1000,
     frames: (entry._webSocketMessages ?? []).map((message) => ({ type: message.type, time: message.time, opCode: message.opcode, text: message.data })),
   }

@@ -134,7 +134,7 @@ function treeLeaves(page: Page): Promise<Record<string, string>> {
     const leaves: Record<string, string> = {}
     for (const node of nodes) {
       const value = node.querySelector(':scope > .json-line > .json-value.json-string')
-      if (value) leaves[node.getAttribute('data-path')!] = JSON.parse(value.textContent!) as string
+      if (value) leaves[node.getAttribute('data-path')!] = JSON.parse(value.textContent) as string
     }
     return leaves
   })

@@ -23,7 +23,7 @@ withEdgeAndExtension((b, s) => void ([browser, server] = [b, s]))
 /** Imports a HAR file through the worker, as the panel's import does; returns its scope. */
 function importHar(page: Page, name: string): Promise<string> {
   return page.evaluate(async ({ name, text }) => {
-    const answer = (await chrome.runtime.sendMessage({ type: 'import-har', name, text })) as string | { error: string }
+    const answer = await chrome.runtime.sendMessage<unknown, string | { error: string }>({ type: 'import-har', name, text })
     if (typeof answer !== 'string') throw new Error(answer.error)
     return answer
   }, { name, text: HAR })
@@ -35,19 +35,19 @@ function age(scope: string, days: number): Promise<void> {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('sessionscope')
       open.onsuccess = () => resolve(open.result)
-      open.onerror = () => reject(open.error)
+      open.onerror = () => reject(open.error!)
     })
     const tx = db.transaction('scopes', 'readwrite')
     const store = tx.objectStore('scopes')
     const record = await new Promise<Record<string, unknown>>((resolve, reject) => {
       const get = store.get(scope)
       get.onsuccess = () => (get.result ? resolve(get.result as Record<string, unknown>) : reject(new Error(`no scope ${scope}`)))
-      get.onerror = () => reject(get.error)
+      get.onerror = () => reject(get.error!)
     })
     store.put({ ...record, updatedAt })
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve()
-      tx.onerror = () => reject(tx.error)
+      tx.onerror = () => reject(tx.error!)
     })
     db.close()
   }, { scope, updatedAt: Date.now() - days * DAY })

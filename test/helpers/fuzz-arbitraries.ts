@@ -83,7 +83,7 @@ export const hugeBody: fc.Arbitrary<string> = fc
 /** A valid JSON body several MB long: one real object with a huge string or array added. */
 export function hugeJson(base: unknown, size: number): string {
   const filler = hugeText('abcdefgh', size)
-  if (base !== null && typeof base === 'object' && !Array.isArray(base)) return toJsonText({ ...(base as object), filler })
+  if (base !== null && typeof base === 'object' && !Array.isArray(base)) return toJsonText({ ...base, filler })
   return toJsonText([base, filler])
 }
 

@@ -5,7 +5,7 @@ import type { JsonReport } from '../../src/report/json-report'
 
 const SEVERITIES = new Set(['error', 'warning', 'info'])
 /** What a terminal would act on, or a line break: never in a message that quotes page or file content. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 export const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
 
 function fail(what: string, detail: unknown): never {

@@ -60,6 +60,7 @@ describe('sessionscope lint', () => {
     const { stdout } = await cli('lint', broken)
     expect(stdout).toContain('✖ error event-after-session-end (entry 8)')
     expect(stdout).toContain('1 session, 9 events in 9 requests: 1 error, 0 warnings, 0 infos')
+    // eslint-disable-next-line no-control-regex -- an escape sequence is what it looks for
     expect(stdout).not.toMatch(/\u001b\[/)
   })
 
@@ -272,6 +273,7 @@ describe('output is inert on a terminal', () => {
   const TITLE = '\u001b]0;owned\u0007'
   const CSI = '\u009b31m'
   const BIDI = '\u202eevil\u202c\u2066x\u2069'
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/
 
   function hostileCapture(): string {

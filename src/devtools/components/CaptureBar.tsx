@@ -102,7 +102,7 @@ export function CaptureBar(props: Props) {
           hidden
           data-testid="import-file"
           onChange={(event) => {
-            const input = event.currentTarget as HTMLInputElement
+            const input = event.currentTarget
             props.onImport([...(input.files ?? [])])
             input.value = ''
           }}
@@ -114,7 +114,7 @@ export function CaptureBar(props: Props) {
           Export HAR
         </button>
         <label class={`include-secrets${includeSecrets ? ' include-secrets-on' : ''}`}>
-          <input type="checkbox" data-testid="include-secrets" checked={includeSecrets} onChange={(event) => props.onIncludeSecrets((event.currentTarget as HTMLInputElement).checked)} />
+          <input type="checkbox" data-testid="include-secrets" checked={includeSecrets} onChange={(event) => props.onIncludeSecrets(event.currentTarget.checked)} />
           Include secrets
         </label>
         <button type="button" data-testid="copy-json" disabled={busy || !exportable} onClick={props.onCopy}>

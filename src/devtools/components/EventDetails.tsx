@@ -81,7 +81,7 @@ export function EventDetails({ event, copy = copyText, sentDetails }: Props) {
           <span class="mono">{event.frame === null ? event.capture : `${event.capture}, frame ${event.frame}`}</span>
         </span>
         <label class="show-secrets">
-          <input type="checkbox" data-testid="show-secrets" checked={showSecrets} onChange={(e) => setShowSecrets((e.currentTarget as HTMLInputElement).checked)} />
+          <input type="checkbox" data-testid="show-secrets" checked={showSecrets} onChange={(e) => setShowSecrets(e.currentTarget.checked)} />
           Show secrets
         </label>
       </div>

@@ -25,7 +25,7 @@ export function NumberSetting({ id, label, help, min, max, value, problem, onCha
         value={value}
         aria-invalid={problem !== null}
         aria-describedby={`${id}-help`}
-        onChange={(event) => onChange((event.currentTarget as HTMLInputElement).value)}
+        onChange={(event) => onChange(event.currentTarget.value)}
       />
       <span class="problem" role="alert">{problem === null ? '' : `The value ${problem}.`}</span>
       <p class="help" id={`${id}-help`}>{help}</p>

@@ -60,7 +60,7 @@ export function Popup({ dataSource, scope, settings = BUILT_IN_SETTINGS, siteAcc
         <h1>Sessionscope</h1>
         <div class="popup-actions">
           <label class={includeSecrets ? 'include-secrets include-secrets-on' : 'include-secrets'}>
-            <input type="checkbox" data-testid="include-secrets" checked={includeSecrets} onChange={(event) => setIncludeSecrets((event.currentTarget as HTMLInputElement).checked)} />
+            <input type="checkbox" data-testid="include-secrets" checked={includeSecrets} onChange={(event) => setIncludeSecrets(event.currentTarget.checked)} />
             secrets
           </label>
           <button type="button" data-testid="export-har" onClick={() => void exportHar()} title={includeSecrets ? 'Export as HAR, including credentials and cookies' : 'Export as HAR, with credentials and cookies removed'}>

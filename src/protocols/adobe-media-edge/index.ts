@@ -415,7 +415,7 @@ function refusalStatus(records: readonly unknown[]): number | null {
 
 /** The errors of a response's records (`errors[]`, or a problem document), for people. */
 function rejectionReason(records: readonly unknown[], status: number, fallback: string): string {
-  const list = records.flatMap((record) => {
+  const list = records.flatMap((record): unknown[] => {
     const errors = field(record, 'errors')
     return Array.isArray(errors) ? errors : isRecord(record) && field(record, 'title') !== undefined ? [record] : []
   })

@@ -60,7 +60,7 @@ export async function clickToolbarIcon(browser: ExtensionBrowser, page: Page): P
   await page.bringToFront()
   const cdp = await browser.context.browser()!.newBrowserCDPSession()
   try {
-    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] })
     const tabs = (targetInfos as Array<{ targetId: string; url: string }>).filter((target) => target.url === page.url())
     if (tabs.length !== 1) throw new Error(`${tabs.length} tabs show ${page.url()}`)
     await cdp.send('Extensions.triggerAction' as never, { id: browser.extensionId, targetId: tabs[0]!.targetId } as never)

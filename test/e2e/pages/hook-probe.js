@@ -285,7 +285,7 @@
     // Last, as they change what the page's own defineProperty calls above would mean: a getter for each name the
     // built-ins look up on plain objects (descriptors, proxy traps, event init, thenables).
     for (const key of ['then', 'get', 'set', 'value', 'writable', 'enumerable', 'configurable', 'apply', 'construct', 'has', 'ownKeys', 'getOwnPropertyDescriptor', 'defineProperty', 'deleteProperty', 'getPrototypeOf', 'detail', 'bubbles', 'cancelable', 'composed', 'kind', 'body', 'tracked', 'truncatedFrom', 'expected', 'toEnd', 'done']) {
-      if (Object.prototype.hasOwnProperty(key)) continue
+      if (Object.hasOwn(Object.prototype, key)) continue
       defineProperty(Object.prototype, key, { __proto__: null, configurable: true, get() {
         hit(`Object.prototype.${key}`)
         return undefined

@@ -112,6 +112,7 @@ describe('an unreadable file or body is described on one line, its bytes escaped
     try {
       lintHar(new Uint8Array([0x1b, 0x5b, 0x32, 0x4a, 10]))
     } catch (error) {
+      // eslint-disable-next-line no-control-regex -- control characters are what it looks for
       expect((error as Error).message).not.toMatch(/[\u0000-\u001f]/)
     }
   })
@@ -119,6 +120,7 @@ describe('an unreadable file or body is described on one line, its bytes escaped
   it('a body an adapter cannot parse', () => {
     const parsed = parseJsonBody({ text: '\u001b[2J\n{' })
     expect(parsed.ok).toBe(false)
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
     expect(!parsed.ok && parsed.reason).not.toMatch(/[\u0000-\u001f]/)
     expect(!parsed.ok && parsed.reason).toContain('\\u001b')
   })

@@ -246,7 +246,7 @@ describe('hostile input never throws', () => {
 
   it('keeps __proto__ and constructor as plain data', () => {
     // Computed keys: a literal `'__proto__': …` would set the prototype instead of adding a parameter.
-    const event = decodeOne({ ['__proto__']: 'x', ['constructor']: 'y', 's:meta:__proto__': 'z', 's:event:type': '__proto__' })
+    const event = decodeOne({ ['__proto__']: 'x', constructor: 'y', 's:meta:__proto__': 'z', 's:event:type': '__proto__' })
     expect(event).toMatchObject({ type: '__proto__', typeKnown: false })
     expect(Object.getPrototypeOf(event.details)).toBe(Object.prototype)
     expect(Object.hasOwn(event.details as object, '__proto__')).toBe(true)

@@ -6,7 +6,7 @@ import { CHILD_PAGE } from '../../../src/devtools/components/events/JsonTree'
 import { formatPath } from '../../../src/devtools/components/events/json-path'
 import { REDACTED } from '../../../src/report/redact'
 import { event } from './fake-data-source'
-import { all, click, mount, one, press, unmount, waitFor } from './render'
+import { all, click, mount, one, unmount, waitFor } from './render'
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJhcGlrZXkiOiJrIn0.c2VjcmV0LXNpZ25hdHVyZQ'
 

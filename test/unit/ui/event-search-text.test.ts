@@ -3,7 +3,7 @@ import { searchTextOf } from '../../../src/devtools/components/events/event-filt
 import type { EventRecord } from '../../../src/store/records'
 
 function event(details: unknown): EventRecord {
-  return { scope: 'tab:1', capture: 1, ordinal: 0, frame: null, sessionKey: '', position: 0, protocol: 'adobe-media-edge', type: 'play', role: 'event', sessionId: null, playhead: 0, clientTime: null, observedAt: 0, details } as EventRecord
+  return { scope: 'tab:1', capture: 1, ordinal: 0, frame: null, sessionKey: '', position: 0, protocol: 'adobe-media-edge', type: 'play', role: 'event', sessionId: null, playhead: 0, clientTime: null, observedAt: 0, details }
 }
 
 describe('event search text', () => {

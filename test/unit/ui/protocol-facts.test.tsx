@@ -29,7 +29,7 @@ describe('protocol facts and secrets in the views', () => {
   it('hides token signatures and secret fields in event details until the user asks', async () => {
     const detail = event('videosdk:R', 0, 1, 'endSession', { details: { headers: { Authorization: `Bearer ${JWT}` }, body: { password: 'hunter2', roomId: 'R' } } })
     container = await mount(<EventDetails event={detail} />)
-    const shown = (): string => container!.querySelector('[data-testid=event-details]')!.textContent!
+    const shown = (): string => container!.querySelector('[data-testid=event-details]')!.textContent
     expect(shown()).not.toContain('c2VjcmV0LXNpZ25hdHVyZQ')
     expect(shown()).not.toContain('hunter2')
     expect(shown()).toContain('eyJhbGciOiJIUzI1NiJ9.eyJhcGlrZXkiOiJrIn0.redacted')

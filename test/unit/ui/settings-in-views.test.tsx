@@ -63,7 +63,7 @@ const DETAILS = {
 }
 
 function valueAt(root: HTMLElement, path: string): string {
-  return root.querySelector(`.json-node[data-path="${path}"] .json-value`)!.textContent!
+  return root.querySelector(`.json-node[data-path="${path}"] .json-value`)!.textContent
 }
 
 async function details(redaction: Partial<RedactionSettings>) {

@@ -21,7 +21,7 @@ afterEach(async () => {
  * A browser whose site access the test sets; `answer` is what its permission dialog says. Counts requests, reloads
  * and settings pages opened.
  */
-function fakeBrowser(initial: SiteAccess, { browser = 'chrome' as SettingsBrowser, answer = async (): Promise<boolean> => false } = {}) {
+function fakeBrowser(initial: SiteAccess, { browser = 'chrome', answer = async () => false }: { browser?: SettingsBrowser; answer?: () => Promise<boolean> } = {}) {
   let access = initial
   const listeners = new Set<() => void>()
   const fake = {

@@ -43,6 +43,6 @@ it('the panel header shows it beside the tab, and nothing when there is no notic
   container = await mount(<PanelHeader record={record} sessions={0} counts={ZERO_COUNTS} clearing={false} onClear={() => {}} />)
   expect(one(container, 'storage-notice').textContent).toContain('1 request held in memory')
   await unmount(container)
-  container = await mount(<PanelHeader record={scenario().scope!} sessions={0} counts={ZERO_COUNTS} clearing={false} onClear={() => {}} />)
+  container = await mount(<PanelHeader record={scenario().scope} sessions={0} counts={ZERO_COUNTS} clearing={false} onClear={() => {}} />)
   expect(all(container, 'storage-notice')).toHaveLength(0)
 })

@@ -45,11 +45,11 @@ export function FilterBar({ filter, options, shown, total, onChange, onClear }: 
           data-testid="filter-search"
           placeholder="type, session ID, fields…"
           value={filter.search}
-          onInput={(e) => onChange({ search: (e.currentTarget as HTMLInputElement).value })}
+          onInput={(e) => onChange({ search: e.currentTarget.value })}
         />
       </label>
       <label class="filter filter-problems">
-        <input type="checkbox" data-testid="filter-problems" checked={filter.onlyProblems} onChange={(e) => onChange({ onlyProblems: (e.currentTarget as HTMLInputElement).checked })} />
+        <input type="checkbox" data-testid="filter-problems" checked={filter.onlyProblems} onChange={(e) => onChange({ onlyProblems: e.currentTarget.checked })} />
         Only problems
       </label>
       <span class="filter-count" data-testid="filter-count" role="status">

@@ -108,4 +108,5 @@ function detailsText(packed: unknown): string {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- the characters JSON escapes include the controls
 const JSON_ESCAPED = /["\\\u0000-\u001f]/

@@ -117,7 +117,7 @@ export function intervalTracker(): IntervalTracker {
     // Copies, ending what is still open at the last event without closing it for the events still to come.
     const out: Intervals = { adBreaks: [...result.adBreaks], chapters: [...result.chapters], pauses: [...result.pauses], buffers: [...result.buffers] }
     if (last === undefined) return out
-    const openBreak = adBreak as { start: number; implicit: boolean } | null
+    const openBreak = adBreak
     if (openBreak) out.adBreaks.push({ start: openBreak.start, end: last, closed: false, implicit: openBreak.implicit })
     if (chapter !== null) out.chapters.push({ start: chapter, end: last, closed: false, implicit: false })
     if (pause !== null) out.pauses.push({ start: pause, end: last, closed: false })
