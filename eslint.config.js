@@ -13,9 +13,14 @@ const TS = '*.{ts,tsx}'
  * system and the network.
  */
 const HOST_PACKAGES = ['chrome', 'webextension-polyfill', 'idb', 'preact', 'tinyglobby', 'ws']
+/**
+ * A bare module name (or one of its subpaths), as a whole specifier: gitignore-style groups would also match a
+ * relative './http' or './ws' of the core's own.
+ */
+const bareModule = (names) => `^(?:${names.map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(?:/.*)?$`
 const hostImports = [
-  { group: ['node:*', ...builtinModules, ...builtinModules.map((name) => `${name}/*`)], message: 'The pure core runs in the browser too: no Node API.' },
-  { group: HOST_PACKAGES.flatMap((name) => [name, `${name}/*`]), message: 'The pure core takes what it needs from its caller: no browser, storage or UI API.' },
+  { regex: `^node:|${bareModule(builtinModules)}`, message: 'The pure core runs in the browser too: no Node API.' },
+  { regex: bareModule(HOST_PACKAGES), message: 'The pure core takes what it needs from its caller: no browser, storage or UI API.' },
 ]
 
 /**

@@ -75,7 +75,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const args = process.argv.slice(2)
   const severityAt = args.indexOf('--severity')
   const severity = severityAt === -1 ? undefined : args[severityAt + 1]
-  const id = args.find((arg, index) => !arg.startsWith('--') && index !== severityAt + 1)
+  const id = args.find((arg, index) => !arg.startsWith('--') && (severityAt === -1 || index !== severityAt + 1))
   try {
     const { ruleFile, testFile } = newRule(resolve(fileURLToPath(import.meta.url), '..', '..', '..'), id, severity)
     console.log(`wrote ${ruleFile}\nwrote ${testFile}\nregistered it in src/session/rules/index.ts\n`)

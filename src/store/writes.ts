@@ -9,7 +9,7 @@ import type { SessionscopeDB } from './schema'
 import type { CaptureRecord, EventRecord, FindingRecord, Scope, ScopeRecord, SessionRecord } from './records'
 import { sessionRecordId } from './records'
 import type { FrameRange } from './frames'
-import { captureFrames, captureWrite, unstoredFrames, withFrames } from './frames'
+import { captureWrite, unstoredFrames } from './frames'
 import { scopeRange } from './key-ranges'
 
 /** Everything that changed in one scope since the last write. */

@@ -5,8 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { adapters } from '../../src/protocols'
-import { PROTOCOL_IDS } from '../../src/protocols'
+import { adapters, PROTOCOL_IDS } from '../../src/protocols'
 import { rules } from '../../src/session/rules'
 
 const ROOT = join(import.meta.dirname, '..', '..')

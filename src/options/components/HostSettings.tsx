@@ -20,7 +20,7 @@ export function HostSettings({ form, problems, onChange }: SectionProps) {
             spellcheck={false}
             value={form.hosts[id]}
             aria-invalid={problems[id] !== null}
-            onChange={(event) => onChange({ ...form, hosts: { ...form.hosts, [id]: (event.currentTarget as HTMLTextAreaElement).value } })}
+            onChange={(event) => onChange({ ...form, hosts: { ...form.hosts, [id]: (event.currentTarget).value } })}
           />
           <span class="problem" role="alert">{problems[id] ?? ''}</span>
         </div>

@@ -34,7 +34,7 @@ export function RedactionSettings({ form, problems, onChange }: SectionProps) {
             type="checkbox"
             checked={form[name]}
             aria-describedby={`redaction-${name}-help`}
-            onChange={(event) => onChange({ ...form, [name]: (event.currentTarget as HTMLInputElement).checked })}
+            onChange={(event) => onChange({ ...form, [name]: (event.currentTarget).checked })}
           />
           <label for={`redaction-${name}`}>{label}</label>
           <p class="help" id={`redaction-${name}-help`}>{help}</p>
@@ -50,7 +50,7 @@ export function RedactionSettings({ form, problems, onChange }: SectionProps) {
           value={form.extraSecretNames}
           aria-invalid={problems.extraSecretNames !== null}
           aria-describedby="redaction-extraSecretNames-help"
-          onChange={(event) => onChange({ ...form, extraSecretNames: (event.currentTarget as HTMLTextAreaElement).value })}
+          onChange={(event) => onChange({ ...form, extraSecretNames: (event.currentTarget).value })}
         />
         <span class="problem" role="alert">{problems.extraSecretNames ?? ''}</span>
         <p class="help" id="redaction-extraSecretNames-help">

@@ -8,7 +8,7 @@
  *   GET https://sample.hb.omtrdc.net/?s:event:sid=1527464150037459529420&s:event:type=play&l:event:playhead=10
  *       &l:event:ts=1527464160048&s:asset:type=main&s:asset:video_id=3710748&l:asset:length=1330&s:stream:type=vod
  */
-import type { Decoded, ProtocolAdapter } from '../adapter'
+import type { ProtocolAdapter } from '../adapter'
 import { captureProblem, captureUrl, NO_EXTRA_HOSTS, NOTHING } from '../adapter'
 import { FieldChecks, MEDIA_EVENT_TYPES, roleOf } from '../adobe-media/vocabulary'
 import type { CapturedRequest, CapturedResponse } from '../captured-request'
