@@ -1,7 +1,7 @@
 import { sessionTimers } from '../protocols'
 import type { AdobeMediaEvent } from '../protocols/adobe-media/event'
 import { isAdobeMedia } from '../protocols/adobe-media/event'
-import type { GameSparksFacts } from '../protocols/gamesparks/facts'
+import type { GameSparksReading } from '../protocols/gamesparks/reading'
 import type { TrackingEvent } from '../protocols/tracking-event'
 import { ZERO_COUNTS } from './finding'
 import type { Expiry, ExpiryReason, Session } from './session'
@@ -144,7 +144,7 @@ export function transition(before: Session, event: TrackingEvent, settings: Engi
       after.adBreak = endsSeek(before, event) ? { ...before.adBreak, playhead: mainPlayhead } : { ...before.adBreak, playheadMoved: true }
     }
   }
-  // Playback, ads, chapters and player states are Adobe's media session; analytics timers come with GameSparks facts.
+  // Playback, ads, chapters and player states are Adobe's media session; analytics timers come with GameSparks readings.
   if (isAdobeMedia(event)) {
     applyPlayback(after, event)
     applyAds(after, before, event)
@@ -204,7 +204,7 @@ function applyChapters(after: Session, event: AdobeMediaEvent): void {
 }
 
 /** Analytics timers. "If both start and end are supplied, the request will be treated as a start timer." */
-function applyTimers(after: Session, analytics: NonNullable<GameSparksFacts['analytics']>): void {
+function applyTimers(after: Session, analytics: NonNullable<GameSparksReading['analytics']>): void {
   const key = analytics.key ?? ''
   if (analytics.start) {
     if (!after.openTimers.includes(key)) after.openTimers = [...after.openTimers, key]

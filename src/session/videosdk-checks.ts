@@ -1,11 +1,11 @@
 /**
- * What is wrong with one VideoSDK request, judged from the facts its adapter worked out (src/protocols/videosdk.ts).
+ * What is wrong with one VideoSDK request, judged from the reading its adapter worked out (src/protocols/videosdk.ts).
  * The VideoSDK rules report these one each; `explainsRejection` tells the shared event-rejected-by-vendor rule
  * that a refusal is already explained. Messages use only what a redacted export keeps (scheme, token header and
  * claims, room IDs), so linting an export gives the same findings. Pure.
  */
-import type { VideoSdkEndpoint, VideoSdkFacts } from '../protocols/videosdk/facts'
-import { isJoinEndpoint } from '../protocols/videosdk/facts'
+import type { VideoSdkEndpoint, VideoSdkReading } from '../protocols/videosdk/reading'
+import { isJoinEndpoint } from '../protocols/videosdk/reading'
 
 /** The VideoSDK documentation behind the rules (reference: gamesparks-videosdk.md, sources V-DOCS, V-AUTH, V-ERR, V-RM). */
 export const VIDEOSDK_DOCS = {
@@ -31,13 +31,13 @@ const ROOM_OPERATIONS: ReadonlySet<VideoSdkEndpoint> = new Set(['end-session', '
 const JSON_POSTS: ReadonlySet<VideoSdkEndpoint> = new Set(['create-room', 'deactivate-room', 'end-session', 'remove-participant', 'init-config'])
 
 /** The scheme written before the token in Authorization ("Bearer", "Basic"), or null. */
-export function authorizationScheme(facts: VideoSdkFacts): string | null {
-  return facts.token.state === 'sent' && facts.token.carrier === 'authorization' ? facts.token.scheme : null
+export function authorizationScheme(reading: VideoSdkReading): string | null {
+  return reading.token.state === 'sent' && reading.token.carrier === 'authorization' ? reading.token.scheme : null
 }
 
 /** Everything that makes the token unusable (errors) or not what was meant (warnings), expiry and exp aside. */
-export function tokenProblems(facts: VideoSdkFacts): TokenProblem[] {
-  const { token } = facts
+export function tokenProblems(reading: VideoSdkReading): TokenProblem[] {
+  const { token } = reading
   const where = token.carrier === 'authorization' ? 'the Authorization header' : "the socket URL's secret"
   if (token.state === 'not-visible') return []
   if (token.state === 'missing') return [{ severity: 'error', text: token.carrier === 'authorization' ? 'no Authorization header was sent' : 'the socket URL has no secret' }]
@@ -58,12 +58,12 @@ export function tokenProblems(facts: VideoSdkFacts): TokenProblem[] {
   }
   if (payload.exp !== undefined && !isFiniteNumber(payload.exp)) error('its exp is not a number of seconds')
   const scopedRoom = payload.roomId
-  const room = facts.requestRoom
+  const room = reading.requestRoom
   if (typeof scopedRoom === 'string' && room && (room.field === 'roomId' || room.field === 'meetingId') && room.id !== scopedRoom) {
     error(`it is scoped to room "${scopedRoom}" but the request is for room "${room.id}" (error 4022 UNAUTHORIZED_MEETING_ID)`)
   }
   const roles = rolesOf(payload)
-  const join = isJoinEndpoint(facts.endpoint)
+  const join = isJoinEndpoint(reading.endpoint)
   if (!join && roles.includes('rtc') && !roles.includes('crawler')) error('its role rtc only runs meetings; the v2 REST API needs a crawler token')
   if (join && roles.includes('crawler') && !roles.includes('rtc')) error('its role crawler only reaches the v2 REST API; it cannot join a meeting')
   const scoped = ['roomId', 'participantId', 'roles'].filter((claim) => payload[claim] !== undefined)
@@ -71,50 +71,50 @@ export function tokenProblems(facts: VideoSdkFacts): TokenProblem[] {
     const list = scoped.length === 1 ? `a ${scoped[0]} claim` : `${scoped.join(', ')} claims`
     problems.push({ severity: 'warning', text: `it has ${list} but no version 2, without which VideoSDK does not apply ${scoped.length === 1 ? 'it' : 'them'}` })
   }
-  if (isFiniteNumber(payload.iat) && payload.iat * 1000 > facts.requestTime + IAT_SKEW_MS) {
+  if (isFiniteNumber(payload.iat) && payload.iat * 1000 > reading.requestTime + IAT_SKEW_MS) {
     problems.push({ severity: 'warning', text: `it was issued at ${new Date(payload.iat * 1000).toISOString()}, after the request was sent: the minting server's clock is ahead` })
   }
   return problems
 }
 
 /** When the token expired, if it had by the time of the request (VideoSDK refuses it once now ≥ exp). */
-export function tokenExpiredAt(facts: VideoSdkFacts): number | null {
-  const exp = claims(facts)?.exp
+export function tokenExpiredAt(reading: VideoSdkReading): number | null {
+  const exp = claims(reading)?.exp
   if (!isFiniteNumber(exp)) return null
-  return exp * 1000 <= facts.requestTime ? exp * 1000 : null
+  return exp * 1000 <= reading.requestTime ? exp * 1000 : null
 }
 
 /** True when the token is readable and has no exp claim at all. */
-export function tokenNeverExpires(facts: VideoSdkFacts): boolean {
-  const payload = claims(facts)
+export function tokenNeverExpires(reading: VideoSdkReading): boolean {
+  const payload = claims(reading)
   return payload !== null && payload.exp === undefined
 }
 
 /** Why an operation on one room does not name it, or null. */
-export function roomProblem(facts: VideoSdkFacts): string | null {
-  if (!ROOM_OPERATIONS.has(facts.endpoint)) return null
-  const room = facts.requestRoom
-  if (facts.endpoint === 'signalling-socket') return room === null ? 'its URL has no roomId' : null
-  if (room === null) return facts.body === 'not-visible' ? null : facts.body === 'none' ? 'it has no body, so no roomId' : 'its body has no roomId (nor meetingId)'
-  if (facts.endpoint === 'deactivate-room' && room.field === 'customRoomId') return 'its body names the room by customRoomId, which deactivate refuses (402): it needs the roomId'
+export function roomProblem(reading: VideoSdkReading): string | null {
+  if (!ROOM_OPERATIONS.has(reading.endpoint)) return null
+  const room = reading.requestRoom
+  if (reading.endpoint === 'signalling-socket') return room === null ? 'its URL has no roomId' : null
+  if (room === null) return reading.body === 'not-visible' ? null : reading.body === 'none' ? 'it has no body, so no roomId' : 'its body has no roomId (nor meetingId)'
+  if (reading.endpoint === 'deactivate-room' && room.field === 'customRoomId') return 'its body names the room by customRoomId, which deactivate refuses (402): it needs the roomId'
   return null
 }
 
 /** Why a POST is not sent as JSON, or null. */
-export function bodyProblem(facts: VideoSdkFacts): string | null {
-  if (!JSON_POSTS.has(facts.endpoint)) return null
-  const type = facts.contentType
+export function bodyProblem(reading: VideoSdkReading): string | null {
+  if (!JSON_POSTS.has(reading.endpoint)) return null
+  const type = reading.contentType
   const json = type !== null && /^application\/json\s*(;|$)/i.test(type)
   const header = type === null ? 'no Content-Type header' : `Content-Type ${type}`
-  if (facts.body === 'not-json') return json ? 'its body is not a JSON object' : `its body is not a JSON object, sent with ${header}`
+  if (reading.body === 'not-json') return json ? 'its body is not a JSON object' : `its body is not a JSON object, sent with ${header}`
   // All of create room's parameters are optional: a bare POST sends nothing to misread.
-  if (json || (facts.endpoint === 'create-room' && facts.body === 'none')) return null
+  if (json || (reading.endpoint === 'create-room' && reading.body === 'none')) return null
   return `it is sent with ${header}, not application/json`
 }
 
 /** A crawler token, or a v2 token without roles, reaches the whole REST API of the account. */
-export function managementRole(facts: VideoSdkFacts): string | null {
-  const payload = claims(facts)
+export function managementRole(reading: VideoSdkReading): string | null {
+  const payload = claims(reading)
   if (payload === null) return null
   const roles = rolesOf(payload)
   if (roles.includes('crawler')) return 'role crawler'
@@ -123,18 +123,18 @@ export function managementRole(facts: VideoSdkFacts): string | null {
 }
 
 /** True when the request's own faults (token, prefix, body, room) explain why VideoSDK refused it. */
-export function explainsRejection(facts: VideoSdkFacts): boolean {
+export function explainsRejection(reading: VideoSdkReading): boolean {
   return (
-    authorizationScheme(facts) !== null ||
-    tokenProblems(facts).some((problem) => problem.severity === 'error') ||
-    tokenExpiredAt(facts) !== null ||
-    roomProblem(facts) !== null ||
-    bodyProblem(facts) !== null
+    authorizationScheme(reading) !== null ||
+    tokenProblems(reading).some((problem) => problem.severity === 'error') ||
+    tokenExpiredAt(reading) !== null ||
+    roomProblem(reading) !== null ||
+    bodyProblem(reading) !== null
   )
 }
 
-function claims(facts: VideoSdkFacts): Record<string, unknown> | null {
-  return facts.token.state === 'sent' && facts.token.jwt.ok ? facts.token.jwt.payload : null
+function claims(reading: VideoSdkReading): Record<string, unknown> | null {
+  return reading.token.state === 'sent' && reading.token.jwt.ok ? reading.token.jwt.payload : null
 }
 
 function rolesOf(payload: Record<string, unknown>): string[] {

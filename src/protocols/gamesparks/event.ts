@@ -1,10 +1,10 @@
 import type { EventCore } from '../event-core'
 import type { OtherPayloadsAbsent } from '../tracking-event'
-import type { GameSparksFacts } from './facts'
+import type { GameSparksReading } from './reading'
 
 export interface GameSparksPayload {
   /** Worked out by the adapter over the whole socket, in order. */
-  gamesparks: GameSparksFacts
+  gamesparks: GameSparksReading
 }
 
 /**

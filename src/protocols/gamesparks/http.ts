@@ -6,7 +6,7 @@ import { bodyText, field, isRecord, parseJson, stringField } from '../json-body'
 import type { CaptureProblem } from '../tracking-event'
 import { trackingEvent } from '../tracking-event'
 import { decodeSegment } from '../url-segment'
-import type { GameSparksFacts } from './facts'
+import type { GameSparksReading } from './reading'
 import { MAX_DEPTH, nestingDepth } from './json-text'
 import { CLASS_NAME, errorText, fieldIssues, kindOf, missingFields, requestIdOf, typeOf } from './messages'
 
@@ -26,7 +26,7 @@ export function decodeHttp(capture: CapturedRequest, transport: 'rest' | 'callba
   }
   const credential = decodeSegment(credentialSegment).toLowerCase()
   const className = transport === 'rest' ? (stringField(body, '@class') ?? null) : null
-  const facts: GameSparksFacts = {
+  const reading: GameSparksReading = {
     transport,
     direction: 'send',
     className,
@@ -37,7 +37,7 @@ export function decodeHttp(capture: CapturedRequest, transport: 'rest' | 'callba
   }
   const response = capture.response?.body ? parseJson(bodyText(capture.response.body)) : undefined
   const error = isRecord(response) ? errorText(field(response, 'error')) : null
-  if (error !== null) facts.error = error
+  if (error !== null) reading.error = error
   const restType = className === null && requestType !== undefined ? `.${decodeSegment(requestType)}` : className
   const event = trackingEvent({
     protocol: 'gamesparks',
@@ -53,7 +53,7 @@ export function decodeHttp(capture: CapturedRequest, transport: 'rest' | 'callba
     observedAt: capture.observedAt,
     missingFields: transport === 'rest' && body !== null ? missingFields(body, className) : [],
     invalidFields: transport === 'rest' && body !== null ? fieldIssues(body, className) : [],
-    gamesparks: facts,
+    gamesparks: reading,
     details: body,
   })
   return { events: [event], problems }

@@ -3,7 +3,7 @@ import { MEDIA_EVENT_TYPES } from '../adobe-media/vocabulary'
 import { describe } from '../describe-value'
 import { field, isRecord } from '../json-body'
 import type { FieldIssue } from '../tracking-event'
-import type { GameSparksFacts } from './facts'
+import type { GameSparksReading } from './reading'
 
 /** What `@class` looks like: a class name with the leading dot the SDKs add. */
 export const CLASS_NAME = /^\.?[A-Za-z][A-Za-z0-9_]{0,127}$/
@@ -30,7 +30,7 @@ const REQUIRED: ReadonlyMap<string, readonly string[]> = new Map([
 /** Names the session machine acts on (play, adStart…): a GameSparks class must not pose as one. */
 const VOCABULARY = new Set([...MEDIA_EVENT_TYPES, 'unknown'])
 
-export function kindOf(className: string | null): GameSparksFacts['kind'] {
+export function kindOf(className: string | null): GameSparksReading['kind'] {
   if (className === null) return 'other'
   if (className.endsWith('Request')) return 'request'
   if (className.endsWith('Response')) return 'response'
@@ -90,7 +90,7 @@ export function fieldIssues(value: Record<string, unknown>, className: string | 
   return issues
 }
 
-export function hmacState(hmac: unknown): NonNullable<GameSparksFacts['signature']>['hmac'] {
+export function hmacState(hmac: unknown): NonNullable<GameSparksReading['signature']>['hmac'] {
   if (hmac === undefined || hmac === null) return 'missing'
   if (typeof hmac !== 'string') return 'not-a-string'
   return hmac.trim() === '' ? 'empty' : 'present'

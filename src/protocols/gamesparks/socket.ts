@@ -1,5 +1,5 @@
 /**
- * The GameSparks WebSocket channel: a state machine over one socket's frames, in order, settling the facts that
+ * The GameSparks WebSocket channel: a state machine over one socket's frames, in order, settling the readings that
  * depend on earlier or later frames (the handshake so far, the answer to a request) for the rules to judge.
  */
 import type { Decoded } from '../adapter'
@@ -9,7 +9,7 @@ import type { CaptureProblem, LifecycleRole, SessionSummaryFields, StartOutcome,
 import { trackingEvent } from '../tracking-event'
 import type { Answers } from './answers'
 import { matchAnswers } from './answers'
-import type { GameSparksFacts, HandshakeStage } from './facts'
+import type { GameSparksReading, HandshakeStage } from './reading'
 import type { ParsedFrame } from './frames'
 import { parseFrameOnce, socketCredential } from './frames'
 import { ANALYTICS, CLASS_NAME, END_SESSION, END_SESSION_KEYS, END_SESSION_RESPONSE, errorText, fieldIssues, HANDSHAKE_REQUEST, HANDSHAKE_RESPONSE, hmacState, kindOf, missingFields, nonEmptyString, TERMINATED, typeOf } from './messages'
@@ -80,7 +80,7 @@ type SocketMessage = Extract<ParsedFrame, { kind: 'message' }>
 
 /** What a frame makes of its event, filled in step by step. */
 interface FrameOutcome {
-  facts: GameSparksFacts
+  reading: GameSparksReading
   role: LifecycleRole
   start?: StartOutcome
   /** Facts for the session's summary. */
@@ -93,18 +93,18 @@ interface FrameOutcome {
 function socketEvent(capture: CapturedRequest, at: FramePosition, message: SocketMessage, context: SocketContext): TrackingEvent {
   const { state } = context
   const error = errorText(field(message.value, 'error'))
-  const outcome: FrameOutcome = { facts: frameFacts(at, message, context, error), role: 'event', summary: {}, error }
+  const outcome: FrameOutcome = { reading: frameReading(at, message, context, error), role: 'event', summary: {}, error }
   stepLifecycle(outcome, at, message, context)
   addSummaryFacts(outcome, at, message, state)
   trackAuthentication(state, at.direction, message.className, message.value)
-  trackRequestIds(outcome.facts, state, at, context.answers)
+  trackRequestIds(outcome.reading, state, at, context.answers)
   return frameEvent(capture, at, message, outcome, state)
 }
 
-/** The frame's facts as the socket stood before it. */
-function frameFacts(at: FramePosition, message: SocketMessage, context: SocketContext, error: string | null): GameSparksFacts {
+/** The frame's reading as the socket stood before it. */
+function frameReading(at: FramePosition, message: SocketMessage, context: SocketContext, error: string | null): GameSparksReading {
   const { state } = context
-  const facts: GameSparksFacts = {
+  const reading: GameSparksReading = {
     transport: 'socket',
     direction: at.direction,
     className: message.className,
@@ -114,9 +114,9 @@ function frameFacts(at: FramePosition, message: SocketMessage, context: SocketCo
     handshake: state.stage,
     authenticated: state.authenticated,
   }
-  if (state.stage === 'rejected' && state.handshakeError !== undefined) facts.handshakeError = state.handshakeError
-  if (at.direction === 'receive' && error !== null) facts.error = error
-  return facts
+  if (state.stage === 'rejected' && state.handshakeError !== undefined) reading.handshakeError = state.handshakeError
+  if (at.direction === 'receive' && error !== null) reading.error = error
+  return reading
 }
 
 /** What the frame does to the socket's handshake and session: its role, and the socket's state after it. */
@@ -126,7 +126,7 @@ function stepLifecycle(outcome: FrameOutcome, at: FramePosition, message: Socket
   if (at.direction === 'receive' && className === HANDSHAKE_RESPONSE) {
     answerHandshake(outcome, at, value, state)
   } else if (at.direction === 'send' && className === HANDSHAKE_REQUEST) {
-    outcome.facts.signature = { nonceSeen: state.nonceSeen, hmac: hmacState(field(value, 'hmac')) }
+    outcome.reading.signature = { nonceSeen: state.nonceSeen, hmac: hmacState(field(value, 'hmac')) }
     if (state.stage !== 'complete') state.stage = 'awaiting-session'
     state.nonceSeen = false
   } else if (at.direction === 'send' && className === END_SESSION) {
@@ -136,7 +136,7 @@ function stepLifecycle(outcome: FrameOutcome, at: FramePosition, message: Socket
     state.sessionOpen = false
     state.authenticated = false
   } else if (at.direction === 'send' && className === ANALYTICS) {
-    outcome.facts.analytics = analytics(value)
+    outcome.reading.analytics = analytics(value)
   }
 }
 
@@ -163,7 +163,7 @@ function endSession(outcome: FrameOutcome, at: FramePosition, value: Record<stri
   const { state } = context
   outcome.role = 'end'
   const extra = Object.keys(value).filter((key) => !END_SESSION_KEYS.has(key))
-  if (extra.length > 0) outcome.facts.endSessionParams = extra
+  if (extra.length > 0) outcome.reading.endSessionParams = extra
   // The answer arrives after the session ended, so the session learns its reported duration from its end.
   const answer = context.answers.answerTo.get(at.index)
   const answered = answer === undefined ? undefined : context.parsed[answer]
@@ -181,7 +181,7 @@ function addSummaryFacts(outcome: FrameOutcome, at: FramePosition, message: Sock
   if (at.direction === 'receive' && className === END_SESSION_RESPONSE && error === null) {
     const sessionDuration = field(value, 'sessionDuration')
     const observedMs = observedLength(state, at.at)
-    outcome.facts.endSession = { sessionDuration, observedMs }
+    outcome.reading.endSession = { sessionDuration, observedMs }
     const fact = durationFact(sessionDuration, observedMs)
     if (fact !== null) outcome.summary['Session duration'] = fact
   }
@@ -208,7 +208,7 @@ function frameEvent(capture: CapturedRequest, at: FramePosition, message: Socket
     observedAt: at.at,
     missingFields: missingFields(value, className),
     invalidFields: fieldIssues(value, className),
-    gamesparks: outcome.facts,
+    gamesparks: outcome.reading,
     details: value,
   })
   if (start) event.start = start
@@ -218,30 +218,30 @@ function frameEvent(capture: CapturedRequest, at: FramePosition, message: Socket
 
 /** Which response answered which request, matched by requestId in order, and which responses answered nothing. */
 
-function trackRequestIds(facts: GameSparksFacts, state: SocketState, at: FramePosition, answers: Answers): void {
-  const { requestId } = facts
+function trackRequestIds(reading: GameSparksReading, state: SocketState, at: FramePosition, answers: Answers): void {
+  const { requestId } = reading
   if (requestId === null) return
   if (at.direction === 'receive') {
-    if (facts.kind === 'response' && facts.className !== HANDSHAKE_RESPONSE && answers.unmatched.has(at.index)) facts.unmatchedResponse = true
+    if (reading.kind === 'response' && reading.className !== HANDSHAKE_RESPONSE && answers.unmatched.has(at.index)) reading.unmatchedResponse = true
     return
   }
-  if (facts.kind !== 'request') return
+  if (reading.kind !== 'request') return
   // Durable requests (`d_…`) are persisted and sent again after a reconnect by design.
   if (!requestId.startsWith('d_')) {
     const first = state.requestIds.get(requestId)
     if (first === undefined) state.requestIds.set(requestId, at.index)
-    else facts.requestIdReused = { firstFrame: first }
+    else reading.requestIdReused = { firstFrame: first }
   }
   // A request sent outside a session has its own finding; whether the server answers it says nothing more.
-  if (facts.handshake !== 'complete') return
+  if (reading.handshake !== 'complete') return
   const answeredAt = answers.answeredAt.get(at.index)
   const answeredAfterMs = answeredAt === undefined ? null : Math.max(0, answeredAt - at.at)
   if (answeredAfterMs !== null ? answeredAfterMs > answers.timeoutMs : answers.lastFrameAt - at.at > answers.timeoutMs) {
-    facts.unanswered = { timeoutMs: answers.timeoutMs, answeredAfterMs }
+    reading.unanswered = { timeoutMs: answers.timeoutMs, answeredAfterMs }
   }
 }
 
-function analytics(value: Record<string, unknown>): NonNullable<GameSparksFacts['analytics']> {
+function analytics(value: Record<string, unknown>): NonNullable<GameSparksReading['analytics']> {
   return { key: stringField(value, 'key') ?? null, start: field(value, 'start') === true, end: field(value, 'end') === true }
 }
 

@@ -1,7 +1,7 @@
 /** What the GameSparks adapter tells people about a session, as summary facts. */
 import { field } from '../json-body'
 import { durationText } from '../time-text'
-import { matchingUnit } from './facts'
+import { matchingUnit } from './reading'
 import { nonEmptyString } from './messages'
 
 /** "48, every 30 s": how many keep-alive frames the socket carried, and their usual spacing. */

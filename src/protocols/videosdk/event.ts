@@ -1,6 +1,6 @@
 import type { EventCore } from '../event-core'
 import type { OtherPayloadsAbsent } from '../tracking-event'
-import type { VideoSdkFacts } from './facts'
+import type { VideoSdkReading } from './reading'
 
 /** The operation a request performs, named as VideoSDK's own SDKs and docs name it. */
 export type VideoSdkEventType =
@@ -10,7 +10,7 @@ export type VideoSdkEventType =
 
 export interface VideoSdkPayload {
   /** The request's token, endpoint and room as the rules need them. */
-  videosdk: VideoSdkFacts
+  videosdk: VideoSdkReading
 }
 
 export type VideoSdkEvent = EventCore<'videosdk', VideoSdkEventType> & VideoSdkPayload & OtherPayloadsAbsent<'videosdk'>

@@ -23,7 +23,7 @@ import { describe } from '../describe-value'
 import type { FieldIssue, LifecycleRole, StartOutcome, TrackingEvent } from '../tracking-event'
 import { trackingEvent } from '../tracking-event'
 import type { VideoSdkEventType } from './event'
-import type { RoomField, VideoSdkEndpoint, VideoSdkFacts, VideoSdkToken } from './facts'
+import type { RoomField, VideoSdkEndpoint, VideoSdkReading, VideoSdkToken } from './reading'
 import { parseTime } from '../time-text'
 
 const API_HOST = 'api.videosdk.live'
@@ -158,7 +158,7 @@ function readToken(capture: CapturedRequest, url: URL, endpoint: VideoSdkEndpoin
 }
 
 interface RequestBody {
-  kind: VideoSdkFacts['body']
+  kind: VideoSdkReading['body']
   /** The parsed JSON object, or the form fields of a body that is not JSON. */
   fields: Record<string, unknown> | URLSearchParams | null
   text: string | null
@@ -197,7 +197,7 @@ function bodyString(fields: RequestBody['fields'], key: string): string | undefi
 }
 
 /** The room the request names: the body's roomId, meetingId (the server SDK's alias) or customRoomId, the socket URL, the path. */
-function requestRoom(operation: Operation, url: URL, body: RequestBody): VideoSdkFacts['requestRoom'] {
+function requestRoom(operation: Operation, url: URL, body: RequestBody): VideoSdkReading['requestRoom'] {
   if (operation.pathRoom !== undefined) return operation.pathRoom.trim() === '' ? null : { id: operation.pathRoom, field: 'path' }
   const fields: RequestBody['fields'] = operation.endpoint === 'signalling-socket' || operation.endpoint === 'list-sessions' ? url.searchParams : body.fields
   for (const name of ['roomId', 'meetingId', 'customRoomId'] as const satisfies readonly RoomField[]) {
@@ -231,7 +231,7 @@ function decodeEvent(capture: CapturedRequest, url: URL, operation: Operation, t
   const observedEnd = (endpoint === 'get-session' || endpoint === 'list-sessions') && session !== undefined && hasEnded(session)
   const room = roomKey(endpoint, named, response.json, session, refused)
   const role = roleOf(endpoint, { refused, observedEnd, room })
-  const facts: VideoSdkFacts = {
+  const reading: VideoSdkReading = {
     endpoint,
     readOnly: capture.method === 'GET' && endpoint !== 'signalling-socket',
     token,
@@ -258,13 +258,13 @@ function decodeEvent(capture: CapturedRequest, url: URL, operation: Operation, t
     observedAt: capture.observedAt,
     missingFields: [],
     invalidFields: bodyFieldIssues(body),
-    videosdk: facts,
+    videosdk: reading,
     details: details(capture, url, token, body, response),
   })
   if (role === 'start') event.start = endpoint === 'create-room' ? createOutcome(response) : { kind: 'issued', sessionId: room! }
   if (endpoint === 'deactivate-room' && role === 'end') event.retiresId = true
   if (refused && role !== 'start') event.vendorRejection = { status: response.status!, reason: rejectionReason(response) }
-  const summaryFacts = sessionFacts(endpoint, room, response.json, session, facts.vendorSessionId, refused)
+  const summaryFacts = sessionFacts(endpoint, room, response.json, session, reading.vendorSessionId, refused)
   if (Object.keys(summaryFacts).length > 0) event.summary = { facts: summaryFacts }
   return event
 }
@@ -301,7 +301,7 @@ function createOutcome(response: Response): StartOutcome {
 }
 
 /** The session object a response describes: get and end return one; list returns the room's, latest first. */
-function sessionOf(endpoint: VideoSdkEndpoint, json: unknown, named: VideoSdkFacts['requestRoom']): Record<string, unknown> | undefined {
+function sessionOf(endpoint: VideoSdkEndpoint, json: unknown, named: VideoSdkReading['requestRoom']): Record<string, unknown> | undefined {
   if (endpoint === 'list-sessions') {
     const data = field(json, 'data')
     if (!Array.isArray(data)) return undefined
@@ -342,7 +342,7 @@ function responseRoom(value: unknown): string | null {
 }
 
 /** The session key: a roomId the request names, else the one the response names, else whatever names the room. */
-function roomKey(endpoint: VideoSdkEndpoint, named: VideoSdkFacts['requestRoom'], json: unknown, session: Record<string, unknown> | undefined, refused: boolean): string | null {
+function roomKey(endpoint: VideoSdkEndpoint, named: VideoSdkReading['requestRoom'], json: unknown, session: Record<string, unknown> | undefined, refused: boolean): string | null {
   if (endpoint === 'create-room') return refused ? null : responseRoom(json)
   if (named && (named.field === 'roomId' || named.field === 'meetingId')) return named.id
   if (endpoint === 'list-rooms') return null
@@ -356,7 +356,7 @@ function contentTypeOf(capture: CapturedRequest): string | null {
   return capture.requestBody?.mimeType?.trim() || null
 }
 
-function fromPage(capture: CapturedRequest): VideoSdkFacts['fromPage'] {
+function fromPage(capture: CapturedRequest): VideoSdkReading['fromPage'] {
   if (headerValue(capture.requestHeaders, 'origin') !== undefined) return 'origin'
   if (headerValue(capture.requestHeaders, 'referer') !== undefined) return 'referer'
   return capture.tabId !== null ? 'browser-tab' : null

@@ -12,12 +12,12 @@ const rule: Rule = {
   docs: 'https://docs.gamesparks.com/api-documentation/request-api/authentication/authenticationrequest.html',
   protocols: ['gamesparks'],
   onEvent({ event }) {
-    const facts = event.gamesparks
-    if (!facts?.error) return null
+    const reading = event.gamesparks
+    if (!reading?.error) return null
     // A refused handshake is a refused session start: session-start-rejected reports it.
-    if (facts.className === '.AuthenticatedConnectResponse') return null
-    if (facts.transport === 'socket' && (facts.direction !== 'receive' || facts.kind !== 'response')) return null
-    return { message: `${event.type} ${facts.transport === 'socket' ? 'came back' : 'was answered'} with an error (${facts.error}): the request was not carried out.` }
+    if (reading.className === '.AuthenticatedConnectResponse') return null
+    if (reading.transport === 'socket' && (reading.direction !== 'receive' || reading.kind !== 'response')) return null
+    return { message: `${event.type} ${reading.transport === 'socket' ? 'came back' : 'was answered'} with an error (${reading.error}): the request was not carried out.` }
   },
 }
 export default rule

@@ -1,5 +1,5 @@
 import { describe } from '../../protocols/describe-value'
-import { matchingUnit } from '../../protocols/gamesparks/facts'
+import { matchingUnit } from '../../protocols/gamesparks/reading'
 import { durationText } from '../../protocols/time-text'
 import type { Rule } from './rule'
 

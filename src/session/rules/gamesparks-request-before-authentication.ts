@@ -22,15 +22,15 @@ const rule: Rule = {
   oncePerSession: true,
   onEvent(transition) {
     const { event } = transition
-    const facts = event.gamesparks
-    if (!facts || facts.transport !== 'socket' || facts.direction !== 'send' || facts.kind !== 'request') return null
+    const reading = event.gamesparks
+    if (!reading || reading.transport !== 'socket' || reading.direction !== 'send' || reading.kind !== 'request') return null
     // Before the handshake completes, gamesparks-request-before-handshake applies.
-    if (facts.handshake !== 'complete' || facts.authenticated !== false) return null
-    if (facts.credential === null || !PLAYER_CREDENTIALS.has(facts.credential)) return null
-    if (facts.className === null || AUTHENTICATING.test(facts.className)) return null
+    if (reading.handshake !== 'complete' || reading.authenticated !== false) return null
+    if (reading.credential === null || !PLAYER_CREDENTIALS.has(reading.credential)) return null
+    if (reading.className === null || AUTHENTICATING.test(reading.className)) return null
     // After the session ended, event-after-session-end says what matters.
     if (!appliedToLiveSession(transition)) return null
-    return { message: `${event.type} was sent on the ${facts.credential} credential before any player authenticated (no authToken yet): the server answers it NOTAUTHORIZED.` }
+    return { message: `${event.type} was sent on the ${reading.credential} credential before any player authenticated (no authToken yet): the server answers it NOTAUTHORIZED.` }
   },
 }
 export default rule

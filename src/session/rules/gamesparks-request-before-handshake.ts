@@ -1,4 +1,4 @@
-import type { HandshakeStage } from '../../protocols/gamesparks/facts'
+import type { HandshakeStage } from '../../protocols/gamesparks/reading'
 import type { Rule } from './rule'
 
 const WHEN: Record<Exclude<HandshakeStage, 'complete' | 'rejected'>, string> = {
@@ -21,12 +21,12 @@ const rule: Rule = {
   docs: 'https://api.gamesparks.net/',
   protocols: ['gamesparks'],
   onEvent({ event }) {
-    const facts = event.gamesparks
-    if (!facts || facts.transport !== 'socket' || facts.direction !== 'send' || facts.className === '.AuthenticatedConnectRequest') return null
-    const stage = facts.handshake
+    const reading = event.gamesparks
+    if (!reading || reading.transport !== 'socket' || reading.direction !== 'send' || reading.className === '.AuthenticatedConnectRequest') return null
+    const stage = reading.handshake
     if (stage === undefined || stage === 'complete') return null
     if (stage === 'rejected') {
-      return { message: `${event.type} was sent after the server refused the handshake (${facts.handshakeError ?? 'an error'}): the socket has no session, so the request is not carried out.` }
+      return { message: `${event.type} was sent after the server refused the handshake (${reading.handshakeError ?? 'an error'}): the socket has no session, so the request is not carried out.` }
     }
     return { message: `${event.type} was sent ${WHEN[stage]}: the socket has no session yet, so the request is not carried out.` }
   },

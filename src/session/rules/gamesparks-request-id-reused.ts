@@ -12,9 +12,9 @@ const rule: Rule = {
   docs: 'https://api.gamesparks.net/',
   protocols: ['gamesparks'],
   onEvent({ event }) {
-    const facts = event.gamesparks
-    if (!facts?.requestIdReused || facts.requestId === null) return null
-    return { message: `${event.type} uses requestId ${JSON.stringify(facts.requestId)} again (first used in frame ${facts.requestIdReused.firstFrame}): responses to the two requests cannot be told apart.` }
+    const reading = event.gamesparks
+    if (!reading?.requestIdReused || reading.requestId === null) return null
+    return { message: `${event.type} uses requestId ${JSON.stringify(reading.requestId)} again (first used in frame ${reading.requestIdReused.firstFrame}): responses to the two requests cannot be told apart.` }
   },
 }
 export default rule

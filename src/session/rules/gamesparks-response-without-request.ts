@@ -11,9 +11,9 @@ const rule: Rule = {
   docs: 'https://api.gamesparks.net/',
   protocols: ['gamesparks'],
   onEvent({ event }) {
-    const facts = event.gamesparks
-    if (!facts?.unmatchedResponse || facts.requestId === null) return null
-    return { message: `${event.type} answers requestId ${JSON.stringify(facts.requestId)}, which no request on this socket is waiting for: no callback gets it.` }
+    const reading = event.gamesparks
+    if (!reading?.unmatchedResponse || reading.requestId === null) return null
+    return { message: `${event.type} answers requestId ${JSON.stringify(reading.requestId)}, which no request on this socket is waiting for: no callback gets it.` }
   },
 }
 export default rule

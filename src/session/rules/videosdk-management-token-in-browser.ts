@@ -17,13 +17,13 @@ const rule: Rule = {
   docs: VIDEOSDK_DOCS.roomManagement,
   protocols: ['videosdk'],
   onEvent({ event }) {
-    const facts = event.videosdk
-    if (!facts || facts.fromPage === null) return null
-    const role = managementRole(facts)
+    const reading = event.videosdk
+    if (!reading || reading.fromPage === null) return null
+    const role = managementRole(reading)
     if (role === null) return null
     return {
       message:
-        `${event.type} was sent from a web page (${BECAUSE[facts.fromPage]}) with a management token (${role}): ` +
+        `${event.type} was sent from a web page (${BECAUSE[reading.fromPage]}) with a management token (${role}): ` +
         'anyone who opens the page can take it and manage every room of the account.',
       group: role,
     }

@@ -17,10 +17,10 @@ const rule: Rule = {
   docs: VIDEOSDK_DOCS.errorCodes,
   protocols: ['videosdk'],
   onEvent({ event }) {
-    const facts = event.videosdk
-    const expiredAt = facts ? tokenExpiredAt(facts) : null
-    if (!facts || expiredAt === null) return null
-    return { message: `The token of ${event.type} expired at ${clock(expiredAt)}, ${durationText(facts.requestTime - expiredAt)} before this request.` }
+    const reading = event.videosdk
+    const expiredAt = reading ? tokenExpiredAt(reading) : null
+    if (!reading || expiredAt === null) return null
+    return { message: `The token of ${event.type} expired at ${clock(expiredAt)}, ${durationText(reading.requestTime - expiredAt)} before this request.` }
   },
 }
 export default rule

@@ -157,7 +157,7 @@ describe('the handshake and the session', () => {
   })
 })
 
-describe('facts for the rules', () => {
+describe('readings for the rules', () => {
   it('follows authentication: an authToken authenticates, NOTAUTHORIZED revokes it', () => {
     const events = decode([
       ...HANDSHAKE,
@@ -229,10 +229,10 @@ describe('facts for the rules', () => {
       ['←', { '@class': '.LogEventResponse', requestId: 42 }, 50],
       ['←', { '@class': '.LogEventResponse', requestId: 'ghost' }, 51],
     ])
-    const facts = events.slice(3).map((e) => e.gamesparks!)
-    expect(facts.map((f) => f.requestId)).toEqual(['r1', 'r1', 'r1', 'd_9', 'd_9', '42', '42', 'ghost'])
-    expect(facts.map((f) => f.requestIdReused)).toEqual([undefined, undefined, { firstFrame: 3 }, undefined, undefined, undefined, undefined, undefined])
-    expect(facts.map((f) => f.unanswered)).toEqual([
+    const readings = events.slice(3).map((e) => e.gamesparks!)
+    expect(readings.map((reading) => reading.requestId)).toEqual(['r1', 'r1', 'r1', 'd_9', 'd_9', '42', '42', 'ghost'])
+    expect(readings.map((reading) => reading.requestIdReused)).toEqual([undefined, undefined, { firstFrame: 3 }, undefined, undefined, undefined, undefined, undefined])
+    expect(readings.map((reading) => reading.unanswered)).toEqual([
       undefined, undefined,
       { timeoutMs: 32_000, answeredAfterMs: null },
       { timeoutMs: 32_000, answeredAfterMs: null },
@@ -240,7 +240,7 @@ describe('facts for the rules', () => {
       { timeoutMs: 32_000, answeredAfterMs: 42_000 },
       undefined, undefined,
     ])
-    expect(facts.map((f) => f.unmatchedResponse ?? false)).toEqual([false, false, false, false, false, false, false, true])
+    expect(readings.map((reading) => reading.unmatchedResponse ?? false)).toEqual([false, false, false, false, false, false, false, true])
   })
   it('waits as long as clientConfig.requestTimeout says when that is longer than 32 s', () => {
     const events = decode([

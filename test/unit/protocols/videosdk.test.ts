@@ -193,7 +193,7 @@ describe('requests as events and roles', () => {
   })
 })
 
-describe('facts for the rules', () => {
+describe('readings for the rules', () => {
   const end = `${API}/v2/sessions/end`
 
   it('reads the Authorization value: absent, empty, with a scheme, or not visible', () => {

@@ -1,9 +1,9 @@
 /**
  * What the GameSparks adapter works out about each message, for the GameSparks rules. The adapter reads a whole
- * socket in frame order, so facts that depend on earlier or later frames (the handshake so far, open analytics
+ * socket in frame order, so readings that depend on earlier or later frames (the handshake so far, open analytics
  * timers, the answer to a request) are settled here, and the rules only judge them. Plain data.
  */
-export interface GameSparksFacts {
+export interface GameSparksReading {
   /** A frame of the WebSocket channel, a Requests REST API call, or a Cloud Code callback. */
   transport: 'socket' | 'rest' | 'callback'
   /** 'send': client → server; 'receive': server → client (responses and pushes). REST and callbacks are 'send'. */

@@ -1,7 +1,7 @@
 /**
  * What the VideoSDK adapter works out about each request, for the VideoSDK rules: the endpoint, the token as
  * sent (read, never verified), how the body was sent, the room it names and where the request came from.
- * Facts only: the rules judge them. Plain data.
+ * Readings only: the rules judge them. Plain data.
  */
 import type { JwtReading } from './jwt'
 
@@ -42,7 +42,7 @@ export type VideoSdkToken =
 /** Where a request names its room: a body field (or the socket URL's `roomId`), or the URL path (validate). */
 export type RoomField = 'roomId' | 'meetingId' | 'customRoomId' | 'path'
 
-export interface VideoSdkFacts {
+export interface VideoSdkReading {
   endpoint: VideoSdkEndpoint
   /** GETs only read state: reading a room or its sessions is harmless at any time. */
   readOnly: boolean
