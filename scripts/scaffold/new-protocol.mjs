@@ -66,6 +66,13 @@ export const ${name}: ProtocolAdapter<'${id}'> = {
   // What the vendor's backend does with an idle session, and whether it reorders events by client timestamp.
   timers: NO_SESSION_TIMERS,
   reordersByTimestamp: false,
+  // What the backend does with a second end ('dropped' quietly, 'refused', 'undocumented') and with other events
+  // ('dropped', 'recoverable', 'undocumented') once a session is closed: the end-of-session rules' severities.
+  ending: { repeatedEnd: 'undocumented', laterEvents: 'undocumented' },
+  // What the backend does with an event type it does not define: 'rejected', or 'unverified' when its list is incomplete.
+  unknownTypes: 'rejected',
+  // True only when the client repeats its pause or buffer call in place of pings while paused (legacy heartbeats).
+  repeatsHeldStateAsPing: false,
 }
 `
 }

@@ -35,6 +35,23 @@ export interface SessionTimers {
 export const NO_SESSION_TIMERS: SessionTimers = Object.freeze({ pings: false, expires: false })
 
 /**
+ * What a protocol's backend does with traffic for a session it has closed, as its vendor documents it (or does not).
+ * The end-of-session rules pick their severity from it, so every adapter states it.
+ */
+export interface SessionEnding {
+  /**
+   * A second end for a session already closed: 'dropped' silently (documented as safe: info), 'refused' with an
+   * error, or 'undocumented' (both warnings: the client tears down twice, and the backend may not take it quietly).
+   */
+  readonly repeatedEnd: 'dropped' | 'refused' | 'undocumented'
+  /**
+   * Any other event for a session already closed: 'dropped' (documented loss: error), 'recoverable' (the ID stays
+   * usable until it is retired: warning), or 'undocumented' (warning). A retired ID is an error whatever this says.
+   */
+  readonly laterEvents: 'dropped' | 'recoverable' | 'undocumented'
+}
+
+/**
  * Recognises one tracking protocol and translates its captures into TrackingEvents: the single definition of a
  * protocol, down to what its backend does with a session. Implementations are plain objects, pure, and never
  * throw: bad input becomes a CaptureProblem.
@@ -69,6 +86,18 @@ export interface ProtocolAdapter<Id extends string = ProtocolId> {
    * applies them in that order and the ordering rules apply.
    */
   readonly reordersByTimestamp: boolean
+  /** What the backend does with a second end, and with other events, once a session is closed. */
+  readonly ending: SessionEnding
+  /**
+   * What the backend does with an event type it does not define: 'rejected' (the adapter's list is the vendor's
+   * whole list), or 'unverified' (the documented list is known to be incomplete, so an unknown type may pass).
+   */
+  readonly unknownTypes: 'rejected' | 'unverified'
+  /**
+   * While playback is paused or buffering, the client repeats its pauseStart or bufferStart call in place of a ping
+   * (legacy heartbeats), so the repeat is judged as a ping. False for protocols with no playback.
+   */
+  readonly repeatsHeldStateAsPing: boolean
 }
 
 /** The capture's URL: the caller's parse when it passed one, else a fresh one; null when it is not a URL. */

@@ -3,7 +3,7 @@
  * carry fields of their own also adds its event type to TrackingEvent and EventPayloads, and its fields to
  * trackingEvent(), in tracking-event.ts.
  */
-import type { DecodeContext, Decoded, ProtocolAdapter, SessionTimers } from './adapter'
+import type { DecodeContext, Decoded, ProtocolAdapter, SessionEnding, SessionTimers } from './adapter'
 import { NO_EXTRA_HOSTS, NOTHING, parseUrl } from './adapter'
 import { adobeHeartbeat } from './adobe-heartbeat'
 import { adobeMediaCollection } from './adobe-media-collection'
@@ -36,6 +36,11 @@ export function sessionTimers(protocol: ProtocolId): SessionTimers {
 /** True when the protocol's backend reorders a session's events by client timestamp before applying them. */
 export function reordersByTimestamp(protocol: ProtocolId): boolean {
   return adapterOf(protocol).reordersByTimestamp
+}
+
+/** What the protocol's backend does with a second end, and with other events, once a session is closed. */
+export function sessionEnding(protocol: ProtocolId): SessionEnding {
+  return adapterOf(protocol).ending
 }
 
 /** Whether a text frame shows the protocol of a socket no adapter claims by URL (a GameSparks envelope). */

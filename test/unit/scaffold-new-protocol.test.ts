@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { adapters } from '../../src/protocols'
 // @ts-expect-error: a plain ES module script, without types
 import { newProtocol } from '../../scripts/scaffold/new-protocol.mjs'
 
@@ -20,6 +21,10 @@ describe('npm run new:protocol', () => {
     const adapter = readFileSync(written.adapterFile, 'utf8')
     expect(adapter).toMatch(/^\/\*\*\n \* Acme Analytics: /)
     expect(adapter).toContain("export const acmeAnalytics: ProtocolAdapter<'acme-analytics'> = {")
+    // Every data field a registered adapter declares (what its backend does, among others) is in the template, with
+    // a value to check: a new protocol states it rather than inheriting a default.
+    const declared = new Set(adapters.flatMap((registered) => Object.entries(registered).filter(([, value]) => typeof value !== 'function').map(([key]) => key)))
+    for (const field of declared) expect(adapter, `the template declares ${field}`).toMatch(new RegExp(`^  ${field}: `, 'm'))
     expect(readFileSync(written.eventFile, 'utf8')).toContain("export type AcmeAnalyticsEvent = EventCore<'acme-analytics', string>")
     expect(readFileSync(written.testFile, 'utf8')).toContain("from '../../../src/protocols/acme-analytics'")
     const registry = readFileSync(written.registryFile, 'utf8')

@@ -16,7 +16,7 @@ import { hostMatches } from '../host-patterns'
 import { bodyText, compact } from '../json-body'
 import type { FieldIssue, LifecycleRole, StartOutcome, TrackingEvent } from '../tracking-event'
 import { trackingEvent } from '../tracking-event'
-import { ADOBE_SESSION_TIMERS } from '../adobe-media/session-timers'
+import { ADOBE_SESSION_ENDING, ADOBE_SESSION_TIMERS } from '../adobe-media/session-timers'
 
 // Fixed for legacy heartbeats; Media SDK 3.x moved to `*.hb-api.omtrdc.net` (the Media Collection API).
 const HOST_SUFFIX = '.hb.omtrdc.net'
@@ -64,6 +64,11 @@ export const adobeHeartbeat: ProtocolAdapter<'adobe-heartbeat'> = {
   timers: ADOBE_SESSION_TIMERS,
   // No reordering is documented for legacy heartbeats: events apply in arrival order.
   reordersByTimestamp: false,
+  ending: ADOBE_SESSION_ENDING,
+  // The documented list of heartbeat event types is not authoritative: a type outside it may still be accepted.
+  unknownTypes: 'unverified',
+  // While paused or buffering, the heartbeat SDKs repeat the pause or buffer call as their periodic call.
+  repeatsHeldStateAsPing: true,
   webRequestPatterns: [`*://*${HOST_SUFFIX}/*`],
 
   matchesUrl(url, context = NO_EXTRA_HOSTS) {

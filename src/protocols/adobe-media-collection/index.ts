@@ -18,7 +18,7 @@ import { decodeSegment } from '../url-segment'
 import { compact, field, isRecord, numberField, parseJsonBody, stringField, stringsAt } from '../json-body'
 import type { SessionSummaryFields, StartOutcome, TrackingEvent } from '../tracking-event'
 import { trackingEvent } from '../tracking-event'
-import { ADOBE_SESSION_TIMERS } from '../adobe-media/session-timers'
+import { ADOBE_SESSION_ENDING, ADOBE_SESSION_TIMERS } from '../adobe-media/session-timers'
 
 const SESSIONS_PATH = /\/api\/(v\d+)\/sessions\/?$/
 const EVENTS_PATH = /\/api\/(v\d+)\/sessions\/([^/]+)\/events\/?$/
@@ -58,6 +58,10 @@ export const adobeMediaCollection: ProtocolAdapter<'adobe-media-collection'> = {
   timers: ADOBE_SESSION_TIMERS,
   // The backend buffers 5 s or 10 events and applies them in client-timestamp order.
   reordersByTimestamp: true,
+  ending: ADOBE_SESSION_ENDING,
+  // The API accepts a fixed set of event types and rejects a request with any other.
+  unknownTypes: 'rejected',
+  repeatsHeldStateAsPing: false,
   webRequestPatterns: ['*://*/*api/v1/sessions*', '*://*/*api/v1/downloaded*'],
 
   matchesUrl(url) {

@@ -16,7 +16,7 @@ import type { CapturedRequest, CapturedResponse } from '../captured-request'
 import { asNumber, asString, compact, field, fields, isRecord, numberField, parseJsonBody, parseJsonRecords, stringField, stringsAt } from '../json-body'
 import type { LifecycleRole, SessionSummaryFields, StartOutcome, TrackingEvent } from '../tracking-event'
 import { trackingEvent } from '../tracking-event'
-import { ADOBE_SESSION_TIMERS } from '../adobe-media/session-timers'
+import { ADOBE_SESSION_ENDING, ADOBE_SESSION_TIMERS } from '../adobe-media/session-timers'
 import { parseTime } from '../time-text'
 
 // `{edgeBasePath}[/{locationHint}]/va/v1/{action}`; the base path is `ee` unless configured otherwise.
@@ -99,6 +99,10 @@ export const adobeMediaEdge: ProtocolAdapter<'adobe-media-edge'> = {
   timers: ADOBE_SESSION_TIMERS,
   // Media Edge forwards to the Media Collection backend, which buffers 5 s or 10 events and applies them by timestamp.
   reordersByTimestamp: true,
+  ending: ADOBE_SESSION_ENDING,
+  // The API accepts a fixed set of event types and rejects a request with any other.
+  unknownTypes: 'rejected',
+  repeatsHeldStateAsPing: false,
   webRequestPatterns: ['*://*/*/va/v1/*', '*://*/*/v1/interact*', '*://*/*/v1/collect*'],
 
   matchesUrl(url) {

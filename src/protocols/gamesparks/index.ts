@@ -39,6 +39,11 @@ export const gamesparks: ProtocolAdapter<'gamesparks'> = {
   label: 'GameSparks',
   timers: NO_SESSION_TIMERS,
   reordersByTimestamp: false,
+  // How the server treats a second EndSessionRequest, or requests after one, is not documented.
+  ending: { repeatedEnd: 'undocumented', laterEvents: 'undocumented' },
+  // The server routes a request by its `@class` and answers a class it does not know with an error.
+  unknownTypes: 'rejected',
+  repeatsHeldStateAsPing: false,
   webRequestPatterns: [`*://*.${HOST}/*`],
 
   matchesUrl(url, context = NO_EXTRA_HOSTS) {

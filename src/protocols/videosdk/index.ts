@@ -49,6 +49,12 @@ export const videosdk: ProtocolAdapter<'videosdk'> = {
   label: 'VideoSDK',
   timers: NO_SESSION_TIMERS,
   reordersByTimestamp: false,
+  // An end for a session already ended is answered with an error unless the request asks to tolerate it; a room
+  // whose session ended can hold another until it is deactivated (retired).
+  ending: { repeatedEnd: 'refused', laterEvents: 'recoverable' },
+  // Requests are told apart by endpoint, and one Sessionscope does not know is not decoded at all.
+  unknownTypes: 'rejected',
+  repeatsHeldStateAsPing: false,
   webRequestPatterns: [
     `*://${API_HOST}/*`,
     '*://*/v2/rooms*',

@@ -1,3 +1,4 @@
+import { sessionEnding } from '../../protocols'
 import { ADOBE_DOCS } from './docs-links'
 import { sessionName } from './describe'
 import type { Rule } from './rule'
@@ -22,7 +23,8 @@ const rule: Rule = {
     // A VideoSDK read that shows the session ended observes the end; deactivating a room whose session ended
     // retires the room (the documented clean-up), it does not end the session again.
     if (event.videosdk?.observedEnd || (event.retiresId && !before.retired)) return null
-    const severity = event.protocol === 'gamesparks' || event.protocol === 'videosdk' ? 'warning' : 'info'
+    // Only a backend documented to drop the repeat quietly makes it harmless.
+    const severity = sessionEnding(event.protocol).repeatedEnd === 'dropped' ? 'info' : 'warning'
     if (before.state === 'ended') return { severity, message: `${sessionName(before)} had already ended; this ${event.type} ${severity === 'info' ? 'is dropped' : 'ends nothing'}.` }
     if (before.state === 'expired' && before.expiry?.revealedBy) {
       return { severity, message: `${sessionName(before)} had already expired; this ${event.type} ${severity === 'info' ? 'is dropped' : 'ends nothing'}.` }

@@ -1,3 +1,4 @@
+import { sessionEnding } from '../../protocols'
 import type { Severity } from '../finding'
 import type { Session } from '../session'
 import { ADOBE_DOCS } from './docs-links'
@@ -39,10 +40,9 @@ const rule: Rule = {
   },
 }
 
-/** The vendor's consequence: documented loss for Adobe and retired VideoSDK rooms; unverified or recoverable elsewhere. */
+/** The vendor's consequence: documented loss, or a retired ID that nothing can use again; unverified or recoverable otherwise. */
 function severityFor(session: Session): Severity {
-  if (session.protocol === 'gamesparks') return 'warning'
-  if (session.protocol === 'videosdk') return session.retired ? 'error' : 'warning'
-  return 'error'
+  if (session.retired) return 'error'
+  return sessionEnding(session.protocol).laterEvents === 'dropped' ? 'error' : 'warning'
 }
 export default rule

@@ -1,3 +1,4 @@
+import { adapterOf } from '../../protocols'
 import type { TrackingEvent } from '../../protocols/tracking-event'
 import type { Session } from '../session'
 import { appliedToLiveSession } from './conditions'
@@ -33,10 +34,10 @@ function heldPlayhead(session: Session): number | null {
   return session.playback === 'starting' ? session.playhead : null
 }
 
-/** A ping, or a legacy heartbeat repeating its pause or buffer call (heartbeats' pings while paused). */
+/** A ping, or a pause or buffer call repeated where the protocol sends that in place of pings (legacy heartbeats). */
 function isPeriodic(event: TrackingEvent, before: Session): boolean {
   if (event.type === 'ping') return true
-  if (event.protocol !== 'adobe-heartbeat') return false
+  if (!adapterOf(event.protocol).repeatsHeldStateAsPing) return false
   return (event.type === 'pauseStart' && before.playback === 'paused') || (event.type === 'bufferStart' && before.playback === 'buffering')
 }
 export default rule

@@ -1,3 +1,4 @@
+import { adapterOf } from '../../protocols'
 import { ADOBE_DOCS } from './docs-links'
 import type { Rule } from './rule'
 
@@ -16,7 +17,7 @@ const rule: Rule = {
   onEvent({ event }) {
     if (event.typeKnown) return null
     return {
-      severity: event.protocol === 'adobe-heartbeat' ? 'warning' : 'error',
+      severity: adapterOf(event.protocol).unknownTypes === 'rejected' ? 'error' : 'warning',
       message: `"${event.type}" is not an event type the vendor defines.`,
       group: event.type,
     }
