@@ -26,3 +26,12 @@ export const ADOBE_DOCS = {
   mediaEdgeExamples: `${MEDIA_EDGE}/getting-started/media-edge-examples/`,
   heartbeatParams: `${EXPERIENCE_LEAGUE}/legacy-implementations/validation/heartbeat-params`,
 } as const
+
+/** The VideoSDK documentation behind the rules. */
+export const VIDEOSDK_DOCS = {
+  intro: 'https://docs.videosdk.live/api-reference/realtime-communication/intro',
+  endSession: 'https://docs.videosdk.live/api-reference/realtime-communication/end-session',
+  serverSetup: 'https://docs.videosdk.live/javascript/guide/video-and-audio-calling-api-sdk/server-setup',
+  errorCodes: 'https://docs.videosdk.live/javascript/api/sdk-reference/error-codes',
+  roomManagement: 'https://docs.videosdk.live/understanding-videosdk/rooms-participants-streams/room-management',
+} as const

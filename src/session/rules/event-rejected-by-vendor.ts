@@ -1,6 +1,5 @@
-import { explainsRejection, VIDEOSDK_DOCS } from '../videosdk-checks'
-import { appliedToLiveSession } from './conditions'
-import { ADOBE_DOCS } from './docs-links'
+import { appliedToLiveSession, rejectionExplained } from './conditions'
+import { ADOBE_DOCS, VIDEOSDK_DOCS } from './docs-links'
 import type { Rule } from './rule'
 
 const rule: Rule = {
@@ -20,8 +19,8 @@ const rule: Rule = {
     if (!event.vendorRejection || !appliedToLiveSession(transition)) return null
     // A missing field, a bad value or an unknown type already explains a 400.
     if (event.missingFields.length > 0 || !event.typeKnown || event.invalidFields.some((issue) => issue.severity === 'error')) return null
-    // VideoSDK: a bad token, a prefix, a body that is not JSON or a missing roomId has its own finding.
-    if (event.videosdk && explainsRejection(event.videosdk)) return null
+    // A refusal the request's own faults explain has its finding from the protocol's rules.
+    if (rejectionExplained(event)) return null
     if (retryable(event.vendorRejection.status)) {
       return {
         severity: 'info',

@@ -1,4 +1,4 @@
-import { explainsRejection } from '../videosdk-checks'
+import { rejectionExplained } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
 import type { Rule } from './rule'
 
@@ -14,8 +14,8 @@ const rule: Rule = {
   docsByProtocol: { gamesparks: 'https://api.gamesparks.net/', videosdk: 'https://docs.videosdk.live/api-reference/realtime-communication/create-room' },
   onEvent({ event }) {
     if (event.role !== 'start' || event.start?.kind !== 'rejected') return null
-    // VideoSDK: a bad or expired token, a prefix, a body that is not JSON or a missing roomId has its own finding.
-    if (event.videosdk && explainsRejection(event.videosdk)) return null
+    // A refusal the request's own faults explain has its finding from the protocol's rules.
+    if (rejectionExplained(event)) return null
     return { message: `${event.type} was refused: ${event.start.reason}. No session ID was issued.` }
   },
 }

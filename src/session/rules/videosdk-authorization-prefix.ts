@@ -1,4 +1,5 @@
-import { authorizationScheme, VIDEOSDK_DOCS } from '../videosdk-checks'
+import { VIDEOSDK_DOCS } from './docs-links'
+import { authorizationScheme } from './videosdk/checks'
 import type { Rule } from './rule'
 
 const rule: Rule = {

@@ -1,4 +1,5 @@
-import { managementRole, VIDEOSDK_DOCS } from '../videosdk-checks'
+import { VIDEOSDK_DOCS } from './docs-links'
+import { managementRole } from './videosdk/checks'
 import type { Rule } from './rule'
 
 const BECAUSE = { origin: 'it has an Origin header', referer: 'it has a Referer header', 'browser-tab': 'it was captured in a browser tab' } as const

@@ -1,4 +1,5 @@
-import { roomProblem, VIDEOSDK_DOCS } from '../videosdk-checks'
+import { VIDEOSDK_DOCS } from './docs-links'
+import { roomProblem } from './videosdk/checks'
 import type { Rule } from './rule'
 
 const rule: Rule = {

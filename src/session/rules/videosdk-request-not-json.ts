@@ -1,4 +1,5 @@
-import { bodyProblem, VIDEOSDK_DOCS } from '../videosdk-checks'
+import { VIDEOSDK_DOCS } from './docs-links'
+import { bodyProblem } from './videosdk/checks'
 import type { Rule } from './rule'
 
 const rule: Rule = {

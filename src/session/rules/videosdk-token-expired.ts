@@ -1,6 +1,7 @@
 import { clock } from './describe'
 import { durationText } from '../../protocols/time-text'
-import { tokenExpiredAt, VIDEOSDK_DOCS } from '../videosdk-checks'
+import { VIDEOSDK_DOCS } from './docs-links'
+import { tokenExpiredAt } from './videosdk/checks'
 import type { Rule } from './rule'
 
 const rule: Rule = {

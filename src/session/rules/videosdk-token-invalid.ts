@@ -1,5 +1,6 @@
 import { severest } from './conditions'
-import { tokenProblems, VIDEOSDK_DOCS } from '../videosdk-checks'
+import { VIDEOSDK_DOCS } from './docs-links'
+import { tokenProblems } from './videosdk/checks'
 import type { Rule } from './rule'
 
 const rule: Rule = {

@@ -1,4 +1,5 @@
-import { tokenNeverExpires, VIDEOSDK_DOCS } from '../videosdk-checks'
+import { VIDEOSDK_DOCS } from './docs-links'
+import { tokenNeverExpires } from './videosdk/checks'
 import type { Rule } from './rule'
 
 const rule: Rule = {

@@ -1,20 +1,11 @@
 /**
- * What is wrong with one VideoSDK request, judged from the reading its adapter worked out (src/protocols/videosdk.ts).
- * The VideoSDK rules report these one each; `explainsRejection` tells the shared event-rejected-by-vendor rule
- * that a refusal is already explained. Messages use only what a redacted export keeps (scheme, token header and
+ * What is wrong with one VideoSDK request, judged from the reading its adapter worked out (src/protocols/videosdk/).
+ * The VideoSDK rules report these one each; `explainsRejection` tells the shared rules about refusals
+ * (rejectionExplained in conditions.ts) that a refusal is already explained. Messages use only what a redacted export keeps (scheme, token header and
  * claims, room IDs), so linting an export gives the same findings. Pure.
  */
-import type { VideoSdkEndpoint, VideoSdkReading } from '../protocols/videosdk/reading'
-import { isJoinEndpoint } from '../protocols/videosdk/reading'
-
-/** The VideoSDK documentation behind the rules (reference: gamesparks-videosdk.md, sources V-DOCS, V-AUTH, V-ERR, V-RM). */
-export const VIDEOSDK_DOCS = {
-  intro: 'https://docs.videosdk.live/api-reference/realtime-communication/intro',
-  endSession: 'https://docs.videosdk.live/api-reference/realtime-communication/end-session',
-  serverSetup: 'https://docs.videosdk.live/javascript/guide/video-and-audio-calling-api-sdk/server-setup',
-  errorCodes: 'https://docs.videosdk.live/javascript/api/sdk-reference/error-codes',
-  roomManagement: 'https://docs.videosdk.live/understanding-videosdk/rooms-participants-streams/room-management',
-} as const
+import type { VideoSdkEndpoint, VideoSdkReading } from '../../../protocols/videosdk/reading'
+import { isJoinEndpoint } from '../../../protocols/videosdk/reading'
 
 export interface TokenProblem {
   severity: 'error' | 'warning'
