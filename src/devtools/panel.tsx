@@ -3,7 +3,8 @@ import { render } from 'preact'
 import { sendCommand } from '../shared/commands'
 import { chromeSettingsAccess } from '../ui/chrome-settings-access'
 import { LoadFailure } from '../ui/LoadFailure'
-import { resolveScope } from '../ui/resolve-scope'
+import { resolveView } from '../ui/resolve-scope'
+import { chromeSiteAccess } from '../ui/chrome-site-access'
 import { storeDataSource } from '../ui/store-data-source'
 import { applyTheme, chosenTheme } from '../ui/theme'
 import { PanelShell } from './components/PanelShell'
@@ -12,11 +13,15 @@ const root = document.getElementById('root')!
 
 applyTheme(document.documentElement, chosenTheme(location.search, chrome.devtools?.panels?.themeName))
 
-resolveScope(
+resolveView(
   location.search,
   () => chrome.devtools?.inspectedWindow?.tabId,
   (tabId) => sendCommand({ type: 'scope-of-tab', tabId }),
 ).then(
-  (scope) => render(<PanelShell dataSource={storeDataSource} home={scope} settings={chromeSettingsAccess} />, root),
+  ({ scope, tabId }) => {
+    // On a site left out of the extension's site access nothing is captured: the panel says so, as the popup does.
+    const siteAccess = tabId === undefined ? undefined : chromeSiteAccess(tabId)
+    render(<PanelShell dataSource={storeDataSource} home={scope} settings={chromeSettingsAccess} siteAccess={siteAccess} />, root)
+  },
   (error: unknown) => render(<LoadFailure testId="panel" reason={error instanceof Error ? error.message : String(error)} />, root),
 )

@@ -167,7 +167,7 @@ describe('restricted site access', () => {
     await panel.close()
   })
 
-  it('the popup on that site says Sessionscope cannot see it, and how to allow it', async () => {
+  it('the popup and the panel on that site say Sessionscope cannot see it, and how to allow it', async () => {
     const popup = await popupFor(other.tabId)
     const notice = popup.locator('[data-testid=site-access-notice]')
     await expect.poll(() => notice.getAttribute('data-access')).toBe('withheld')
@@ -184,6 +184,13 @@ describe('restricted site access', () => {
     await expect.poll(() => settings.url()).toBe(`chrome://extensions/?id=${browser.extensionId}`)
     await settings.close()
     await popup.close()
+
+    // The DevTools panel of that tab says the same above its (empty) capture.
+    const panel = await browser.openExtensionPage(`src/devtools/panel.html?tabId=${other.tabId}`)
+    const inPanel = panel.locator('[data-testid=site-access-notice]')
+    await expect.poll(() => inPanel.getAttribute('data-access')).toBe('withheld')
+    expect(await inPanel.locator('h2').textContent()).toBe('Sessionscope cannot see this page')
+    await panel.close()
   })
 
   it('a click on the icon lends the tab until it leaves the site: the popup names the site, and a reload captures it', async () => {

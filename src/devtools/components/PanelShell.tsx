@@ -3,6 +3,8 @@
  * tab's Panel, the list of all captured tabs (or one of them opened from it), or an imported file's Panel.
  */
 import { exportNote } from '../../ui/export-note'
+import type { SiteAccessControl } from '../../ui/site-access'
+import { SiteAccessNotice } from '../../ui/SiteAccessNotice'
 import { useState } from 'preact/hooks'
 import type { Scope, ScopeRecord } from '../../store/records'
 import type { DataSource } from '../../ui/data-source'
@@ -22,11 +24,13 @@ interface Props {
   home: Scope
   /** The options page's settings, last clean-up and the page itself (chrome's in the extension). */
   settings?: SettingsAccess
+  /** Whether the browser lets Sessionscope see the inspected tab's site; absent for a view of a named scope. */
+  siteAccess?: SiteAccessControl
 }
 
 const isImport = (scope: Scope): boolean => scope.startsWith('import:')
 
-export function PanelShell({ dataSource, home, settings = BUILT_IN_SETTINGS }: Props) {
+export function PanelShell({ dataSource, home, settings = BUILT_IN_SETTINGS, siteAccess }: Props) {
   const { redaction, lastCleanUp, openSettings } = useViewSettings(settings)
   /** The capture bar's entry: `home`, ALL_TABS or an import's scope. */
   const [chosen, setChosen] = useState<string>(home)
@@ -140,6 +144,7 @@ export function PanelShell({ dataSource, home, settings = BUILT_IN_SETTINGS }: P
           </button>
         </div>
       )}
+      {siteAccess && entry === home && <SiteAccessNotice control={siteAccess} />}
       <RedactionContext.Provider value={redaction}>
         {active === null ?
           <AllTabs dataSource={dataSource} home={home} returnTo={returnTo} onOpen={setOpened} />

@@ -2,6 +2,7 @@
 /** The popup's site access notice, over a browser the test plays: its answers, grants and reloads. */
 import { act } from 'preact/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
+import { PanelShell } from '../../../src/devtools/components/PanelShell'
 import { Popup } from '../../../src/popup/components/Popup'
 import type { SettingsBrowser, SiteAccess, SiteAccessControl } from '../../../src/ui/site-access'
 import { siteOf } from '../../../src/ui/site-access'
@@ -158,5 +159,26 @@ describe('site access notice', () => {
     const root = await popup(fake.control)
     await fake.change({ kind: 'withheld', site: SITE })
     await waitFor(() => expect(notice(root)?.dataset.access).toBe('withheld'))
+  })
+})
+
+describe('the panel on a site left out of the site access', () => {
+  it('says so above the inspected tab, as the popup does, and asks for a reload once the site is allowed', async () => {
+    const fake = fakeBrowser({ kind: 'withheld', site: null })
+    container = await mount(<PanelShell dataSource={fakeDataSource(scenario())} home={SCOPE} siteAccess={fake.control} />)
+    const root = container
+    await waitFor(() => expect(notice(root)?.dataset.access).toBe('withheld'))
+    expect(notice(root)!.textContent).toContain('Sessionscope cannot see this page')
+    expect(root.querySelector('[data-testid=panel]')).not.toBeNull()
+    await fake.change({ kind: 'allowed', site: SITE })
+    await waitFor(() => expect(notice(root)?.dataset.access).toBe('allowed'))
+  })
+
+  it('says nothing where the site is allowed', async () => {
+    const fake = fakeBrowser({ kind: 'allowed', site: SITE })
+    container = await mount(<PanelShell dataSource={fakeDataSource(scenario())} home={SCOPE} siteAccess={fake.control} />)
+    const root = container
+    await waitFor(() => expect(root.querySelector('[data-testid=panel]')).not.toBeNull())
+    expect(notice(root)).toBeNull()
   })
 })
