@@ -21,15 +21,15 @@ export interface AtRest {
   frame(frame: WebSocketFrame): WebSocketFrame
   /** A tab's address and title. */
   text(text: string): string
-  /** Whether the store keeps real values (`capture` and `frame` change nothing). */
-  keepsSecrets: boolean
+  /** What the form was made from: with `keepSecretsOnDisk`, `capture`, `frame` and `text` change nothing. */
+  choice: AtRestChoice
 }
 
 /** Secrets redacted on disk, no extra names: what the worker does unless told otherwise. */
 export const DEFAULT_AT_REST_CHOICE: AtRestChoice = { keepSecretsOnDisk: false, extraSecretNames: [] }
 
 export function atRestForm(choice: AtRestChoice): AtRest {
-  if (choice.keepSecretsOnDisk) return { capture: (capture) => capture, frame: (frame) => frame, text: (text) => text, keepsSecrets: true }
+  if (choice.keepSecretsOnDisk) return { capture: (capture) => capture, frame: (frame) => frame, text: (text) => text, choice }
   const extra = choice.extraSecretNames
   // A socket is applied again each time it grows: each frame is redacted once, not once per write.
   const frames = new WeakMap<WebSocketFrame, WebSocketFrame>()
@@ -47,6 +47,6 @@ export function atRestForm(choice: AtRestChoice): AtRest {
     },
     frame: frameAtRest,
     text: (text) => redactText(text, extra),
-    keepsSecrets: false,
+    choice,
   }
 }

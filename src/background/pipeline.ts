@@ -63,7 +63,7 @@ export function createPipeline(platform: Platform, lowered: Partial<PipelineLimi
     settings,
     refusal,
     writes: writeBatcher(run, (everything) => writePending(parts, everything), () => refusal.retryDelay, platform.log),
-    scrub: storeScrubber(platform, settings),
+    scrub: storeScrubber(settings),
     nextSeq: captureSeqs(),
     writePending: (everything) => writePending(parts, everything),
   }

@@ -5,7 +5,6 @@
 import { decodeCapture } from '../protocols'
 import type { CaptureRecord } from '../store/records'
 import { rewriteCaptures } from '../store/scrub'
-import { DEFAULT_AT_REST_CHOICE } from './at-rest'
 import type { PipelineSettings } from './pipeline-settings'
 import type { Platform } from './platform'
 import type { ScopeState } from './scope-engine'
@@ -33,13 +32,13 @@ export async function describeTab(platform: Platform, settings: PipelineSettings
  */
 export type StoreScrubber = (held: Iterable<ScopeState>, writeFirst: () => Promise<void>) => Promise<void>
 
-export function storeScrubber(platform: Platform, settings: PipelineSettings): StoreScrubber {
+export function storeScrubber(settings: PipelineSettings): StoreScrubber {
   /** The at-rest choice the store was last brought in line with (null: not known since the worker started). */
   let scrubbedFor: string | null = null
   return async (held, writeFirst) => {
     const form = await settings.atRest()
-    const choice = JSON.stringify((await platform.secretsAtRest?.()) ?? DEFAULT_AT_REST_CHOICE)
-    if (form.keepsSecrets || choice === scrubbedFor) return
+    const choice = JSON.stringify(form.choice)
+    if (form.choice.keepSecretsOnDisk || choice === scrubbedFor) return
     await writeFirst()
     const { hosts } = await settings.engine()
     // A capture's signature is what it decoded to, values included: it is taken again from the redacted form.

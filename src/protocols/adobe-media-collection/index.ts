@@ -269,7 +269,6 @@ function errorMessage(response: CapturedResponse): string {
   return message ? `: ${message}` : ''
 }
 
-
 function summary(params: unknown): SessionSummaryFields {
   return compact({
     name: stringField(params, 'media.name') ?? stringField(params, 'media.id'),

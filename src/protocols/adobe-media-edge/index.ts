@@ -351,7 +351,6 @@ function nonEmptyString(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null
 }
 
-
 function summary(details: unknown): SessionSummaryFields {
   return compact({
     name: stringField(details, 'friendlyName') ?? stringField(details, 'name'),

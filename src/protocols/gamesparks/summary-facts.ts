@@ -22,7 +22,6 @@ export function durationFact(sessionDuration: unknown, observedMs: number | null
   return clock === raw ? clock : `${clock} (${raw})`
 }
 
-
 export function userFact(value: Record<string, unknown>): string | null {
   const name = nonEmptyString(field(value, 'displayName'))
   const id = nonEmptyString(field(value, 'userId'))
