@@ -26,6 +26,7 @@ export function useLoaded<T>(load: () => Promise<T>, inputs: Inputs): Loaded<T> 
       current = false
     }
     // `load` is a fresh closure on every render; `inputs` says when it reads something different.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's inputs are the dependencies
   }, inputs)
   return state
 }

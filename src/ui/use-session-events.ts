@@ -43,6 +43,9 @@ export function useSessionEvents(source: DataSource, scope: Scope, sessionKey: s
   // The effect continues from what is already in, without making `state` one of its inputs.
   const latest = useRef(state)
   latest.current = state
+  // Nor the stored count: a new count comes with a new `version`, which is what asks for a read.
+  const stored = useRef(storedCount)
+  stored.current = storedCount
 
   useEffect(() => {
     if (sessionKey === undefined) {
@@ -51,7 +54,7 @@ export function useSessionEvents(source: DataSource, scope: Scope, sessionKey: s
     }
     let current = true
     const previous = latest.current
-    const keep = previous.key === sessionKey && previous.list.length <= storedCount && previous.error === null
+    const keep = previous.key === sessionKey && previous.list.length <= stored.current && previous.error === null
     let list = keep ? previous.list : []
     if (!keep) setState({ ...NOTHING, key: sessionKey })
 

@@ -24,6 +24,6 @@ export function useThrottledList<T>(list: readonly T[], everyMs: number): readon
       Math.max(0, shownAt.current + everyMs - performance.now()),
     )
     return () => clearTimeout(timer)
-  }, [list, shown, growing])
+  }, [list, shown, growing, everyMs])
   return growing ? shown : list
 }

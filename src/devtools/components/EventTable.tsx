@@ -76,6 +76,7 @@ export function EventTable({ events, sessionStart, selectedId, onSelect, markerO
       element.scrollTop = next
       setTopRow(Math.floor(next / ROW_HEIGHT))
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a resized viewport keeps the reader's scroll position
   }, [selectedId, selectedIndex])
 
   useLayoutEffect(() => {

@@ -1,5 +1,5 @@
 /** The filters bar's state, with the free-text search applied only once typing pauses. */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { EventRecord } from '../../../store/records'
 import { extendsList } from '../../../ui/use-appended'
 import type { EventFilter } from './event-filter'
@@ -22,13 +22,12 @@ export function useEventFilter(): EventFilterState {
   const search = useDebounced(filter.search, SEARCH_DELAY_MS)
   // Emptying the search box shows everything at once: there is nothing to wait for.
   const appliedSearch = filter.search.trim() === '' ? '' : search
-  const applied = useMemo(() => ({ ...filter, search: appliedSearch }), [filter.severity, filter.rule, filter.type, filter.protocol, filter.onlyProblems, appliedSearch])
-  return {
-    filter,
-    applied,
-    update: (patch) => setFilter((previous) => ({ ...previous, ...patch })),
-    clear: () => setFilter(NO_FILTER),
-  }
+  // A new object only when what the list applies changes: typing alone changes nothing until it pauses.
+  const { severity, rule, type, protocol, onlyProblems } = filter
+  const applied = useMemo(() => ({ severity, rule, type, protocol, onlyProblems, search: appliedSearch }), [severity, rule, type, protocol, onlyProblems, appliedSearch])
+  const update = useCallback((patch: Partial<EventFilter>) => setFilter((previous) => ({ ...previous, ...patch })), [])
+  const clear = useCallback(() => setFilter(NO_FILTER), [])
+  return { filter, applied, update, clear }
 }
 
 function useDebounced<T>(value: T, delayMs: number): T {

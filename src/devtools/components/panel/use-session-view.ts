@@ -39,7 +39,8 @@ export function useSessionView(dataSource: DataSource, scope: Scope, selected: S
   const allEvents = events.list
   // While a long session loads, its stored count is the truth; the list is caught up with it.
   const eventTotal = events.complete ? allEvents.length : Math.max(allEvents.length, selected?.events ?? 0)
-  const findings = useMemo(() => (selected && data?.findings.get(selected.key)) || [], [selected?.key, data])
+  const selectedKey = selected?.key
+  const findings = useMemo(() => (selectedKey !== undefined && data?.findings.get(selectedKey)) || [], [selectedKey, data])
   const findingCount = useMemo(() => foldRepeats(findings).length, [findings])
   // Extended chunk by chunk, so every lookup (markers, findings, filters, the selection) is constant time.
   const indexAppender = useMemo(() => eventIndexAppender(findings), [findings])
@@ -51,7 +52,8 @@ export function useSessionView(dataSource: DataSource, scope: Scope, selected: S
   const eventFilter = useEventFilter()
   // After the reading: building search texts while chunks arrive would compete with them for the main thread.
   useSearchWarmup(events.complete ? allEvents : NO_EVENTS)
-  useEffect(() => eventFilter.clear(), [selected?.key])
+  const { clear } = eventFilter
+  useEffect(() => clear(), [clear, selectedKey])
   const values = useAppended(allEvents, [], eventValues)
   const options = useMemo(() => withRules(values, index), [values, index])
   const shownEvents = useMemo(() => filterEvents(allEvents, eventFilter.applied, index), [allEvents, eventFilter.applied, index])

@@ -60,10 +60,11 @@ export function SessionTimeline({ events, findings, selectedId, onSelect }: Prop
   // Stable, so the memoized chart layers survive a parent that passes a new onSelect every render.
   const latestOnSelect = useRef(onSelect)
   latestOnSelect.current = onSelect
+  const { dragged } = pointer
   const selectMarker = useCallback((id: string) => {
-    pointer.dragged.current = false
+    dragged.current = false
     latestOnSelect.current(id)
-  }, [])
+  }, [dragged])
   const onKeyDown = (event: KeyboardEvent) =>
     onTimelineKey(event, { index, view, selectedPosition, selectAt, zoom, resetZoom: () => setZoomed(null), cancelDrag: pointer.cancelDrag })
 

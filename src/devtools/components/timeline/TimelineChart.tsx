@@ -31,6 +31,8 @@ export function TimelineChart({ model, view, width, x, selectedTime, selectedPla
   // The same vnode on re-render lets Preact skip the layers: hover and selection leave them alone.
   const layers = useMemo(
     () => <ChartLayers model={model} plot={{ x, y, start: view.start, end: view.end }} right={right} clipId={clipId} hatchId={hatchId} onSelectMarker={onSelectMarker} />,
+    // x, y and right follow from the model, the view and the width; the ids are the component's own for its life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- x and y are fresh functions of the inputs listed
     [model, view.start, view.end, width, onSelectMarker],
   )
 
