@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run new:protocol -- <protocol-id> "<Label>"`: writes a protocol's folder (its adapter and its event type) and
-// its unit test, and registers it. The adapter recognises nothing and its test fails on purpose until the protocol
+// its unit test, and registers it: one line in src/protocols/index.ts, the only file outside the folder it touches. The adapter recognises nothing and its test fails on purpose until the protocol
 // is written; the architecture test also asks for golden fixtures in test/fixtures/<protocol-id>/.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -20,7 +20,7 @@ export function newProtocol(root, id, label) {
   mkdirSync(folder)
   const adapterFile = join(folder, 'index.ts')
   const eventFile = join(folder, 'event.ts')
-  writeFileSync(adapterFile, adapterSource(id, name, label.trim()))
+  writeFileSync(adapterFile, adapterSource(id, name, type, label.trim()))
   writeFileSync(eventFile, eventSource(id, type))
   const testFile = join(root, 'test', 'unit', 'protocols', `${id}.test.ts`)
   mkdirSync(join(root, 'test', 'unit', 'protocols'), { recursive: true })
@@ -31,31 +31,26 @@ export function newProtocol(root, id, label) {
   const imports = [...registry.matchAll(/^import \{ \w+ \} from '\.\/([a-z-]+)'\n/gm)]
   const last = imports.at(-1)
   if (last === undefined) throw new Error(`no adapter imports in ${registryFile}`)
-  registry = registry.slice(0, last.index + last[0].length) + `import { ${name} } from './${id}'\n` + registry.slice(last.index + last[0].length)
+  const end = last.index + last[0].length
+  registry = `${registry.slice(0, end)}import { ${name} } from './${id}'\n${registry.slice(end)}`
   const list = /export const adapters = \[([^\]]*)\] as const/
   if (!list.test(registry)) throw new Error(`no adapters list in ${registryFile}`)
   registry = registry.replace(list, (_, names) => `export const adapters = [${names}, ${name}] as const`)
   writeFileSync(registryFile, registry)
 
-  const eventsFile = join(protocols, 'tracking-event.ts')
-  let events = readFileSync(eventsFile, 'utf8')
-  const union = /export type TrackingEvent = ([^\n]+)\n/
-  if (!union.test(events)) throw new Error(`no TrackingEvent union in ${eventsFile}`)
-  events = events.replace(union, (_, members) => `export type TrackingEvent = ${members} | ${type}\n`)
-  events = `import type { ${type} } from './${id}/event'\n${events}`
-  writeFileSync(eventsFile, events)
-  return { adapterFile, eventFile, testFile, registryFile, eventsFile }
+  return { adapterFile, eventFile, testFile, registryFile }
 }
 
-function adapterSource(id, name, label) {
+function adapterSource(id, name, type, label) {
   return `/**
  * ${label}: what the protocol is, who sends it and where to (hosts, paths), with a request as it goes on the wire and
  * the vendor's documentation it is read from.
  */
 import type { ProtocolAdapter } from '../adapter'
 import { NO_SESSION_TIMERS, NOTHING } from '../adapter'
+import type { ${type} } from './event'
 
-export const ${name}: ProtocolAdapter<'${id}'> = {
+export const ${name}: ProtocolAdapter<'${id}', ${type}> = {
   id: '${id}',
   label: '${label.replace(/'/g, "\\'")}',
   // Match on the path where the vendor allows first-party hosts; webRequestPatterns must cover every URL matched.
@@ -79,13 +74,12 @@ export const ${name}: ProtocolAdapter<'${id}'> = {
 
 function eventSource(id, type) {
   return `import type { EventCore } from '../event-core'
-import type { OtherPayloadsAbsent } from '../tracking-event'
 
 /**
- * The protocol's events: the common core, with its event types. A protocol whose rules need fields of their own
- * adds a payload here and in EventPayloads and trackingEvent() (tracking-event.ts).
+ * The protocol's events: the common core with the protocol's event types (a string-literal union where the vendor's
+ * list is closed). What its own rules need beyond the core goes in \`reading\` (rules get it with readingOf()).
  */
-export type ${type} = EventCore<'${id}', string> & OtherPayloadsAbsent<never>
+export type ${type} = EventCore<'${id}', string> & { reading?: undefined }
 `
 }
 
@@ -106,7 +100,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const [id, label] = process.argv.slice(2)
   try {
     const written = newProtocol(resolve(fileURLToPath(import.meta.url), '..', '..', '..'), id, label)
-    console.log(`wrote ${written.adapterFile}\nwrote ${written.eventFile}\nwrote ${written.testFile}\nregistered it in src/protocols/index.ts and tracking-event.ts\n`)
+    console.log(`wrote ${written.adapterFile}\nwrote ${written.eventFile}\nwrote ${written.testFile}\nregistered it in src/protocols/index.ts\n`)
     console.log(`next: write the adapter and its test, add golden fixtures in test/fixtures/${id}/, and run npm test`)
   } catch (error) {
     console.error(`${error.message}\n${USAGE}`)

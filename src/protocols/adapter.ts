@@ -2,8 +2,8 @@ import type { CapturedRequest } from './captured-request'
 import type { CaptureProblem, ProtocolId, TrackingEvent } from './tracking-event'
 
 /** What an adapter made of one capture. */
-export interface Decoded {
-  events: TrackingEvent[]
+export interface Decoded<Event = TrackingEvent> {
+  events: Event[]
   problems: CaptureProblem[]
 }
 
@@ -56,7 +56,7 @@ export interface SessionEnding {
  * protocol, down to what its backend does with a session. Implementations are plain objects, pure, and never
  * throw: bad input becomes a CaptureProblem.
  */
-export interface ProtocolAdapter<Id extends string = ProtocolId> {
+export interface ProtocolAdapter<Id extends string = ProtocolId, Event extends { protocol: string } = TrackingEvent> {
   readonly id: Id
   /** Short label for people, e.g. "Adobe Media Edge". */
   readonly label: string
@@ -78,7 +78,7 @@ export interface ProtocolAdapter<Id extends string = ProtocolId> {
    * Never throws. Zero events and zero problems means "not a tracking request after all". `url` is the capture's
    * URL when the caller has parsed it already (decodeCapture shares the parse that chose the adapter).
    */
-  decode(capture: CapturedRequest, context?: DecodeContext, url?: URL | null): Decoded
+  decode(capture: CapturedRequest, context?: DecodeContext, url?: URL | null): Decoded<Event>
   /** The session timers the backend runs. */
   readonly timers: SessionTimers
   /**
@@ -114,9 +114,9 @@ export function parseUrl(text: string): URL | null {
   }
 }
 
-export const NOTHING: Decoded = Object.freeze({ events: [], problems: [] })
+export const NOTHING: Decoded<never> = Object.freeze({ events: [], problems: [] })
 
 /** A capture that decodes into no event, only a problem. */
-export function captureProblem(protocol: ProtocolId, capture: CapturedRequest, kind: CaptureProblem['kind'], reason: string, frame: number | null = null): Decoded {
+export function captureProblem(protocol: ProtocolId, capture: CapturedRequest, kind: CaptureProblem['kind'], reason: string, frame: number | null = null): Decoded<never> {
   return { events: [], problems: [{ protocol, kind, capture: capture.seq, frame, reason }] }
 }

@@ -46,6 +46,17 @@ export interface EventCore<Protocol extends ProtocolId = ProtocolId, Type extend
   summary?: SessionSummaryFields
   /** The vendor answered this event with an error status: it was not recorded. */
   vendorRejection?: { status: number; reason: string }
+  /**
+   * The event reports what the vendor's side did or holds (a server's answer or push, a read of the session's
+   * state) rather than asking the session to record something: nothing of it is lost after the session ends, and
+   * an end it carries is observed, not requested a second time.
+   */
+  observed?: boolean
+  /**
+   * A named timer the event opens or closes within its session (GameSparks analytics timers): the session keeps
+   * the open ones, so rules can tell a timer closed that was never opened, or left open at the end.
+   */
+  timer?: { key: string; action: 'start' | 'end' }
   /** The decoded payload of this event, for display. */
   details: unknown
 }

@@ -1,7 +1,6 @@
 /**
- * The one registry of protocol adapters. Adding a protocol is its folder and one line here; a protocol whose events
- * carry fields of their own also adds its event type to TrackingEvent and EventPayloads, and its fields to
- * trackingEvent(), in tracking-event.ts.
+ * The one registry of protocol adapters. Adding a protocol is its folder and one line here: ProtocolId and the
+ * TrackingEvent union are read off this list.
  */
 import type { DecodeContext, Decoded, ProtocolAdapter, SessionEnding, SessionTimers } from './adapter'
 import { NO_EXTRA_HOSTS, NOTHING, parseUrl } from './adapter'

@@ -1,7 +1,5 @@
-import type { AdobeMediaEvent, AdobeMediaPayload } from './adobe-media/event'
-import type { GameSparksEvent, GameSparksPayload } from './gamesparks/event'
-import type { ProtocolId } from './index'
-import type { VideoSdkEvent, VideoSdkPayload } from './videosdk/event'
+import type { Decoded } from './adapter'
+import type { adapters, ProtocolId } from './index'
 
 export type { ProtocolId } from './index'
 
@@ -44,30 +42,31 @@ export interface FieldIssue {
 }
 
 /**
- * One event decoded from a capture: the common core (EventCore) and its protocol's own payload, told apart by
- * `protocol`. Pure data.
+ * One event decoded from a capture: the common core (EventCore) and its protocol's own fields, told apart by
+ * `protocol`. The union is read off the registry: each adapter's `decode` says what its events are, so a new
+ * protocol's events join it with the adapter's registry line. Pure data.
  */
-export type TrackingEvent = AdobeMediaEvent | GameSparksEvent | VideoSdkEvent
+export type TrackingEvent = DecodedEvent extends infer Event ? (Event extends unknown ? Event & OthersAbsent<Event> : never) : never
 
-/** Each protocol family's own event fields, by family. */
-export interface EventPayloads {
-  'adobe-media': AdobeMediaPayload
-  gamesparks: GameSparksPayload
-  videosdk: VideoSdkPayload
-}
+type DecodedEvent = EventsOf<(typeof adapters)[number]>
+
+type EventsOf<Adapter> = Adapter extends { decode(...args: never[]): Decoded<infer Event> } ? Event : never
+
+type KeysOfAny<Union> = Union extends unknown ? keyof Union : never
 
 /**
- * The other families' payload fields, declared absent: every event type then names every field, so code about
- * all events reads `event.gamesparks` and gets undefined for other protocols, and narrowing on `protocol` types it.
+ * The other protocols' own fields, declared absent: code about all events reads `event.reading` or `event.asset`
+ * and gets undefined for protocols without one, and narrowing on `protocol` types it.
  */
-export type OtherPayloadsAbsent<Family extends keyof EventPayloads> = {
-  [Field in keyof AllOf<EventPayloads[Exclude<keyof EventPayloads, Family>]>]?: undefined
-}
-
-type AllOf<Union> = (Union extends unknown ? (whole: Union) => void : never) extends (whole: infer All) => void ? All : never
+type OthersAbsent<Event> = { [Field in Exclude<KeysOfAny<DecodedEvent>, keyof Event>]?: undefined }
 
 /** The events of one protocol. */
 export type EventOf<Protocol extends ProtocolId> = Extract<TrackingEvent, { protocol: Protocol }>
+
+/** The protocol's own reading of an event (`reading`), or undefined for an event of another protocol. */
+export function readingOf<Protocol extends ProtocolId>(event: TrackingEvent, protocol: Protocol): EventOf<Protocol>['reading'] | undefined {
+  return event.protocol === protocol ? (event as unknown as Pick<EventOf<Protocol>, 'reading'>).reading : undefined
+}
 
 export interface SessionSummaryFields {
   name?: string
@@ -103,9 +102,14 @@ export function eventId(origin: EventOrigin): string {
 /**
  * An event with every field present, the optional ones undefined when the adapter leaves them out, always in
  * this order: events of every adapter and kind then share one hidden class in V8, so the session machine and
- * the rules read them without megamorphic lookups.
+ * the rules read them without megamorphic lookups. A protocol's own data goes in `reading`; the check below
+ * the function fails to compile when an event type has a field this list would drop.
  */
 export function trackingEvent<const Protocol extends ProtocolId>(fields: { protocol: Protocol } & NoInfer<EventOf<Protocol>>): EventOf<Protocol> {
+  return everyField(fields) as EventOf<Protocol>
+}
+
+function everyField(fields: TrackingEvent) {
   return {
     protocol: fields.protocol,
     origin: fields.origin,
@@ -114,8 +118,9 @@ export function trackingEvent<const Protocol extends ProtocolId>(fields: { proto
     role: fields.role,
     idIssuer: fields.idIssuer,
     retiresId: fields.retiresId,
-    gamesparks: fields.gamesparks,
-    videosdk: fields.videosdk,
+    observed: fields.observed,
+    timer: fields.timer,
+    reading: fields.reading,
     sessionId: fields.sessionId,
     sessionSince: fields.sessionSince,
     batch: fields.batch,
@@ -138,5 +143,9 @@ export function trackingEvent<const Protocol extends ProtocolId>(fields: { proto
     carriesParams: fields.carriesParams,
     vendorRejection: fields.vendorRejection,
     details: fields.details,
-  } as EventOf<Protocol>
+  }
 }
+
+/** Names a field of some protocol's events that everyField() does not copy (it would be lost): put it in `reading`. */
+type FieldNotCopied = Exclude<KeysOfAny<TrackingEvent>, keyof ReturnType<typeof everyField>>
+export const EVERY_FIELD_COPIED: [FieldNotCopied] extends [never] ? true : FieldNotCopied = true

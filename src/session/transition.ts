@@ -1,7 +1,6 @@
 import { sessionTimers } from '../protocols'
 import type { AdobeMediaEvent } from '../protocols/adobe-media/event'
 import { isAdobeMedia } from '../protocols/adobe-media/event'
-import type { GameSparksReading } from '../protocols/gamesparks/reading'
 import type { TrackingEvent } from '../protocols/tracking-event'
 import { ZERO_COUNTS } from './finding'
 import type { Expiry, ExpiryReason, Session } from './session'
@@ -144,14 +143,14 @@ export function transition(before: Session, event: TrackingEvent, settings: Engi
       after.adBreak = endsSeek(before, event) ? { ...before.adBreak, playhead: mainPlayhead } : { ...before.adBreak, playheadMoved: true }
     }
   }
-  // Playback, ads, chapters and player states are Adobe's media session; analytics timers come with GameSparks readings.
+  // Playback, ads, chapters and player states are Adobe's media session.
   if (isAdobeMedia(event)) {
     applyPlayback(after, event)
     applyAds(after, before, event)
     applyChapters(after, event)
     applyStates(after, event)
   }
-  if (event.gamesparks?.analytics) applyTimers(after, event.gamesparks.analytics)
+  if (event.timer) applyTimer(after, event.timer)
   if (event.role === 'end') {
     after.state = 'ended'
     after.endedAt = event.observedAt
@@ -203,13 +202,12 @@ function applyChapters(after: Session, event: AdobeMediaEvent): void {
   else if (event.type === 'chapterComplete' || event.type === 'chapterSkip') after.chapter = null
 }
 
-/** Analytics timers. "If both start and end are supplied, the request will be treated as a start timer." */
-function applyTimers(after: Session, analytics: NonNullable<GameSparksReading['analytics']>): void {
-  const key = analytics.key ?? ''
-  if (analytics.start) {
-    if (!after.openTimers.includes(key)) after.openTimers = [...after.openTimers, key]
-  } else if (analytics.end) {
-    after.openTimers = after.openTimers.filter((open) => open !== key)
+/** Named timers the session keeps open (GameSparks analytics timers). */
+function applyTimer(after: Session, timer: NonNullable<TrackingEvent['timer']>): void {
+  if (timer.action === 'start') {
+    if (!after.openTimers.includes(timer.key)) after.openTimers = [...after.openTimers, timer.key]
+  } else {
+    after.openTimers = after.openTimers.filter((open) => open !== timer.key)
   }
 }
 

@@ -9,6 +9,7 @@
  *       &l:event:ts=1527464160048&s:asset:type=main&s:asset:video_id=3710748&l:asset:length=1330&s:stream:type=vod
  */
 import type { ProtocolAdapter } from '../adapter'
+import type { AdobeMediaEvent } from '../adobe-media/event'
 import { captureProblem, captureUrl, NO_EXTRA_HOSTS, NOTHING } from '../adapter'
 import { FieldChecks, MEDIA_EVENT_TYPES, roleOf } from '../adobe-media/vocabulary'
 import type { CapturedRequest, CapturedResponse } from '../captured-request'
@@ -58,7 +59,9 @@ const EVENT_TYPES = new Map<string, string | Record<Asset, string>>([
 /** Names the session machine acts on (and 'unknown', a call without a type); an undefined type must not pose as one. */
 const VOCABULARY = new Set([...MEDIA_EVENT_TYPES, 'unknown'])
 
-export const adobeHeartbeat: ProtocolAdapter<'adobe-heartbeat'> = {
+type HeartbeatEvent = AdobeMediaEvent<'adobe-heartbeat'>
+
+export const adobeHeartbeat: ProtocolAdapter<'adobe-heartbeat', HeartbeatEvent> = {
   id: 'adobe-heartbeat',
   label: 'Adobe Heartbeat (legacy)',
   timers: ADOBE_SESSION_TIMERS,
@@ -115,7 +118,7 @@ function collect(pairs: ReadonlyArray<[string, string]>): Params {
   return { values, conflicting }
 }
 
-function decodeEvent(capture: CapturedRequest, params: Params): TrackingEvent {
+function decodeEvent(capture: CapturedRequest, params: Params): HeartbeatEvent {
   // An empty value is as good as none: `s:event:sid=` identifies no session.
   const text = (name: string): string | undefined => params.values.get(name) || undefined
   const number = (name: string): number | undefined => {

@@ -9,6 +9,7 @@
  *   {"playerTime":{"playhead":8,"ts":1529997930000},"eventType":"ping"}
  */
 import type { Decoded, ProtocolAdapter } from '../adapter'
+import type { AdobeMediaEvent } from '../adobe-media/event'
 import { captureProblem, captureUrl, NO_EXTRA_HOSTS } from '../adapter'
 import { contentTypeIssue, FieldChecks, MEDIA_EVENT_TYPES, STATE_NAME, roleOf } from '../adobe-media/vocabulary'
 import type { CapturedRequest, CapturedResponse } from '../captured-request'
@@ -52,7 +53,9 @@ const QOE_KEYS = new Set(['media.qoe.bitrate', 'media.qoe.droppedFrames', 'media
 
 type Endpoint = { kind: 'sessions' } | { kind: 'events'; sessionId: string } | { kind: 'downloaded' }
 
-export const adobeMediaCollection: ProtocolAdapter<'adobe-media-collection'> = {
+type CollectionEvent = AdobeMediaEvent<'adobe-media-collection'>
+
+export const adobeMediaCollection: ProtocolAdapter<'adobe-media-collection', CollectionEvent> = {
   id: 'adobe-media-collection',
   label: 'Adobe Media Collection',
   timers: ADOBE_SESSION_TIMERS,
@@ -104,7 +107,7 @@ function looksLikeEvent(value: unknown): boolean {
   return isRecord(value) && typeof field(value, 'eventType') === 'string' && isRecord(field(value, 'playerTime'))
 }
 
-function decodeEvent(capture: CapturedRequest, body: unknown, ordinal: number, endpoint: Endpoint, batch?: string): TrackingEvent {
+function decodeEvent(capture: CapturedRequest, body: unknown, ordinal: number, endpoint: Endpoint, batch?: string): CollectionEvent {
   const eventType = stringField(body, 'eventType')
   const type = eventType ?? 'unknown'
   const playerTime = field(body, 'playerTime')
@@ -228,7 +231,7 @@ function fieldIssues(body: unknown, type: string, inBatch: boolean) {
 }
 
 /** `/api/v1/downloaded`: the array is one offline session, which must begin with sessionStart. */
-function decodeBatch(capture: CapturedRequest, list: unknown[]): Decoded {
+function decodeBatch(capture: CapturedRequest, list: unknown[]): Decoded<CollectionEvent> {
   if (list.length === 0) return captureProblem('adobe-media-collection', capture, 'malformed', 'the downloaded batch is empty')
   const first = numberField(field(list[0], 'playerTime'), 'ts')
   const batch = `${first === undefined ? 'unknown' : new Date(first).toISOString()}#0`

@@ -10,6 +10,7 @@
  *                      "mediaCollection":{"sessionID":"979a3…","playhead":1}}}]}
  */
 import type { Decoded, ProtocolAdapter } from '../adapter'
+import type { AdobeMediaEvent } from '../adobe-media/event'
 import { captureProblem, captureUrl } from '../adapter'
 import { contentTypeIssue, FieldChecks, MEDIA_EVENT_TYPES, STATE_NAME, roleOf } from '../adobe-media/vocabulary'
 import type { CapturedRequest, CapturedResponse } from '../captured-request'
@@ -93,7 +94,9 @@ const WHOLE_OR_WARNING = { integer: true, fractionSeverity: 'warning' } as const
 /** `mediaCollection` keys every event may carry; anything else on a ping is a parameter it must not carry. */
 const PING_KEYS = new Set(['playhead', 'sessionID', 'qoeDataDetails'])
 
-export const adobeMediaEdge: ProtocolAdapter<'adobe-media-edge'> = {
+type EdgeEvent = AdobeMediaEvent<'adobe-media-edge'>
+
+export const adobeMediaEdge: ProtocolAdapter<'adobe-media-edge', EdgeEvent> = {
   id: 'adobe-media-edge',
   label: 'Adobe Media Edge',
   timers: ADOBE_SESSION_TIMERS,
@@ -130,7 +133,7 @@ export const adobeMediaEdge: ProtocolAdapter<'adobe-media-edge'> = {
       return isMediaEndpoint ? captureProblem('adobe-media-edge', capture, 'malformed', 'the body has no `events` array') : { events: [], problems: [] }
     }
     if (urlAction === DOWNLOADED) return decodeDownloaded(capture, list)
-    const events: TrackingEvent[] = []
+    const events: EdgeEvent[] = []
     for (let index = 0; index < list.length; index++) {
       const xdm = fields(list[index]).xdm
       const eventType = asString(fields(xdm).eventType)
@@ -151,7 +154,7 @@ interface Position {
 }
 
 // Fields are read by name (`fields(…).name`): every event of a large capture reads them all.
-function decodeEvent(capture: CapturedRequest, xdm: unknown, at: Position): TrackingEvent {
+function decodeEvent(capture: CapturedRequest, xdm: unknown, at: Position): EdgeEvent {
   const xdmFields = fields(xdm)
   const eventType = asString(xdmFields.eventType)
   const known = eventType === undefined ? undefined : PREFIXED_TYPES.get(eventType)
@@ -324,8 +327,8 @@ function sessionDetailsIssues(checks: FieldChecks, details: unknown): void {
 }
 
 /** `media.downloaded`: each element of `events` is one whole offline session, its events inside. */
-function decodeDownloaded(capture: CapturedRequest, list: unknown[]): Decoded {
-  const events: TrackingEvent[] = []
+function decodeDownloaded(capture: CapturedRequest, list: unknown[]): Decoded<EdgeEvent> {
+  const events: EdgeEvent[] = []
   const problems: Decoded['problems'] = []
   list.forEach((item, sessionIndex) => {
     const inner = field(field(item, 'xdm'), 'mediaDownloadedEvents')

@@ -3,11 +3,14 @@
  * sub-states of a media session (ad breaks, ads, chapters, player states) that the session machine follows.
  */
 import type { EventCore } from '../event-core'
-import type { OtherPayloadsAbsent, TrackingEvent } from '../tracking-event'
+import type { TrackingEvent } from '../tracking-event'
 
 export type AdobeMediaProtocol = 'adobe-media-edge' | 'adobe-media-collection' | 'adobe-heartbeat'
 
-const ADOBE_MEDIA: ReadonlySet<string> = new Set<AdobeMediaProtocol>(['adobe-media-edge', 'adobe-media-collection', 'adobe-heartbeat'])
+/** Adobe's media protocols: their events speak the media vocabulary (playback, ad breaks, chapters, player states). */
+export const ADOBE_MEDIA_PROTOCOLS: readonly AdobeMediaProtocol[] = Object.freeze(['adobe-media-edge', 'adobe-media-collection', 'adobe-heartbeat'])
+
+const ADOBE_MEDIA: ReadonlySet<string> = new Set<string>(ADOBE_MEDIA_PROTOCOLS)
 
 /** An event of one of Adobe's media protocols, whose sessions have playback, ads, chapters and player states. */
 export function isAdobeMedia(event: TrackingEvent): event is AdobeMediaEvent {
@@ -44,5 +47,5 @@ export interface AdobeMediaPayload {
  * narrowing on `protocol` works.
  */
 export type AdobeMediaEvent<Protocol extends AdobeMediaProtocol = AdobeMediaProtocol> = Protocol extends AdobeMediaProtocol
-  ? EventCore<Protocol, MediaEventType | (string & {})> & AdobeMediaPayload & OtherPayloadsAbsent<'adobe-media'>
+  ? EventCore<Protocol, MediaEventType | (string & {})> & AdobeMediaPayload
   : never

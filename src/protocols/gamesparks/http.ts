@@ -3,14 +3,14 @@ import type { Decoded } from '../adapter'
 import type { CapturedRequest } from '../captured-request'
 import { describe } from '../describe-value'
 import { bodyText, field, isRecord, parseJson, stringField } from '../json-body'
-import type { CaptureProblem } from '../tracking-event'
+import type { CaptureProblem, EventOf } from '../tracking-event'
 import { trackingEvent } from '../tracking-event'
 import { decodeSegment } from '../url-segment'
 import type { GameSparksReading } from './reading'
 import { MAX_DEPTH, nestingDepth } from './json-text'
 import { CLASS_NAME, errorText, fieldIssues, kindOf, missingFields, requestIdOf, typeOf } from './messages'
 
-export function decodeHttp(capture: CapturedRequest, transport: 'rest' | 'callback', credentialSegment: string, requestType: string | undefined): Decoded {
+export function decodeHttp(capture: CapturedRequest, transport: 'rest' | 'callback', credentialSegment: string, requestType: string | undefined): Decoded<EventOf<'gamesparks'>> {
   const problems: CaptureProblem[] = []
   let body: Record<string, unknown> | null = null
   if (capture.requestBody !== null) {
@@ -53,7 +53,8 @@ export function decodeHttp(capture: CapturedRequest, transport: 'rest' | 'callba
     observedAt: capture.observedAt,
     missingFields: transport === 'rest' && body !== null ? missingFields(body, className) : [],
     invalidFields: transport === 'rest' && body !== null ? fieldIssues(body, className) : [],
-    gamesparks: reading,
+    reading,
+    observed: false,
     details: body,
   })
   return { events: [event], problems }

@@ -21,6 +21,7 @@ import { hostMatches } from '../host-patterns'
 import { field, isRecord, parseJson } from '../json-body'
 import { decodeHttp } from './http'
 import { MAX_DEPTH, nestingDepth } from './json-text'
+import type { GameSparksEvent } from './event'
 import { decodeSocket } from './socket'
 
 const HOST = 'gamesparks.net'
@@ -34,7 +35,7 @@ const CALLBACK_PATH = /^\/callback\/([^/]+)\/([^/]+)\/([^/]+)/
 const SNIFF_FRAMES = 5
 const SNIFF_MAX_CHARS = 100_000
 
-export const gamesparks: ProtocolAdapter<'gamesparks'> = {
+export const gamesparks: ProtocolAdapter<'gamesparks', GameSparksEvent> = {
   id: 'gamesparks',
   label: 'GameSparks',
   timers: NO_SESSION_TIMERS,

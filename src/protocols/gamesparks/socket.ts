@@ -5,7 +5,7 @@
 import type { Decoded } from '../adapter'
 import type { CapturedRequest, WebSocketFrame } from '../captured-request'
 import { field, stringField } from '../json-body'
-import type { CaptureProblem, LifecycleRole, SessionSummaryFields, StartOutcome, TrackingEvent } from '../tracking-event'
+import type { CaptureProblem, EventOf, LifecycleRole, SessionSummaryFields, StartOutcome, TrackingEvent } from '../tracking-event'
 import { trackingEvent } from '../tracking-event'
 import type { Answers } from './answers'
 import { matchAnswers } from './answers'
@@ -29,7 +29,7 @@ interface SocketState {
   requestIds: Map<string, number>
 }
 
-export function decodeSocket(capture: CapturedRequest, frames: readonly WebSocketFrame[], url: URL | null): Decoded {
+export function decodeSocket(capture: CapturedRequest, frames: readonly WebSocketFrame[], url: URL | null): Decoded<EventOf<'gamesparks'>> {
   const credential = socketCredential(url)
   const parsed = frames.map((frame) => parseFrameOnce(frame, credential))
   const answers = matchAnswers(frames, parsed)
@@ -37,7 +37,7 @@ export function decodeSocket(capture: CapturedRequest, frames: readonly WebSocke
     stage: 'awaiting-nonce', nonceSeen: false, handshakeError: undefined, sessionId: null, sessionStartedAt: null,
     sessionOpen: false, authenticated: false, requestIds: new Map(),
   }
-  const events: TrackingEvent[] = []
+  const events: EventOf<'gamesparks'>[] = []
   const problems: CaptureProblem[] = []
   const keepAlives: number[] = []
   parsed.forEach((item, index) => {
@@ -90,7 +90,7 @@ interface FrameOutcome {
 }
 
 /** One frame as an event; updates the socket's state with what the frame changes. */
-function socketEvent(capture: CapturedRequest, at: FramePosition, message: SocketMessage, context: SocketContext): TrackingEvent {
+function socketEvent(capture: CapturedRequest, at: FramePosition, message: SocketMessage, context: SocketContext): EventOf<'gamesparks'> {
   const { state } = context
   const error = errorText(field(message.value, 'error'))
   const outcome: FrameOutcome = { reading: frameReading(at, message, context, error), role: 'event', summary: {}, error }
@@ -192,7 +192,7 @@ function addSummaryFacts(outcome: FrameOutcome, at: FramePosition, message: Sock
   }
 }
 
-function frameEvent(capture: CapturedRequest, at: FramePosition, message: SocketMessage, outcome: FrameOutcome, state: SocketState): TrackingEvent {
+function frameEvent(capture: CapturedRequest, at: FramePosition, message: SocketMessage, outcome: FrameOutcome, state: SocketState): EventOf<'gamesparks'> {
   const { value, className } = message
   const { start } = outcome
   const event = trackingEvent({
@@ -208,7 +208,9 @@ function frameEvent(capture: CapturedRequest, at: FramePosition, message: Socket
     observedAt: at.at,
     missingFields: missingFields(value, className),
     invalidFields: fieldIssues(value, className),
-    gamesparks: outcome.reading,
+    reading: outcome.reading,
+    observed: at.direction === 'receive',
+    timer: timerOf(outcome.reading.analytics),
     details: value,
   })
   if (start) event.start = start
@@ -243,6 +245,13 @@ function trackRequestIds(reading: GameSparksReading, state: SocketState, at: Fra
 
 function analytics(value: Record<string, unknown>): NonNullable<GameSparksReading['analytics']> {
   return { key: stringField(value, 'key') ?? null, start: field(value, 'start') === true, end: field(value, 'end') === true }
+}
+
+/** Analytics timers. "If both start and end are supplied, the request will be treated as a start timer." */
+function timerOf(analytics: GameSparksReading['analytics']): TrackingEvent['timer'] {
+  if (analytics?.start) return { key: analytics.key ?? '', action: 'start' }
+  if (analytics?.end) return { key: analytics.key ?? '', action: 'end' }
+  return undefined
 }
 
 /** SDKs keep the authToken of any message; NOTAUTHORIZED revokes it, a terminated session loses it. */

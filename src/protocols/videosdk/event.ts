@@ -1,5 +1,4 @@
 import type { EventCore } from '../event-core'
-import type { OtherPayloadsAbsent } from '../tracking-event'
 import type { VideoSdkReading } from './reading'
 
 /** The operation a request performs, named as VideoSDK's own SDKs and docs name it. */
@@ -8,9 +7,5 @@ export type VideoSdkEventType =
   | 'fetchSessions' | 'endSession' | 'removeParticipant' | 'fetchSession' | 'fetchActiveParticipants'
   | 'fetchParticipants' | 'fetchParticipant'
 
-export interface VideoSdkPayload {
-  /** The request's token, endpoint and room as the rules need them. */
-  videosdk: VideoSdkReading
-}
-
-export type VideoSdkEvent = EventCore<'videosdk', VideoSdkEventType> & VideoSdkPayload & OtherPayloadsAbsent<'videosdk'>
+/** `reading`: the request's token, endpoint and room as the rules need them. */
+export type VideoSdkEvent = EventCore<'videosdk', VideoSdkEventType> & { reading: VideoSdkReading }

@@ -20,9 +20,9 @@ import { decodeSegment } from '../url-segment'
 import { bodyText, field, isRecord, parseJson, stringField } from '../json-body'
 import { readJwt, withoutJwtSignatures } from './jwt'
 import { describe } from '../describe-value'
-import type { FieldIssue, LifecycleRole, StartOutcome, TrackingEvent } from '../tracking-event'
+import type { EventOf, FieldIssue, LifecycleRole, StartOutcome } from '../tracking-event'
 import { trackingEvent } from '../tracking-event'
-import type { VideoSdkEventType } from './event'
+import type { VideoSdkEvent, VideoSdkEventType } from './event'
 import type { RoomField, VideoSdkEndpoint, VideoSdkReading, VideoSdkToken } from './reading'
 import { parseTime } from '../time-text'
 
@@ -44,7 +44,7 @@ interface Operation {
   pathSession?: string
 }
 
-export const videosdk: ProtocolAdapter<'videosdk'> = {
+export const videosdk: ProtocolAdapter<'videosdk', VideoSdkEvent> = {
   id: 'videosdk',
   label: 'VideoSDK',
   timers: NO_SESSION_TIMERS,
@@ -227,7 +227,7 @@ function readResponse(capture: CapturedRequest): Response {
   return { status: response.status, json: parseJson(text), text }
 }
 
-function decodeEvent(capture: CapturedRequest, url: URL, operation: Operation, token: VideoSdkToken): TrackingEvent {
+function decodeEvent(capture: CapturedRequest, url: URL, operation: Operation, token: VideoSdkToken): EventOf<'videosdk'> {
   const { endpoint } = operation
   const body = readBody(capture)
   const response = readResponse(capture)
@@ -264,7 +264,8 @@ function decodeEvent(capture: CapturedRequest, url: URL, operation: Operation, t
     observedAt: capture.observedAt,
     missingFields: [],
     invalidFields: bodyFieldIssues(body),
-    videosdk: reading,
+    reading,
+    observed: reading.readOnly,
     details: details(capture, url, token, body, response),
   })
   if (role === 'start') event.start = endpoint === 'create-room' ? createOutcome(response) : { kind: 'issued', sessionId: room! }

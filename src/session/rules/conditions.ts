@@ -1,4 +1,5 @@
 /** Conditions several rules share. */
+import { readingOf } from '../../protocols/tracking-event'
 import type { TrackingEvent } from '../../protocols/tracking-event'
 import type { EventTransition } from './rule'
 import { explainsRejection } from './videosdk/checks'
@@ -17,7 +18,8 @@ export function appliedToLiveSession({ before, after }: EventTransition): boolea
  * VideoSDK token, prefix, body or roomId): the shared rules about refusals then stay quiet.
  */
 export function rejectionExplained(event: TrackingEvent): boolean {
-  return event.videosdk !== undefined && explainsRejection(event.videosdk)
+  const reading = readingOf(event, 'videosdk')
+  return reading !== undefined && explainsRejection(reading)
 }
 
 export function severest(severities: ReadonlyArray<'error' | 'warning' | 'info'>): 'error' | 'warning' | 'info' {

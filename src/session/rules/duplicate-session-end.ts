@@ -20,9 +20,9 @@ const rule: Rule = {
   },
   onEvent({ before, event }) {
     if (before === null || event.role !== 'end') return null
-    // A VideoSDK read that shows the session ended observes the end; deactivating a room whose session ended
+    // A read that shows the session ended observes the end; deactivating a VideoSDK room whose session ended
     // retires the room (the documented clean-up), it does not end the session again.
-    if (event.videosdk?.observedEnd || (event.retiresId && !before.retired)) return null
+    if (event.observed || (event.retiresId && !before.retired)) return null
     // Only a backend documented to drop the repeat quietly makes it harmless.
     const severity = sessionEnding(event.protocol).repeatedEnd === 'dropped' ? 'info' : 'warning'
     if (before.state === 'ended') return { severity, message: `${sessionName(before)} had already ended; this ${event.type} ${severity === 'info' ? 'is dropped' : 'ends nothing'}.` }

@@ -22,10 +22,9 @@ const rule: Rule = {
     videosdk: 'https://docs.videosdk.live/api-reference/realtime-communication/end-session',
   },
   onEvent({ before, event }) {
-    // A server's answer or push after the end is not something the client sent: only what the client sends is dropped.
-    if (before === null || event.role === 'end' || event.gamesparks?.direction === 'receive') return null
-    // Reading a VideoSDK room or its sessions changes nothing: servers read a session after ending it to confirm the end.
-    if (event.videosdk?.readOnly) return null
+    // Only what the client asks the session to record is dropped: not a server's answer or push, nor a read of the
+    // session's state (servers read a VideoSDK session after ending it to confirm the end).
+    if (before === null || event.role === 'end' || event.observed) return null
     if (before.state === 'ended') {
       if (before.retired) return { severity: severityFor(before), message: `${event.type} was sent for ${sessionName(before)} after it was deactivated (${before.endedBy ?? 'ended'}): it can never be used again.` }
       return {

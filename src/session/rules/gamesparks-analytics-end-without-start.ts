@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import type { Rule } from './rule'
 
 const rule: Rule = {
@@ -12,7 +13,7 @@ const rule: Rule = {
   docs: 'https://docs.gamesparks.com/api-documentation/request-api/analytics/analyticsrequest.html',
   protocols: ['gamesparks'],
   onEvent({ before, event }) {
-    const analytics = event.gamesparks?.analytics
+    const analytics = readingOf(event, 'gamesparks')?.analytics
     if (!analytics || !analytics.end || analytics.start || before?.openTimers.includes(analytics.key ?? '')) return null
     return { message: `${event.type} ends the timer ${keyName(analytics.key)}, but no start for that key was sent before it in this session: GameSparks drops the end silently.` }
   },

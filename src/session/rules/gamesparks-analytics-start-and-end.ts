@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import type { Rule } from './rule'
 
 const rule: Rule = {
@@ -11,7 +12,7 @@ const rule: Rule = {
   docs: 'https://docs.gamesparks.com/api-documentation/request-api/analytics/analyticsrequest.html',
   protocols: ['gamesparks'],
   onEvent({ event }) {
-    const analytics = event.gamesparks?.analytics
+    const analytics = readingOf(event, 'gamesparks')?.analytics
     if (!analytics?.start || !analytics.end) return null
     const key = analytics.key === null ? 'without a key' : `for ${JSON.stringify(analytics.key)}`
     return { message: `${event.type} ${key} sets both start and end: GameSparks treats it as a start, so the timer opens instead of closing.` }

@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import type { Rule } from './rule'
 
 const rule: Rule = {
@@ -12,7 +13,7 @@ const rule: Rule = {
   docs: 'https://docs.gamesparks.com/api-documentation/request-api/analytics/analyticsrequest.html',
   protocols: ['gamesparks'],
   onEvent({ before, event }) {
-    const analytics = event.gamesparks?.analytics
+    const analytics = readingOf(event, 'gamesparks')?.analytics
     if (analytics?.start && before?.openTimers.includes(analytics.key ?? '')) {
       const key = analytics.key === null ? 'the timer without a key' : `timer ${JSON.stringify(analytics.key)}`
       return { message: `${event.type} starts ${key} again while it is open: GameSparks marks the earlier start as abandoned.` }

@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import type { Rule } from './rule'
 
 const rule: Rule = {
@@ -11,7 +12,7 @@ const rule: Rule = {
   docs: 'https://docs.gamesparks.com/api-documentation/request-api/analytics/endsessionrequest.html',
   protocols: ['gamesparks'],
   onEvent({ event }) {
-    const extra = event.gamesparks?.endSessionParams
+    const extra = readingOf(event, 'gamesparks')?.endSessionParams
     if (!extra || extra.length === 0) return null
     const names = extra.slice(0, 8).map((name) => JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name))
     return { message: `${event.type} carries ${names.join(', ')}${extra.length > 8 ? ` and ${extra.length - 8} more` : ''}: parameters it does not take.` }

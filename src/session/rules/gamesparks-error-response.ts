@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import type { Rule } from './rule'
 
 const rule: Rule = {
@@ -12,7 +13,7 @@ const rule: Rule = {
   docs: 'https://docs.gamesparks.com/api-documentation/request-api/authentication/authenticationrequest.html',
   protocols: ['gamesparks'],
   onEvent({ event }) {
-    const reading = event.gamesparks
+    const reading = readingOf(event, 'gamesparks')
     if (!reading?.error) return null
     // A refused handshake is a refused session start: session-start-rejected reports it.
     if (reading.className === '.AuthenticatedConnectResponse') return null

@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import type { Rule } from './rule'
 
 const rule: Rule = {
@@ -14,7 +15,7 @@ const rule: Rule = {
   docs: 'https://api.gamesparks.net/',
   protocols: ['gamesparks'],
   onEvent({ event }) {
-    const signature = event.gamesparks?.signature
+    const signature = readingOf(event, 'gamesparks')?.signature
     if (!signature) return null
     const problems: string[] = []
     if (!signature.nonceSeen) problems.push('no nonce from the server came before it, so it has nothing to sign')

@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import { describe } from '../../protocols/describe-value'
 import { matchingUnit } from '../../protocols/gamesparks/reading'
 import { durationText } from '../../protocols/time-text'
@@ -18,7 +19,7 @@ const rule: Rule = {
   docs: 'https://docs.gamesparks.com/api-documentation/request-api/analytics/endsessionrequest.html',
   protocols: ['gamesparks'],
   onEvent({ event, after }) {
-    const end = event.gamesparks?.endSession
+    const end = readingOf(event, 'gamesparks')?.endSession
     if (!end) return null
     const { sessionDuration, observedMs } = end
     if (sessionDuration === undefined || sessionDuration === null) {

@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import { appliedToLiveSession } from './conditions'
 import type { Rule } from './rule'
 
@@ -22,7 +23,7 @@ const rule: Rule = {
   oncePerSession: true,
   onEvent(transition) {
     const { event } = transition
-    const reading = event.gamesparks
+    const reading = readingOf(event, 'gamesparks')
     if (!reading || reading.transport !== 'socket' || reading.direction !== 'send' || reading.kind !== 'request') return null
     // Before the handshake completes, gamesparks-request-before-handshake applies.
     if (reading.handshake !== 'complete' || reading.authenticated !== false) return null

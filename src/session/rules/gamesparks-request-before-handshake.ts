@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import type { HandshakeStage } from '../../protocols/gamesparks/reading'
 import type { Rule } from './rule'
 
@@ -21,7 +22,7 @@ const rule: Rule = {
   docs: 'https://api.gamesparks.net/',
   protocols: ['gamesparks'],
   onEvent({ event }) {
-    const reading = event.gamesparks
+    const reading = readingOf(event, 'gamesparks')
     if (!reading || reading.transport !== 'socket' || reading.direction !== 'send' || reading.className === '.AuthenticatedConnectRequest') return null
     const stage = reading.handshake
     if (stage === undefined || stage === 'complete') return null

@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import type { Rule } from './rule'
 
 const rule: Rule = {
@@ -12,7 +13,7 @@ const rule: Rule = {
   docs: 'https://api.gamesparks.net/',
   protocols: ['gamesparks'],
   onEvent({ event }) {
-    const reading = event.gamesparks
+    const reading = readingOf(event, 'gamesparks')
     if (!reading?.requestIdReused || reading.requestId === null) return null
     return { message: `${event.type} uses requestId ${JSON.stringify(reading.requestId)} again (first used in frame ${reading.requestIdReused.firstFrame}): responses to the two requests cannot be told apart.` }
   },

@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import { durationText } from '../../protocols/time-text'
 import type { Rule } from './rule'
 
@@ -13,7 +14,7 @@ const rule: Rule = {
   docs: 'https://api.gamesparks.net/',
   protocols: ['gamesparks'],
   onEvent({ event }) {
-    const unanswered = event.gamesparks?.unanswered
+    const unanswered = readingOf(event, 'gamesparks')?.unanswered
     if (!unanswered) return null
     if (unanswered.answeredAfterMs !== null) {
       return { message: `${event.type} was answered only after ${durationText(unanswered.answeredAfterMs)}, later than the SDKs wait (${durationText(unanswered.timeoutMs)}): the game had already been told it failed.` }

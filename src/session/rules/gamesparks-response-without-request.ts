@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import type { Rule } from './rule'
 
 const rule: Rule = {
@@ -11,7 +12,7 @@ const rule: Rule = {
   docs: 'https://api.gamesparks.net/',
   protocols: ['gamesparks'],
   onEvent({ event }) {
-    const reading = event.gamesparks
+    const reading = readingOf(event, 'gamesparks')
     if (!reading?.unmatchedResponse || reading.requestId === null) return null
     return { message: `${event.type} answers requestId ${JSON.stringify(reading.requestId)}, which no request on this socket is waiting for: no callback gets it.` }
   },

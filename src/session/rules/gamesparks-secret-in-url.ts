@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import type { Rule } from './rule'
 
 /** System credentials that accept a `playerId` and act as that player. */
@@ -18,7 +19,7 @@ const rule: Rule = {
   docs: 'https://docs.gamesparks.com/api-documentation/rest-apis/',
   protocols: ['gamesparks'],
   onEvent({ event }) {
-    const secret = event.gamesparks?.secretInUrl
+    const secret = readingOf(event, 'gamesparks')?.secretInUrl
     if (!secret) return null
     const credential = secret.credential ?? 'unnamed'
     const where = secret.path === 'rs' ? `/rs/${credential}/{secret}/…` : `/callback/{apiKey}/${credential}/{secret}/…`

@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import { VIDEOSDK_DOCS } from './docs-links'
 import { authorizationScheme } from './videosdk/checks'
 import type { Rule } from './rule'
@@ -14,7 +15,8 @@ const rule: Rule = {
   docs: VIDEOSDK_DOCS.endSession,
   protocols: ['videosdk'],
   onEvent({ event }) {
-    const scheme = event.videosdk ? authorizationScheme(event.videosdk) : null
+    const reading = readingOf(event, 'videosdk')
+    const scheme = reading ? authorizationScheme(reading) : null
     if (scheme === null) return null
     return { message: `${event.type} sends Authorization as "${scheme} <token>"; VideoSDK expects the token alone, without a scheme.` }
   },

@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import { VIDEOSDK_DOCS } from './docs-links'
 import { managementRole } from './videosdk/checks'
 import type { Rule } from './rule'
@@ -18,7 +19,7 @@ const rule: Rule = {
   docs: VIDEOSDK_DOCS.roomManagement,
   protocols: ['videosdk'],
   onEvent({ event }) {
-    const reading = event.videosdk
+    const reading = readingOf(event, 'videosdk')
     if (!reading || reading.fromPage === null) return null
     const role = managementRole(reading)
     if (role === null) return null

@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import { VIDEOSDK_DOCS } from './docs-links'
 import { roomProblem } from './videosdk/checks'
 import type { Rule } from './rule'
@@ -14,7 +15,8 @@ const rule: Rule = {
   docs: VIDEOSDK_DOCS.endSession,
   protocols: ['videosdk'],
   onEvent({ event }) {
-    const problem = event.videosdk ? roomProblem(event.videosdk) : null
+    const reading = readingOf(event, 'videosdk')
+    const problem = reading ? roomProblem(reading) : null
     if (problem === null) return null
     return { message: `${event.type} names no room: ${problem}.` }
   },

@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import { VIDEOSDK_DOCS } from './docs-links'
 import { bodyProblem } from './videosdk/checks'
 import type { Rule } from './rule'
@@ -15,7 +16,8 @@ const rule: Rule = {
   docs: VIDEOSDK_DOCS.endSession,
   protocols: ['videosdk'],
   onEvent({ event }) {
-    const problem = event.videosdk ? bodyProblem(event.videosdk) : null
+    const reading = readingOf(event, 'videosdk')
+    const problem = reading ? bodyProblem(reading) : null
     if (problem === null) return null
     if (event.vendorRejection) return { severity: 'error', message: `${event.type} is not sent as JSON, and VideoSDK refused it (${event.vendorRejection.reason}): ${problem}.` }
     return { message: `${event.type} is not sent as JSON: ${problem}.` }

@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import { clock } from './describe'
 import { durationText } from '../../protocols/time-text'
 import { VIDEOSDK_DOCS } from './docs-links'
@@ -18,7 +19,7 @@ const rule: Rule = {
   docs: VIDEOSDK_DOCS.errorCodes,
   protocols: ['videosdk'],
   onEvent({ event }) {
-    const reading = event.videosdk
+    const reading = readingOf(event, 'videosdk')
     const expiredAt = reading ? tokenExpiredAt(reading) : null
     if (!reading || expiredAt === null) return null
     return { message: `The token of ${event.type} expired at ${clock(expiredAt)}, ${durationText(reading.requestTime - expiredAt)} before this request.` }

@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import { severest } from './conditions'
 import { VIDEOSDK_DOCS } from './docs-links'
 import { tokenProblems } from './videosdk/checks'
@@ -20,7 +21,8 @@ const rule: Rule = {
   docs: VIDEOSDK_DOCS.intro,
   protocols: ['videosdk'],
   onEvent({ event }) {
-    const problems = event.videosdk ? tokenProblems(event.videosdk) : []
+    const reading = readingOf(event, 'videosdk')
+    const problems = reading ? tokenProblems(reading) : []
     if (problems.length === 0) return null
     const severity = severest(problems.map((problem) => problem.severity))
     const lead = severity === 'error' ? 'VideoSDK cannot accept the token of' : 'The token of'

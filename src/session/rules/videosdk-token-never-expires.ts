@@ -1,3 +1,4 @@
+import { readingOf } from '../../protocols/tracking-event'
 import { VIDEOSDK_DOCS } from './docs-links'
 import { tokenNeverExpires } from './videosdk/checks'
 import type { Rule } from './rule'
@@ -14,7 +15,8 @@ const rule: Rule = {
   docs: VIDEOSDK_DOCS.serverSetup,
   protocols: ['videosdk'],
   onEvent({ event }) {
-    if (!event.videosdk || !tokenNeverExpires(event.videosdk)) return null
+    const reading = readingOf(event, 'videosdk')
+    if (!reading || !tokenNeverExpires(reading)) return null
     return { message: `The token of ${event.type} has no exp claim: it stays valid until the API secret is changed.`, group: 'exp' }
   },
 }

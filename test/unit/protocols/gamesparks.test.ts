@@ -1,3 +1,4 @@
+import { readingOf } from '../../../src/protocols/tracking-event'
 import { describe, expect, it } from 'vitest'
 import type { CapturedRequest, WebSocketFrame } from '../../../src/protocols/captured-request'
 import { gamesparks } from '../../../src/protocols/gamesparks'
@@ -108,21 +109,21 @@ describe('recognising a socket by its frames', () => {
 describe('the handshake and the session', () => {
   it('starts the session with the frame that issues the session ID; frames before it belong to no session', () => {
     const events = decode([...HANDSHAKE, ['→', { '@class': '.LogEventRequest', eventKey: 'E', requestId: 'r1' }]])
-    expect(events.map((e) => [e.type, e.role, e.sessionId, e.gamesparks?.handshake])).toEqual([
+    expect(events.map((e) => [e.type, e.role, e.sessionId, readingOf(e, 'gamesparks')?.handshake])).toEqual([
       ['AuthenticatedConnectResponse', 'event', null, 'awaiting-nonce'],
       ['AuthenticatedConnectRequest', 'event', null, 'awaiting-signature'],
       ['AuthenticatedConnectResponse', 'start', SID, 'awaiting-session'],
       ['LogEventRequest', 'event', SID, 'complete'],
     ])
     expect(events[2]!.start).toEqual({ kind: 'issued', sessionId: SID })
-    expect(events[1]!.gamesparks?.signature).toEqual({ nonceSeen: true, hmac: 'present' })
+    expect(readingOf(events[1]!, 'gamesparks')?.signature).toEqual({ nonceSeen: true, hmac: 'present' })
   })
   it('reads a handshake answered with an error as a refused start, and what follows as outside any session', () => {
     const events = decode([HANDSHAKE[0]!, HANDSHAKE[1]!, ['←', { '@class': '.AuthenticatedConnectResponse', error: { hmac: 'INVALID' } }], ['→', { '@class': '.AccountDetailsRequest', requestId: 'r1' }]])
     expect(events[2]!.role).toBe('start')
     expect(events[2]!.start).toEqual({ kind: 'rejected', status: null, reason: 'the server answered the handshake with error hmac: INVALID' })
     expect(events[3]!.sessionId).toBeNull()
-    expect(events[3]!.gamesparks).toMatchObject({ handshake: 'rejected', handshakeError: 'hmac: INVALID' })
+    expect(readingOf(events[3]!, 'gamesparks')).toMatchObject({ handshake: 'rejected', handshakeError: 'hmac: INVALID' })
     // A clone answers with a string.
     const clone = decode([['←', { '@class': '.AuthenticatedConnectResponse', error: 'Unknown GameID ', requestId: '0' }]])
     expect(clone[0]!.start).toMatchObject({ kind: 'rejected', reason: 'the server answered the handshake with error Unknown GameID ' })
@@ -146,10 +147,10 @@ describe('the handshake and the session', () => {
   it('names the event after @class without its dot and keeps the frame as details', () => {
     const [event] = decode([['←', { '@class': '.ScriptMessage', extCode: 'X', data: { a: 1 } }]])
     expect(event).toMatchObject({ protocol: 'gamesparks', type: 'ScriptMessage', typeKnown: true, details: { '@class': '.ScriptMessage', extCode: 'X', data: { a: 1 } } })
-    expect(event!.gamesparks).toMatchObject({ transport: 'socket', direction: 'receive', className: '.ScriptMessage', kind: 'message', credential: 'device', requestId: null })
+    expect(readingOf(event!, 'gamesparks')).toMatchObject({ transport: 'socket', direction: 'receive', className: '.ScriptMessage', kind: 'message', credential: 'device', requestId: null })
   })
   it('reads the credential from the URL; legacy URLs without one use the device credential', () => {
-    const credential = (url: string): string | null | undefined => decode(HANDSHAKE, url)[0]!.gamesparks?.credential
+    const credential = (url: string): string | null | undefined => readingOf(decode(HANDSHAKE, url)[0]!, 'gamesparks')?.credential
     expect(credential('wss://service.gamesparks.net/ws/server/k')).toBe('server')
     expect(credential('wss://preview.gamesparks.net/ws/k')).toBe('device')
     expect(credential('wss://service.gamesparks.net/websockets/k')).toBe('device')
@@ -167,10 +168,10 @@ describe('readings for the rules', () => {
       ['←', { '@class': '.LogEventResponse', error: { authentication: 'NOTAUTHORIZED' }, requestId: 'r2' }],
       ['→', { '@class': '.LogEventRequest', eventKey: 'E', requestId: 'r3' }],
     ])
-    expect(events.slice(3).map((e) => e.gamesparks?.authenticated)).toEqual([false, false, false, true, true, false])
+    expect(events.slice(3).map((e) => readingOf(e, 'gamesparks')?.authenticated)).toEqual([false, false, false, true, true, false])
     expect(events[4]!.summary?.facts).toBeUndefined()
     expect(events[5]!.summary?.facts).toEqual({ User: 'Ada (u1)' })
-    expect(events[7]!.gamesparks?.error).toBe('authentication: NOTAUTHORIZED')
+    expect(readingOf(events[7]!, 'gamesparks')?.error).toBe('authentication: NOTAUTHORIZED')
   })
   it('understands keep-alive frames (a single space, every 30 s from the JS SDK): no event, no problem, counted as a session fact', () => {
     const keepAlive = (at: number): Frame => ['→', ' ', at]
@@ -200,7 +201,7 @@ describe('readings for the rules', () => {
       analytics({ start: true }, '6'),
       ['→', { '@class': '.EndSessionRequest', requestId: '7' }],
     ])
-    expect(events.slice(3, 9).map((e) => e.gamesparks?.analytics)).toEqual([
+    expect(events.slice(3, 9).map((e) => readingOf(e, 'gamesparks')?.analytics)).toEqual([
       { key: 'A', start: false, end: true },
       { key: 'A', start: true, end: false },
       { key: 'A', start: true, end: false },
@@ -229,7 +230,7 @@ describe('readings for the rules', () => {
       ['←', { '@class': '.LogEventResponse', requestId: 42 }, 50],
       ['←', { '@class': '.LogEventResponse', requestId: 'ghost' }, 51],
     ])
-    const readings = events.slice(3).map((e) => e.gamesparks!)
+    const readings = events.slice(3).map((e) => readingOf(e, 'gamesparks')!)
     expect(readings.map((reading) => reading.requestId)).toEqual(['r1', 'r1', 'r1', 'd_9', 'd_9', '42', '42', 'ghost'])
     expect(readings.map((reading) => reading.requestIdReused)).toEqual([undefined, undefined, { firstFrame: 3 }, undefined, undefined, undefined, undefined, undefined])
     expect(readings.map((reading) => reading.unanswered)).toEqual([
@@ -248,26 +249,26 @@ describe('readings for the rules', () => {
       ['→', { '@class': '.LogEventRequest', eventKey: 'E', requestId: 'r1' }, 3],
       ['←', { '@class': '.LogEventResponse', requestId: 'r1' }, 50],
     ])
-    expect(events[3]!.gamesparks?.unanswered).toBeUndefined()
+    expect(readingOf(events[3]!, 'gamesparks')?.unanswered).toBeUndefined()
   })
   it('reports sessionDuration with the observed length, on the response and as a session fact from the end', () => {
     const events = decode([...HANDSHAKE, ['→', { '@class': '.EndSessionRequest', requestId: 'e1' }, 62], ['←', { '@class': '.EndSessionResponse', sessionDuration: 60_100, requestId: 'e1' }, 62.1]])
-    expect(events[4]!.gamesparks?.endSession).toEqual({ sessionDuration: 60_100, observedMs: 60_100 })
+    expect(readingOf(events[4]!, 'gamesparks')?.endSession).toEqual({ sessionDuration: 60_100, observedMs: 60_100 })
     expect(events[3]!.summary?.facts).toEqual({ 'Session duration': '1 min (60100 ms)' })
     expect(events[4]!.summary?.facts).toEqual({ 'Session duration': '1 min (60100 ms)' })
     const seconds = decode([...HANDSHAKE, ['←', { '@class': '.EndSessionResponse', sessionDuration: 178, requestId: 'e1' }, 180]])
     expect(seconds[3]!.summary?.facts).toEqual({ 'Session duration': '2 min 58 s (178 s)' })
     const odd = decode([...HANDSHAKE, ['←', { '@class': '.EndSessionResponse', sessionDuration: '12', requestId: 'e1' }, 180]])
-    expect(odd[3]!.gamesparks?.endSession).toEqual({ sessionDuration: '12', observedMs: 178_000 })
+    expect(readingOf(odd[3]!, 'gamesparks')?.endSession).toEqual({ sessionDuration: '12', observedMs: 178_000 })
     expect(odd[3]!.summary).toBeUndefined()
   })
   it('lists EndSessionRequest parameters it does not take', () => {
     const [, , , end] = decode([...HANDSHAKE, ['→', { '@class': '.EndSessionRequest', requestId: 'e1', sessionId: SID, analyticsData: {}, score: 3 }]])
-    expect(end!.gamesparks?.endSessionParams).toEqual(['score'])
+    expect(readingOf(end!, 'gamesparks')?.endSessionParams).toEqual(['score'])
   })
   it('notes an unsigned handshake', () => {
     const events = decode([['→', { '@class': '.AuthenticatedConnectRequest', hmac: '' }], ['→', { '@class': '.AuthenticatedConnectRequest', hmac: 5 }], ['→', { '@class': '.AuthenticatedConnectRequest' }]])
-    expect(events.map((e) => e.gamesparks?.signature)).toEqual([
+    expect(events.map((e) => readingOf(e, 'gamesparks')?.signature)).toEqual([
       { nonceSeen: false, hmac: 'empty' },
       { nonceSeen: false, hmac: 'not-a-string' },
       { nonceSeen: false, hmac: 'missing' },
@@ -353,9 +354,9 @@ describe('frames that cannot be read', () => {
       'AuthenticatedConnectResponse', 'AuthenticatedConnectRequest', 'AuthenticatedConnectResponse', 'LogEventRequest',
       'AnalyticsRequest', 'EndSessionRequest', 'LogEventResponse', 'X',
     ])
-    expect(decoded.events[4]!.gamesparks?.analytics).toEqual({ key: '__proto__', start: true, end: false })
-    expect(decoded.events[5]!.gamesparks?.endSessionParams).toEqual(['constructor', '__proto__'])
-    expect(decoded.events[6]!.gamesparks?.error).toBe('__proto__: x, a: an object')
+    expect(readingOf(decoded.events[4]!, 'gamesparks')?.analytics).toEqual({ key: '__proto__', start: true, end: false })
+    expect(readingOf(decoded.events[5]!, 'gamesparks')?.endSessionParams).toEqual(['constructor', '__proto__'])
+    expect(readingOf(decoded.events[6]!, 'gamesparks')?.error).toBe('__proto__: x, a: an object')
     expect(decoded.events[7]!.observedAt).toBe(T)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     expect(() => JSON.stringify(decoded)).not.toThrow()
@@ -380,7 +381,7 @@ describe('REST calls and Cloud Code callbacks', () => {
     expect(problems).toEqual([])
     expect(events).toHaveLength(1)
     expect(events[0]).toMatchObject({ type: 'LogEventRequest', typeKnown: true, role: 'event', sessionId: null, origin: { capture: 7, ordinal: 0, frame: null }, observedAt: T, missingFields: [] })
-    expect(events[0]!.gamesparks).toEqual({
+    expect(readingOf(events[0]!, 'gamesparks')).toEqual({
       transport: 'rest', direction: 'send', className: '.LogEventRequest', kind: 'request', credential: 'debug', requestId: '12897',
       secretInUrl: { path: 'rs', credential: 'debug' },
     })
@@ -388,7 +389,7 @@ describe('REST calls and Cloud Code callbacks', () => {
   it('judges a redacted URL by its shape, reads errors from the response, and names the call after the URL without a body', () => {
     const redacted = gamesparks.decode(rest(URL_.replace('abcdef0123456789abcdef0123456789', '%5Bredacted%5D'), null, { error: { eventKey: 'INVALID' } }))
     expect(redacted.events[0]!.type).toBe('LogEventRequest')
-    expect(redacted.events[0]!.gamesparks).toMatchObject({ secretInUrl: { path: 'rs', credential: 'debug' }, error: 'eventKey: INVALID', kind: 'request' })
+    expect(readingOf(redacted.events[0]!, 'gamesparks')).toMatchObject({ secretInUrl: { path: 'rs', credential: 'debug' }, error: 'eventKey: INVALID', kind: 'request' })
   })
   it('reports a body that is not JSON, and still reports the call', () => {
     const { events, problems } = gamesparks.decode(rest(URL_, 'eventKey=LOAD'))
@@ -398,6 +399,6 @@ describe('REST calls and Cloud Code callbacks', () => {
   it('reads Cloud Code callbacks', () => {
     const { events } = gamesparks.decode(rest('https://k.live.gamesparks.net/callback/k/server/s3cr3t/player1', '{"order":42}', { ok: true }))
     expect(events[0]).toMatchObject({ type: 'CloudCodeCallback', typeKnown: true, sessionId: null, details: { order: 42 } })
-    expect(events[0]!.gamesparks).toMatchObject({ transport: 'callback', credential: 'server', secretInUrl: { path: 'callback', credential: 'server' } })
+    expect(readingOf(events[0]!, 'gamesparks')).toMatchObject({ transport: 'callback', credential: 'server', secretInUrl: { path: 'callback', credential: 'server' } })
   })
 })

@@ -1,3 +1,4 @@
+import { readingOf } from '../../../src/protocols/tracking-event'
 import { describe, expect, it } from 'vitest'
 import type { CapturedRequest, HttpHeader } from '../../../src/protocols/captured-request'
 import { adapterForUrl, decodeCapture } from '../../../src/protocols'
@@ -125,7 +126,7 @@ describe('requests as events and roles', () => {
   it('joins through the signalling socket with the token from its URL', () => {
     const event = decodeOne(`wss://signal.videosdk.live/?roomId=${room}&peerId=demo-1&secret=${TOKEN}&mode=SEND_AND_RECV&lib=socket`, { headers: [{ name: 'Origin', value: 'https://meet.example' }] })
     expect([event.type, event.role, event.start]).toEqual(['connectSocket', 'start', { kind: 'issued', sessionId: room }])
-    expect(event.videosdk).toMatchObject({ endpoint: 'signalling-socket', token: { carrier: 'secret', state: 'sent', scheme: null }, requestRoom: { id: room, field: 'roomId' }, fromPage: 'origin' })
+    expect(readingOf(event, 'videosdk')).toMatchObject({ endpoint: 'signalling-socket', token: { carrier: 'secret', state: 'sent', scheme: null }, requestRoom: { id: room, field: 'roomId' }, fromPage: 'origin' })
     expect(decodeOne(`wss://signal.videosdk.live/?peerId=demo-1&secret=${TOKEN}`).role).toBe('event')
   })
 
@@ -173,18 +174,18 @@ describe('requests as events and roles', () => {
 
   it('observes an end in a read: end set or status ended, for the latest session of the room', () => {
     const get = decodeOne(`${API}/v2/sessions/${session.id}`, { status: 200, response: ended })
-    expect([get.role, get.videosdk?.observedEnd, get.summary?.facts]).toEqual(['end', true, { Room: room, Session: session.id, Participants: 'John, William', Status: 'ended' }])
+    expect([get.role, readingOf(get, 'videosdk')?.observedEnd, get.summary?.facts]).toEqual(['end', true, { Room: room, Session: session.id, Participants: 'John, William', Status: 'ended' }])
     expect(decodeOne(`${API}/v2/sessions/${session.id}`, { status: 200, response: { ...session, status: 'ended' } }).role).toBe('end')
     const older = { ...ended, id: 'a', start: '2026-03-26T05:00:00.000Z' }
     const other = { ...ended, id: 'b', roomId: 'other-room', start: '2026-03-28T05:00:00.000Z' }
     const list = (data: unknown[]): TrackingEvent => decodeOne(`${API}/v2/sessions/?roomId=${room}`, { status: 200, response: { pageInfo: {}, data } })
     expect(list([older, session, other]).role).toBe('event')
     expect(list([ended, older]).role).toBe('end')
-    expect(list([older, other]).videosdk?.observedEnd).toBe(true)
+    expect(readingOf(list([older, other]), 'videosdk')?.observedEnd).toBe(true)
     expect(list([]).role).toBe('event')
     // The documented end-session answer is a snapshot: "ongoing" with end null is the end in progress, not a failure.
     const end = decodeOne(`${API}/v2/sessions/end`, { body: { roomId: room }, status: 200, response: session })
-    expect([end.role, end.vendorRejection, end.videosdk?.observedEnd, end.summary?.facts?.Status]).toEqual(['end', undefined, false, 'end requested'])
+    expect([end.role, end.vendorRejection, readingOf(end, 'videosdk')?.observedEnd, end.summary?.facts?.Status]).toEqual(['end', undefined, false, 'end requested'])
   })
 
   it('names the room from meetingId responses too', () => {
@@ -197,31 +198,31 @@ describe('readings for the rules', () => {
   const end = `${API}/v2/sessions/end`
 
   it('reads the Authorization value: absent, empty, with a scheme, or not visible', () => {
-    expect(decodeOne(end, { headers: [{ name: 'Accept', value: '*/*' }], body: {} }).videosdk?.token).toEqual({ carrier: 'authorization', state: 'missing' })
-    expect(decodeOne(end, { headers: [{ name: 'authorization', value: '  ' }], body: {} }).videosdk?.token).toEqual({ carrier: 'authorization', state: 'empty' })
-    const bearer = decodeOne(end, { headers: [{ name: 'AUTHORIZATION', value: `bearer   ${TOKEN}` }], body: {} }).videosdk!.token
+    expect(readingOf(decodeOne(end, { headers: [{ name: 'Accept', value: '*/*' }], body: {} }), 'videosdk')?.token).toEqual({ carrier: 'authorization', state: 'missing' })
+    expect(readingOf(decodeOne(end, { headers: [{ name: 'authorization', value: '  ' }], body: {} }), 'videosdk')?.token).toEqual({ carrier: 'authorization', state: 'empty' })
+    const bearer = readingOf(decodeOne(end, { headers: [{ name: 'AUTHORIZATION', value: `bearer   ${TOKEN}` }], body: {} }), 'videosdk')!.token
     expect(bearer).toMatchObject({ state: 'sent', scheme: 'bearer', jwt: { ok: true, payload: { apikey: API_KEY } } })
-    expect(decodeOne(end, { headers: [], body: {} }).videosdk?.token).toEqual({ carrier: 'authorization', state: 'not-visible' })
+    expect(readingOf(decodeOne(end, { headers: [], body: {} }), 'videosdk')?.token).toEqual({ carrier: 'authorization', state: 'not-visible' })
   })
 
   it('reads how the body was sent and which room it names', () => {
     const form = decodeOne(end, { headers: [{ name: 'Authorization', value: TOKEN }], body: 'roomId=abcd-efgh-lmno&sessionId=s1' })
-    expect(form.videosdk).toMatchObject({ contentType: null, body: 'not-json', requestRoom: { id: 'abcd-efgh-lmno', field: 'roomId' }, vendorSessionId: 's1' })
+    expect(readingOf(form, 'videosdk')).toMatchObject({ contentType: null, body: 'not-json', requestRoom: { id: 'abcd-efgh-lmno', field: 'roomId' }, vendorSessionId: 's1' })
     expect(form.sessionId).toBe('abcd-efgh-lmno')
     const typed = capture(end, { body: { customRoomId: 'mine' } })
     typed.requestHeaders = [{ name: 'Authorization', value: TOKEN }]
     typed.requestBody = { text: '{"customRoomId":"mine"}', mimeType: 'application/json;charset=UTF-8' }
-    expect(videosdk.decode(typed).events[0]!.videosdk).toMatchObject({ contentType: 'application/json;charset=UTF-8', body: 'json', requestRoom: { id: 'mine', field: 'customRoomId' } })
-    expect(decodeOne(end, { body: [1, 2] }).videosdk?.body).toBe('not-json')
-    expect(decodeOne(end, { method: 'POST' }).videosdk?.body).toBe('none')
-    expect(decodeOne(end, { method: 'POST', headers: [{ name: 'Authorization', value: TOKEN }, { name: 'Content-Length', value: '31' }] }).videosdk?.body).toBe('not-visible')
+    expect(readingOf(videosdk.decode(typed).events[0]!, 'videosdk')).toMatchObject({ contentType: 'application/json;charset=UTF-8', body: 'json', requestRoom: { id: 'mine', field: 'customRoomId' } })
+    expect(readingOf(decodeOne(end, { body: [1, 2] }), 'videosdk')?.body).toBe('not-json')
+    expect(readingOf(decodeOne(end, { method: 'POST' }), 'videosdk')?.body).toBe('none')
+    expect(readingOf(decodeOne(end, { method: 'POST', headers: [{ name: 'Authorization', value: TOKEN }, { name: 'Content-Length', value: '31' }] }), 'videosdk')?.body).toBe('not-visible')
     const truncated = capture(end, { body: { roomId: 'r' } })
     truncated.requestBody = { text: '{"roomId":"r"', truncatedFrom: 9000 }
-    expect(videosdk.decode(truncated).events[0]!.videosdk?.body).toBe('not-visible')
+    expect(readingOf(videosdk.decode(truncated).events[0]!, 'videosdk')?.body).toBe('not-visible')
   })
 
   it('tells requests from a page from server calls', () => {
-    const from = (call: Call): unknown => decodeOne(end, { body: { roomId: 'r' }, ...call }).videosdk?.fromPage
+    const from = (call: Call): unknown => readingOf(decodeOne(end, { body: { roomId: 'r' }, ...call }), 'videosdk')?.fromPage
     expect(from({})).toBeNull()
     expect(from({ headers: [{ name: 'Authorization', value: TOKEN }, { name: 'Origin', value: 'null' }] })).toBe('origin')
     expect(from({ headers: [{ name: 'Authorization', value: TOKEN }, { name: 'Referer', value: 'https://app.example/' }] })).toBe('referer')
