@@ -1,3 +1,4 @@
+import { ADOBE_MEDIA_PROTOCOLS } from '../../protocols/adobe-media/event'
 import { ADOBE_DOCS } from './docs-links'
 import type { Rule } from './rule'
 
@@ -11,6 +12,7 @@ const rule: Rule = {
     'event only at /sessions/{id}/events. A body that does not match its endpoint is rejected or counted as the wrong event.',
   fix: 'Post each event to the endpoint of its own type: media.play to /va/v1/play, media.ping to /va/v1/ping; sessionStart to /api/v1/sessions.',
   docs: ADOBE_DOCS.mediaEdgeSessions,
+  protocols: ADOBE_MEDIA_PROTOCOLS,
   onEvent({ event }) {
     if (event.urlAction === undefined || event.urlAction === event.type) return null
     if (event.missingFields.includes('eventType')) return null

@@ -1,3 +1,4 @@
+import { ADOBE_MEDIA_PROTOCOLS } from '../../protocols/adobe-media/event'
 import { appliedToLiveSession } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
 import type { Rule } from './rule'
@@ -12,6 +13,7 @@ const rule: Rule = {
     'and a new adBreakStart inside an open break means the previous break was never closed.',
   fix: 'Send adBreakComplete after the last ad of every break, before sessionComplete and before the next adBreakStart.',
   docs: ADOBE_DOCS.ads,
+  protocols: ADOBE_MEDIA_PROTOCOLS,
   onEvent(transition) {
     const { before, event } = transition
     if (!before?.adBreak || before.adBreak.implicit || !appliedToLiveSession(transition)) return null

@@ -1,3 +1,4 @@
+import { ADOBE_MEDIA_PROTOCOLS } from '../../protocols/adobe-media/event'
 import { appliedToLiveSession } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
 import type { Rule } from './rule'
@@ -13,6 +14,7 @@ const rule: Rule = {
     "ad's time is then counted as main content), and adComplete or adSkip without an open ad.",
   fix: 'Send adBreakStart before the first ad of a break, adComplete or adSkip after each ad, and adBreakComplete after the last one.',
   docs: ADOBE_DOCS.ads,
+  protocols: ADOBE_MEDIA_PROTOCOLS,
   onEvent(transition) {
     const { before, event } = transition
     if (!AD_EVENTS.has(event.type) || !appliedToLiveSession(transition) || before === null) return null

@@ -1,3 +1,4 @@
+import { ADOBE_MEDIA_PROTOCOLS } from '../../protocols/adobe-media/event'
 import { appliedToLiveSession } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
 import type { Rule } from './rule'
@@ -9,6 +10,7 @@ const rule: Rule = {
   why: 'Each ad must end with adComplete or adSkip before the next adStart, or the durations of both ads are wrong.',
   fix: 'Send adComplete (or adSkip) for every ad before starting the next one.',
   docs: ADOBE_DOCS.ads,
+  protocols: ADOBE_MEDIA_PROTOCOLS,
   onEvent(transition) {
     const { before, event } = transition
     // Heartbeats never send a complete for a skipped ad: the next ad start closes it.

@@ -1,3 +1,4 @@
+import { ADOBE_MEDIA_PROTOCOLS } from '../../protocols/adobe-media/event'
 import { appliedToLiveSession } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
 import type { Rule } from './rule'
@@ -9,6 +10,7 @@ const rule: Rule = {
   why: 'chapterComplete and chapterSkip need an open chapter; without one Adobe has nothing to complete and the event is ignored.',
   fix: 'Send chapterStart at the beginning of every chapter.',
   docs: ADOBE_DOCS.chapters,
+  protocols: ADOBE_MEDIA_PROTOCOLS,
   onEvent(transition) {
     const { before, event } = transition
     if ((event.type !== 'chapterComplete' && event.type !== 'chapterSkip') || before?.chapter !== null || !appliedToLiveSession(transition)) return null

@@ -1,3 +1,4 @@
+import { ADOBE_MEDIA_PROTOCOLS } from '../../protocols/adobe-media/event'
 import { appliedToLiveSession } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
 import type { Rule } from './rule'
@@ -9,6 +10,7 @@ const rule: Rule = {
   why: 'Chapters cannot overlap. A chapterStart while a chapter is open leaves the first chapter without an end, so its time is wrong.',
   fix: 'Send chapterComplete (or chapterSkip) before starting the next chapter.',
   docs: ADOBE_DOCS.chapters,
+  protocols: ADOBE_MEDIA_PROTOCOLS,
   onEvent(transition) {
     const { before, event } = transition
     if (event.type !== 'chapterStart' || !before?.chapter || !appliedToLiveSession(transition)) return null

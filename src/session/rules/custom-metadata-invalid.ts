@@ -1,3 +1,4 @@
+import { ADOBE_MEDIA_PROTOCOLS } from '../../protocols/adobe-media/event'
 import { METADATA_EVENTS, METADATA_KEY } from '../../protocols/adobe-media/vocabulary'
 import { severest } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
@@ -15,6 +16,7 @@ const rule: Rule = {
     'overwrite standard fields, and "a." is reserved.',
   fix: 'Send string values under plain keys, and only with sessionStart, adStart or chapterStart (session metadata lasts the whole session).',
   docs: ADOBE_DOCS.customMetadata,
+  protocols: ADOBE_MEDIA_PROTOCOLS,
   onEvent({ event }) {
     const entries = event.customMetadata
     if (!entries || entries.length === 0) return null

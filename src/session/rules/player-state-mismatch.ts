@@ -1,3 +1,4 @@
+import { ADOBE_MEDIA_PROTOCOLS } from '../../protocols/adobe-media/event'
 import { appliedToLiveSession } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
 import type { Rule } from './rule'
@@ -12,6 +13,7 @@ const rule: Rule = {
   why: 'Player states (fullscreen, mute, closed captions…) are tracked as start/end pairs, and Adobe keeps only the first 10 distinct states of a session.',
   fix: 'Start each state before ending it, and keep to at most 10 distinct states per session.',
   docs: ADOBE_DOCS.playerStates,
+  protocols: ADOBE_MEDIA_PROTOCOLS,
   onEvent(transition) {
     const { before, event, after } = transition
     if (!event.states || before === null || !appliedToLiveSession(transition)) return null

@@ -1,3 +1,4 @@
+import { ADOBE_MEDIA_PROTOCOLS } from '../../protocols/adobe-media/event'
 import { adapterOf } from '../../protocols'
 import type { TrackingEvent } from '../../protocols/tracking-event'
 import type { Session } from '../session'
@@ -17,6 +18,7 @@ const rule: Rule = {
   fix: 'Send play when playback starts, and again when it resumes after pauseStart or bufferStart.',
   docs: ADOBE_DOCS.mediaEdgeExamples,
   oncePerSession: true,
+  protocols: ADOBE_MEDIA_PROTOCOLS,
   onEvent(transition) {
     const { before, event } = transition
     if (!before || !isPeriodic(event, before) || !appliedToLiveSession(transition)) return null

@@ -1,3 +1,4 @@
+import { ADOBE_MEDIA_PROTOCOLS } from '../../protocols/adobe-media/event'
 import { appliedToLiveSession } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
 import { endsSeek } from '../session'
@@ -14,6 +15,7 @@ const rule: Rule = {
     'another position) moves it as the viewer did, and is not reported.',
   fix: 'Keep reporting the main-content position, unchanged, from adBreakStart to adBreakComplete.',
   docs: ADOBE_DOCS.ads,
+  protocols: ADOBE_MEDIA_PROTOCOLS,
   onEvent(transition) {
     const { before, event } = transition
     const playhead = event.asset === 'ad' ? null : event.playhead

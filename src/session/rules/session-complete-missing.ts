@@ -1,3 +1,4 @@
+import { ADOBE_MEDIA_PROTOCOLS } from '../../protocols/adobe-media/event'
 import { isLiveContent } from '../../protocols/adobe-media/vocabulary'
 import { appliedToLiveSession } from './conditions'
 import { ADOBE_DOCS } from './docs-links'
@@ -13,6 +14,7 @@ const rule: Rule = {
   why: 'Completion is counted only from sessionComplete. A session that reaches the end of the content and then ends without it reports the view as abandoned.',
   fix: 'Send sessionComplete when playback reaches the end of the main content, then sessionEnd.',
   docs: ADOBE_DOCS.sessionOverview,
+  protocols: ADOBE_MEDIA_PROTOCOLS,
   onEvent(transition) {
     const { before, event } = transition
     if (event.role !== 'end' || before?.state !== 'active' || !appliedToLiveSession(transition)) return null
