@@ -22,9 +22,17 @@ export const PROTOCOL_IDS: readonly ProtocolId[] = Object.freeze(adapters.map((a
 // By id, for the session machine's questions on every event.
 const byId = new Map<string, ProtocolAdapter>(adapters.map((adapter) => [adapter.id, adapter]))
 
+// The session machine and its rules ask several times per event, nearly always about the protocol asked about
+// last (a capture is mostly one protocol's traffic): comparing ids is cheaper than hashing one.
+let lastAsked: ProtocolAdapter = adapters[0]
+
 /** The adapter of a protocol id. */
 export function adapterOf(protocol: ProtocolId): ProtocolAdapter {
-  return byId.get(protocol)!
+  if (lastAsked.id === protocol) return lastAsked
+  const adapter = byId.get(protocol)
+  if (adapter === undefined) throw new Error(`no protocol adapter is registered as ${protocol}`)
+  lastAsked = adapter
+  return adapter
 }
 
 /** The session timers the protocol's backend runs. */

@@ -6,18 +6,31 @@
  */
 export function parseTime(text: string): number {
   if (text.length !== 24) return Date.parse(text)
+  const second = digit(text, 17) * 10 + digit(text, 18)
+  const ms = digit(text, 20) * 100 + digit(text, 21) * 10 + digit(text, 22)
+  // Timestamps come in runs within one minute (a HAR's entries, a session's events): the minute is read once.
+  if (minute.prefix !== '' && text.startsWith(minute.prefix) && second <= 59 && ms >= 0 && secondSeparatorsAt(text)) return minute.start + second * 1000 + ms
   const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3)
   const month = digit(text, 5) * 10 + digit(text, 6)
   const day = digit(text, 8) * 10 + digit(text, 9)
   const hour = digit(text, 11) * 10 + digit(text, 12)
-  const minute = digit(text, 14) * 10 + digit(text, 15)
-  const second = digit(text, 17) * 10 + digit(text, 18)
-  const ms = digit(text, 20) * 100 + digit(text, 21) * 10 + digit(text, 22)
+  const minutes = digit(text, 14) * 10 + digit(text, 15)
   // A non-digit reads as NaN and fails every comparison below. Years below 1000 (Date.UTC reads 0–99 as 19xx),
   // day 0, hour 24 and other edges are Date.parse's to decide.
-  const plain = year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59 && ms >= 0
+  const plain = year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minutes <= 59 && second <= 59 && ms >= 0
   if (!plain || !separatorsAt(text)) return Date.parse(text)
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms)
+  const start = Date.UTC(year, month - 1, day, hour, minutes)
+  minute.prefix = text.slice(0, 16)
+  minute.start = start
+  return start + second * 1000 + ms
+}
+
+/** The last minute read whole: `YYYY-MM-DDTHH:MM` and its start (ms since the epoch). */
+const minute = { prefix: '', start: 0 }
+
+/** The separators after the minute: `:` `.` `Z`. */
+function secondSeparatorsAt(text: string): boolean {
+  return text.charCodeAt(16) === 0x3a && text.charCodeAt(19) === 0x2e && text.charCodeAt(23) === 0x5a
 }
 
 /** `-` `-` `T` `:` `:` `.` `Z` where toISOString puts them. */

@@ -30,16 +30,16 @@ export function step(before: Session | null, event: TrackingEvent, key: string, 
   let groups = after.groups
   // One transition for every rule (rules only read it), not a fresh object per rule per event.
   const transitionSeen = { before, event, after, settings }
-  for (const rule of eventRules(rules, event.protocol)) {
-    if (rule.oncePerSession && reported.includes(rule.id)) continue
-    const drafts = rule.onEvent?.(transitionSeen)
+  for (const { rule, once, onEvent } of eventRules(rules, event.protocol)) {
+    if (once && reported.includes(rule.id)) continue
+    const drafts = onEvent(transitionSeen)
     if (!drafts) continue
     for (const draft of Array.isArray(drafts) ? (drafts as readonly FindingDraft[]) : [drafts as FindingDraft]) {
       const finding = toFinding(rule, draft, event.protocol, key, { ...event.origin })
       if (draft.group !== undefined) groups = noteGroup(finding, draft.group, groups)
       findings.push(finding)
     }
-    if (rule.oncePerSession) reported = [...reported, rule.id]
+    if (once) reported = [...reported, rule.id]
   }
   // Most events raise nothing: `after` is transition's own fresh copy, so it is the result as it is.
   if (findings.length === 0) return { session: after, findings }
@@ -69,17 +69,33 @@ function noteGroup(finding: Finding, group: string, groups: readonly string[]): 
   return groups.length < MAX_GROUPS ? [...groups, groupKey] : groups
 }
 
+/**
+ * A rule as `step` asks it about every event. Rules are object literals of many shapes (with or without
+ * `protocols`, `oncePerSession`, `docsByProtocol`…), so reading their fields in the loop over every event would be
+ * a megamorphic load each time; these entries all have one shape.
+ */
+interface EventRule {
+  rule: Rule
+  once: boolean
+  onEvent: NonNullable<Rule['onEvent']>
+}
+
 /** Per rule list, the rules with an `onEvent` that concerns each protocol, in registry order. */
-const EVENT_RULES = new WeakMap<readonly Rule[], Map<ProtocolId, readonly Rule[]>>()
+const EVENT_RULES = new WeakMap<readonly Rule[], Map<ProtocolId, readonly EventRule[]>>()
 
 /** The rules `step` asks about an event of `protocol`: on large captures most rules concern other protocols. */
-function eventRules(rules: readonly Rule[], protocol: ProtocolId): readonly Rule[] {
+function eventRules(rules: readonly Rule[], protocol: ProtocolId): readonly EventRule[] {
   let byProtocol = EVENT_RULES.get(rules)
-  if (byProtocol === undefined) EVENT_RULES.set(rules, (byProtocol = new Map<ProtocolId, readonly Rule[]>()))
+  if (byProtocol === undefined) EVENT_RULES.set(rules, (byProtocol = new Map<ProtocolId, readonly EventRule[]>()))
   let list = byProtocol.get(protocol)
   if (list === undefined) {
-    list = rules.filter((rule) => rule.onEvent !== undefined && (rule.protocols === undefined || rule.protocols.includes(protocol)))
-    byProtocol.set(protocol, list)
+    const entries: EventRule[] = []
+    for (const rule of rules) {
+      const { onEvent } = rule
+      if (onEvent === undefined || (rule.protocols !== undefined && !rule.protocols.includes(protocol))) continue
+      entries.push({ rule, once: rule.oncePerSession === true, onEvent })
+    }
+    byProtocol.set(protocol, (list = entries))
   }
   return list
 }

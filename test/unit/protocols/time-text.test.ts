@@ -41,6 +41,20 @@ describe('parseTime', () => {
       expect([text, parseTime(text)]).toEqual([text, Date.parse(text)])
     }
   })
+
+  it('agrees with Date.parse within a minute it has read, on any second and with any character after the minute changed', () => {
+    const random = randomSource(13)
+    const characters = '0123456789-T:.Z+ /9x\u0660'
+    for (let i = 0; i < 2_000; i++) {
+      const read = new Date(Math.floor(random() * 4e12)).toISOString()
+      parseTime(read)
+      const chars = [...read]
+      chars[17] = String(Math.floor(random() * 7))
+      chars[16 + Math.floor(random() * 8)] = characters[Math.floor(random() * characters.length)]!
+      const text = chars.join('')
+      expect([read, text, parseTime(text)]).toEqual([read, text, Date.parse(text)])
+    }
+  })
 })
 
 describe('durationText', () => {
