@@ -24,11 +24,11 @@ const byId = new Map<string, ProtocolAdapter>(adapters.map((adapter) => [adapter
 
 // The session machine and its rules ask several times per event, nearly always about the protocol asked about
 // last (a capture is mostly one protocol's traffic): comparing ids is cheaper than hashing one.
-let lastAsked: ProtocolAdapter = adapters[0]
+let lastAsked: ProtocolAdapter | undefined
 
 /** The adapter of a protocol id. */
 export function adapterOf(protocol: ProtocolId): ProtocolAdapter {
-  if (lastAsked.id === protocol) return lastAsked
+  if (lastAsked?.id === protocol) return lastAsked
   const adapter = byId.get(protocol)
   if (adapter === undefined) throw new Error(`no protocol adapter is registered as ${protocol}`)
   lastAsked = adapter
