@@ -27,7 +27,7 @@ import { bodyText, field, isRecord, parseJson } from '../json-body'
 import { trackingEvent } from '../tracking-event'
 import type { AcmeBeaconEvent, AcmeBeaconType } from './event'
 
-const TYPES: ReadonlySet<string> = new Set<AcmeBeaconType>(['start', 'tick', 'end'])
+const TYPES: ReadonlySet<string> = new Set<AcmeBeaconType>(['start', 'tick', 'adStart', 'end'])
 
 export const acmeBeacon: ProtocolAdapter<'acme-beacon', AcmeBeaconEvent> = {
   id: 'acme-beacon',
@@ -70,7 +70,7 @@ export const acmeBeacon: ProtocolAdapter<'acme-beacon', AcmeBeaconEvent> = {
 
 const EVENT = `import type { EventCore } from '../event-core'
 
-export type AcmeBeaconType = 'start' | 'tick' | 'end'
+export type AcmeBeaconType = 'start' | 'tick' | 'adStart' | 'end'
 
 export type AcmeBeaconEvent = EventCore<'acme-beacon', AcmeBeaconType> & { reading: { beaconVersion: number } }
 `
@@ -96,7 +96,7 @@ const beacon = (path: string, second: number, body: unknown = { t: at(second) })
 describe('a protocol added as one folder and one registry line', () => {
   it('flows from capture to findings through the engine', async () => {
     const library = (await import(join(root, 'src', 'library.ts'))) as typeof import('../../src/library')
-    const capture = har([beacon('s1/start', 0), beacon('s1/tick', 10), beacon('s1/end', 20), beacon('s1/tick', 30), beacon('s2/tick', 40, 'not json')])
+    const capture = har([beacon('s1/start', 0), beacon('s1/tick', 10), beacon('s1/adStart', 15), beacon('s1/end', 20), beacon('s1/tick', 30), beacon('s2/tick', 40, 'not json')])
     const report: JsonReport = library.lintHar(capture)
     expect(report.sessions.map((session) => [session.protocol, session.sessionId, session.state])).toEqual([['acme-beacon', 's1', 'ended']])
     const protocolOf = new Map(report.sessions.map((session) => [session.key, session.protocol]))
@@ -105,7 +105,8 @@ describe('a protocol added as one folder and one registry line', () => {
     expect(found).toContainEqual(['event-after-session-end', 'error', 'acme-beacon'])
     expect(found).toContainEqual(['undecodable-request', 'error', null])
     expect(report.findings.find((finding) => finding.rule === 'undecodable-request')?.message).toContain('the body is not a JSON object')
-    // A protocol without timers gets no ping or expiry rule, and none of Adobe's media rules.
+    // A protocol without timers gets no ping or expiry rule, and none of Adobe's media rules, even for an event
+    // named like one of Adobe's (an adStart outside any ad break).
     expect(found.filter(([rule]) => /ping|expired|ad-|chapter|playhead/.test(String(rule)))).toEqual([])
   })
 
