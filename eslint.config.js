@@ -53,7 +53,7 @@ const nowSyntax = [
 ]
 
 export default defineConfig([
-  globalIgnores(['dist/', 'dist-test/', 'lib/', 'packages/', 'coverage/', 'test-results/', 'demo-output/']),
+  globalIgnores(['dist/', 'dist-test/', 'dist-firefox-test/', 'lib/', 'packages/', 'coverage/', 'test-results/', 'demo-output/']),
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
 
   preact,

@@ -15,7 +15,9 @@ import { withoutTestApi } from './scripts/package/without-test-api.js'
  * (scripts/package/package.mjs); dist-test/ is dist/ with the worker's test API, for the e2e tests, the demo and the
  * benchmarks, which drive the worker through it.
  */
-const OUT_DIRS: Record<string, string> = { store: 'packages/chrome', firefox: 'packages/firefox', e2e: 'dist-test' }
+const OUT_DIRS: Record<string, string> = { store: 'packages/chrome', firefox: 'packages/firefox', e2e: 'dist-test', 'firefox-e2e': 'dist-firefox-test' }
+/** The builds with the worker's test API, which the e2e tests drive. */
+const TEST_API_MODES = new Set(['e2e', 'firefox-e2e'])
 
 /**
  * One config, these builds:
@@ -53,11 +55,11 @@ export default defineConfig(({ mode }): UserConfig => {
       },
     }
   }
-  const firefox = mode === 'firefox'
+  const firefox = mode === 'firefox' || mode === 'firefox-e2e'
   return {
     plugins: mode === 'test' ? [] : [
       preact(),
-      ...(mode === 'e2e' ? [] : [withoutTestApi()]),
+      ...(TEST_API_MODES.has(mode) ? [] : [withoutTestApi()]),
       crx({
         manifest: firefox ? firefoxManifest(manifest) : manifest,
         browser: firefox ? 'firefox' : 'chrome',

@@ -18,17 +18,18 @@ export function listen(pipeline: Pipeline, scopeOfTab: (tabId: number) => Promis
   const uploads = new UploadParts()
   listenToVendorRequests(submit)
 
+  const self = { id: chrome.runtime.id, pagesOrigin: chrome.runtime.getURL('') }
   chrome.runtime.onMessage.addListener((message: unknown, sender, respond) => {
     if (sender.id !== chrome.runtime.id) return false
     if (isHookEnvelope(message)) {
       // Tab and frame come from the browser, never from what the page wrote.
-      const source = hookSource(sender, chrome.runtime.id)
+      const source = hookSource(sender, self)
       if (!source) return false
       // Validated again here, each report on its own: the relay is the only sender we trust, and only for its shape checks.
       for (const report of relayedReports(message)) submit(hookUpdate(report, source))
       return false
     }
-    if (!isFromExtensionPage(sender, chrome.runtime.id)) return false
+    if (!isFromExtensionPage(sender, self)) return false
     void answer(message as Command).then(respond, (error: unknown) => respond({ error: error instanceof Error ? error.message : String(error) }))
     return true
   })

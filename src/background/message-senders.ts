@@ -4,6 +4,15 @@
  * tab. Commands (clear, import…) come only from the extension's own pages.
  */
 
+/**
+ * This extension as senders show it: its id, and the origin of its pages (`runtime.getURL('')`), which Chrome
+ * builds from the id and Firefox from a per-install UUID that is not the id.
+ */
+export interface OwnExtension {
+  id: string
+  pagesOrigin: string
+}
+
 /** Where a relayed hook message really came from. */
 export interface HookSource {
   tabId: number
@@ -14,8 +23,8 @@ export interface HookSource {
  * The tab and frame of a relay message's sender, or null when the sender is not our content script in a tab:
  * another extension, an extension page, the worker itself, or a sender without a tab (TAB_ID_NONE is -1).
  */
-export function hookSource(sender: chrome.runtime.MessageSender, extensionId: string): HookSource | null {
-  if (sender.id !== extensionId || isFromExtensionPage(sender, extensionId)) return null
+export function hookSource(sender: chrome.runtime.MessageSender, self: OwnExtension): HookSource | null {
+  if (sender.id !== self.id || isFromExtensionPage(sender, self)) return null
   const tabId = sender.tab?.id
   const { frameId } = sender
   if (!Number.isSafeInteger(tabId) || tabId! < 0 || !Number.isSafeInteger(frameId) || frameId! < 0) return null
@@ -23,6 +32,6 @@ export function hookSource(sender: chrome.runtime.MessageSender, extensionId: st
 }
 
 /** A page of this extension (panel, popup, options, rule page), not a content script in someone's page. */
-export function isFromExtensionPage(sender: chrome.runtime.MessageSender, extensionId: string): boolean {
-  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(`chrome-extension://${extensionId}/`)
+export function isFromExtensionPage(sender: chrome.runtime.MessageSender, self: OwnExtension): boolean {
+  return sender.id === self.id && typeof sender.url === 'string' && sender.url.startsWith(self.pagesOrigin)
 }

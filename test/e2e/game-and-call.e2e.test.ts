@@ -3,22 +3,18 @@
  * request after EndSession and the `Bearer ` token are flagged in the panel, and the panel's export linted
  * by the CLI says the same.
  */
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { JsonReport } from '../../src/report/json-report'
 import type { ExtensionBrowser } from './harness/browser'
 import { launchWithExtension } from './harness/browser'
 import { readDump } from './harness/dump'
 import type { GameAndCallServers } from './harness/game-and-call-servers'
-import { GAMESPARKS_SECRET, startGameAndCallServers, videoSdkToken } from './harness/game-and-call-servers'
+import { startGameAndCallServers } from './harness/game-and-call-servers'
+import { classOf, findingsBySession, GAME_SENDS, lintWithCli, playGameAndCall } from './scenarios/game-and-call'
 
-const run = promisify(execFile)
-const CLI = resolve(import.meta.dirname, '../../bin/sessionscope.js')
 
 let browser: ExtensionBrowser
 let servers: GameAndCallServers
@@ -31,15 +27,6 @@ afterAll(async () => {
   await browser?.close()
   await servers?.close()
 })
-
-interface Game {
-  connect(secret: string): Promise<string>
-  request(type: string, fields?: Record<string, unknown>): Promise<Record<string, unknown>>
-  keepAlive(): void
-}
-interface Call {
-  endSession(token: string, options?: { prefix?: string }): Promise<number>
-}
 
 /** Every finding the panel shows, session by session, as `rule/severity`. */
 async function panelFindings(panel: Page): Promise<Record<string, string[]>> {
@@ -58,32 +45,13 @@ async function panelFindings(panel: Page): Promise<Record<string, string[]>> {
   return shown
 }
 
-/** A frame's GameSparks class, or 'keep-alive' for a frame of whitespace. */
-function classOf(data: string): string {
-  return data.trim() === '' ? 'keep-alive' : (JSON.parse(data) as { '@class': string })['@class']
-}
-
 describe('GameSparks and VideoSDK in Chromium', () => {
   it('flags a request after EndSession and a Bearer token live, and the CLI says the same of the export', async () => {
     const page = await browser.context.newPage()
     await page.goto(`${servers.origin}/pages/game-and-call.html`)
     const tabId = await browser.tabIdOf(page)
-    const now = Math.floor(Date.now() / 1000)
-    const token = videoSdkToken({ apikey: 'e2e-key', permissions: ['allow_join', 'allow_mod'], version: 2, roles: ['crawler'], iat: now, exp: now + 3600 })
-
-    const sessionId = await page.evaluate(async (secret) => {
-      const game = (window as unknown as { game: Game }).game
-      const id = await game.connect(secret)
-      await game.request('DeviceAuthenticationRequest', { deviceId: '742', deviceOS: 'js' })
-      game.keepAlive()
-      await game.request('LogEventRequest', { eventKey: 'LEVEL_UP', LEVEL: 2 })
-      await game.request('EndSessionRequest')
-      // The game went to the background and came back without a new session.
-      await game.request('LogEventRequest', { eventKey: 'AFTER_END' })
-      return id
-    }, GAMESPARKS_SECRET)
-    expect(await page.evaluate((jwt) => (window as unknown as { call: Call }).call.endSession(jwt, { prefix: 'Bearer ' }), token)).toBe(200)
-    await servers.waitFor((r) => r.body.includes('AFTER_END'), 'the request after EndSession')
+    const { sessionId, token, status } = await playGameAndCall(page, servers)
+    expect(status).toBe(200)
 
     // The socket is one capture with its frames; the session ID came from the handshake.
     await expect.poll(async () => (await readDump(browser)).sessions.map((s) => s.protocol), { timeout: 15_000 }).toEqual(expect.arrayContaining(['gamesparks', 'videosdk']))
@@ -92,8 +60,7 @@ describe('GameSparks and VideoSDK in Chromium', () => {
     const socket = dump.captures.find((c) => c.scope === scope && c.frames)!
     expect(socket.url).toBe(`${servers.origin.replace('http', 'ws')}/ws/device/exampleKey12`)
     // Every frame is captured, the keep-alive (a single space) too, and the session counts the keep-alives.
-    const sent = socket.frames!.filter((f) => f.direction === 'send').map((f) => classOf(f.data))
-    expect(sent).toEqual(['.AuthenticatedConnectRequest', '.DeviceAuthenticationRequest', 'keep-alive', '.LogEventRequest', '.EndSessionRequest', '.LogEventRequest'])
+    expect(socket.frames!.filter((f) => f.direction === 'send').map((f) => classOf(f.data))).toEqual(GAME_SENDS)
     const game = dump.sessions.find((s) => s.scope === scope && s.protocol === 'gamesparks')!
     expect(game).toMatchObject({ sessionId, state: 'ended' })
     expect(game.summary.facts?.['User']).toContain('5849655e16c047eb048bc585')
@@ -127,15 +94,8 @@ describe('GameSparks and VideoSDK in Chromium', () => {
     expect(exported.map((m) => [m.type, classOf(m.data)])).toEqual(frames.map((f) => [f.direction, classOf(f.data)]))
     // The player's auth token is a secret: redacted in the export unless asked.
     expect(JSON.stringify(har)).not.toContain('44b297a8-162a-4220-8c14-dad9a1946ad2')
-    let report: JsonReport
-    try {
-      report = JSON.parse((await run(process.execPath, [CLI, 'lint', file, '--format', 'json'])).stdout) as JsonReport
-    } catch (error) {
-      report = JSON.parse((error as { stdout: string }).stdout) as JsonReport
-    }
-    const byKey: Record<string, string[]> = {}
-    for (const finding of report.findings) (byKey[finding.sessionKey ?? ''] ??= []).push(`${finding.rule}/${finding.severity}`)
-    expect(byKey).toEqual(live)
+    const report = await lintWithCli(file)
+    expect(findingsBySession(report)).toEqual(live)
     const late = report.findings.find((f) => f.rule === 'event-after-session-end')!
     expect(late.frame).not.toBeNull()
     expect(JSON.parse(har.log.entries[late.entry!]._webSocketMessages[late.frame!].data)).toMatchObject({ eventKey: 'AFTER_END' })

@@ -9,41 +9,51 @@ import { hookSource, isFromExtensionPage } from '../../../src/background/message
 import type { Pipeline } from '../../../src/background/pipeline'
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop'
+const SELF = { id: ID, pagesOrigin: `chrome-extension://${ID}/` }
 type Sender = chrome.runtime.MessageSender
 const contentScript: Sender = { id: ID, tab: { id: 12 } as chrome.tabs.Tab, frameId: 3, url: 'https://player.example.test/watch', origin: 'https://player.example.test' }
 const panel: Sender = { id: ID, url: `chrome-extension://${ID}/src/devtools/panel.html?tabId=12`, origin: `chrome-extension://${ID}` }
 
 describe('hookSource', () => {
   it('takes tab and frame from the sender', () => {
-    expect(hookSource(contentScript, ID)).toEqual({ tabId: 12, frameId: 3 })
-    expect(hookSource({ ...contentScript, frameId: 0 }, ID)).toEqual({ tabId: 12, frameId: 0 })
+    expect(hookSource(contentScript, SELF)).toEqual({ tabId: 12, frameId: 3 })
+    expect(hookSource({ ...contentScript, frameId: 0 }, SELF)).toEqual({ tabId: 12, frameId: 0 })
   })
 
   it('rejects another extension, and a sender without an id', () => {
-    expect(hookSource({ ...contentScript, id: 'otherextensionotherextensionabcd' }, ID)).toBeNull()
-    expect(hookSource({ ...contentScript, id: undefined }, ID)).toBeNull()
+    expect(hookSource({ ...contentScript, id: 'otherextensionotherextensionabcd' }, SELF)).toBeNull()
+    expect(hookSource({ ...contentScript, id: undefined }, SELF)).toBeNull()
   })
 
   it('rejects senders without a tab, with no tab (-1), or without a frame', () => {
-    expect(hookSource({ ...contentScript, tab: undefined }, ID)).toBeNull()
-    expect(hookSource({ ...contentScript, tab: { id: undefined } as unknown as chrome.tabs.Tab }, ID)).toBeNull()
-    expect(hookSource({ ...contentScript, tab: { id: -1 } as chrome.tabs.Tab }, ID)).toBeNull()
-    expect(hookSource({ ...contentScript, frameId: undefined }, ID)).toBeNull()
-    expect(hookSource({ ...contentScript, frameId: -1 }, ID)).toBeNull()
+    expect(hookSource({ ...contentScript, tab: undefined }, SELF)).toBeNull()
+    expect(hookSource({ ...contentScript, tab: { id: undefined } as unknown as chrome.tabs.Tab }, SELF)).toBeNull()
+    expect(hookSource({ ...contentScript, tab: { id: -1 } as chrome.tabs.Tab }, SELF)).toBeNull()
+    expect(hookSource({ ...contentScript, frameId: undefined }, SELF)).toBeNull()
+    expect(hookSource({ ...contentScript, frameId: -1 }, SELF)).toBeNull()
   })
 
   it('rejects our own extension pages, even one open in a tab', () => {
-    expect(hookSource(panel, ID)).toBeNull()
-    expect(hookSource({ ...panel, tab: { id: 12 } as chrome.tabs.Tab, frameId: 0 }, ID)).toBeNull()
+    expect(hookSource(panel, SELF)).toBeNull()
+    expect(hookSource({ ...panel, tab: { id: 12 } as chrome.tabs.Tab, frameId: 0 }, SELF)).toBeNull()
   })
 })
 
 describe('isFromExtensionPage', () => {
   it('is true only for a page of this extension', () => {
-    expect(isFromExtensionPage(panel, ID)).toBe(true)
-    expect(isFromExtensionPage(contentScript, ID)).toBe(false)
-    expect(isFromExtensionPage({ ...panel, url: 'chrome-extension://otherextensionotherextensionabcd/x.html' }, ID)).toBe(false)
-    expect(isFromExtensionPage({ ...panel, id: 'otherextensionotherextensionabcd' }, ID)).toBe(false)
+    expect(isFromExtensionPage(panel, SELF)).toBe(true)
+    expect(isFromExtensionPage(contentScript, SELF)).toBe(false)
+    expect(isFromExtensionPage({ ...panel, url: 'chrome-extension://otherextensionotherextensionabcd/x.html' }, SELF)).toBe(false)
+    expect(isFromExtensionPage({ ...panel, id: 'otherextensionotherextensionabcd' }, SELF)).toBe(false)
+  })
+
+  it("knows Firefox's pages by their per-install origin, which is not the add-on's id", () => {
+    const firefox = { id: 'sessionscope@sessionscope.dev', pagesOrigin: 'moz-extension://2d0c4f6e-8a1b-4c3d-9e5f-7a6b5c4d3e2f/' }
+    const page = { id: firefox.id, url: `${firefox.pagesOrigin}src/devtools/panel.html?tabId=4` }
+    expect(isFromExtensionPage(page, firefox)).toBe(true)
+    expect(hookSource({ ...page, tab: { id: 4 } as chrome.tabs.Tab, frameId: 0 }, firefox)).toBeNull()
+    expect(isFromExtensionPage({ ...page, url: 'moz-extension://00000000-8a1b-4c3d-9e5f-7a6b5c4d3e2f/x.html' }, firefox)).toBe(false)
+    expect(hookSource({ id: firefox.id, tab: { id: 4 } as chrome.tabs.Tab, frameId: 0, url: 'https://player.example.test/' }, firefox)).toEqual({ tabId: 4, frameId: 0 })
   })
 })
 
@@ -58,7 +68,7 @@ describe("the worker's onMessage listener", () => {
     vi.resetModules()
     const noop = { addListener: () => {} }
     vi.stubGlobal('chrome', {
-      runtime: { id: ID, onMessage: { addListener: (listener: Listener) => void (onMessage = listener) } },
+      runtime: { id: ID, getURL: (path: string) => `chrome-extension://${ID}/${path}`, onMessage: { addListener: (listener: Listener) => void (onMessage = listener) } },
       webRequest: { onBeforeRequest: noop, onBeforeSendHeaders: noop, onHeadersReceived: noop, onErrorOccurred: noop },
       alarms: { onAlarm: noop },
       tabs: { onRemoved: noop },
