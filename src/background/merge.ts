@@ -7,6 +7,7 @@ import type { CapturedBody, WebSocketFrame } from '../protocols/captured-request
 import type { CaptureUpdate } from './capture-update'
 import { normalizeUrl } from './capture-update'
 import type { CaptureRecord, CaptureSource, Scope } from '../store/records'
+import { isBeaconType } from '../report/to-har'
 
 /** Two reports further apart than this are never the same request. */
 const JOIN_WINDOW_MS = 30_000
@@ -263,12 +264,12 @@ function near(a: number, b: number): boolean {
 }
 
 /**
- * A beacon is a 'ping' to webRequest, fetch and XHR never are. Without this, a beacon whose body webRequest
- * could not read (a Blob) joins a fetch to the same URL, and every later beacon shifts onto its neighbour.
+ * A beacon report joins only a beacon. Without this, a beacon whose body webRequest could not read (a Blob) joins
+ * a fetch to the same URL, and every later beacon shifts onto its neighbour.
  */
 function sameKind(resourceType: string | undefined, via: CaptureSource | undefined): boolean {
   if (resourceType === undefined || via === undefined) return true
-  return (via === 'beacon') === (resourceType === 'ping')
+  return (via === 'beacon') === isBeaconType(resourceType)
 }
 
 /** Bodies match when either source could not see its body, or both saw the same bytes. */

@@ -148,11 +148,19 @@ function toEntry(capture: CapturedRequest & CaptureProvenance, events: readonly 
   return entry
 }
 
+/**
+ * webRequest's resource types of a beacon: Chrome calls it 'ping', Firefox 'beacon' (its 'ping' is an `<a ping>`).
+ * Fetch and XHR are never one of them.
+ */
+export function isBeaconType(resourceType: string | undefined): boolean {
+  return resourceType === 'ping' || resourceType === 'beacon'
+}
+
 /** Chrome's `_resourceType`, so DevTools files an imported beacon under Fetch/XHR or Ping, not Other. */
 function resourceTypeOf(capture: CapturedRequest & CaptureProvenance): string | undefined {
   if (capture.frames) return 'websocket'
   const sources = capture.sources ?? []
-  if (capture.resourceType === 'ping' || sources.includes('beacon')) return 'ping'
+  if (isBeaconType(capture.resourceType) || sources.includes('beacon')) return 'ping'
   if (sources.includes('xhr')) return 'xhr'
   if (sources.includes('fetch')) return 'fetch'
   if (capture.resourceType === 'xmlhttprequest') return 'fetch'

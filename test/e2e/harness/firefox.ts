@@ -45,6 +45,8 @@ export interface FirefoxWithExtension {
   openExtensionPage(path: string): Promise<Page>
   /** Calls the background's test API (src/background/test-api.ts); the result crosses as JSON. */
   callTestApi<T>(method: keyof TestApi, ...args: unknown[]): Promise<T>
+  /** When the running background page started (its performance.timeOrigin); starts it if Firefox had suspended it. */
+  backgroundStartedAt(): Promise<number>
   tabIdOf(page: Page): Promise<number>
   scopeOfTab(tabId: number): Promise<string>
   dump(): Promise<Dump>
@@ -136,6 +138,10 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     },
     openExtensionPage,
     callTestApi,
+    backgroundStartedAt: () => throughDoor(async () => {
+      const api = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }).browser
+      return (await api.runtime.getBackgroundPage()).performance.timeOrigin
+    }, null),
     async tabIdOf(page) {
       return throughDoor(async (url: string) => {
         const tabs = await (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }).browser.tabs.query({})

@@ -13,7 +13,7 @@ const URL_ = 'https://edge.adobedc.net/ee/va/v1/ping?configId=ds'
 const T0 = 1_700_000_000_000
 const pingBody = (n: number): string => JSON.stringify({ events: [{ xdm: { eventType: 'media.ping', mediaCollection: { playhead: n } } }] })
 
-function webRequest(requestId: string, body: string | null, resourceType: 'xmlhttprequest' | 'ping', at: number): CaptureUpdate {
+function webRequest(requestId: string, body: string | null, resourceType: 'xmlhttprequest' | 'ping' | 'beacon', at: number): CaptureUpdate {
   return { kind: 'request', tabId: 1, frameId: 0, requestId, url: URL_, method: 'POST', body: body === null ? null : { text: body }, time: T0 + at, resourceType }
 }
 
@@ -64,5 +64,18 @@ describe('joining a beacon and a fetch to the same URL', () => {
   it('still joins a bodiless beacon report with the beacon the hook saw', () => {
     const captures = merge([hook('b1', 'beacon', pingBody(1), 0), webRequest('beacon', null, 'ping', 1)])
     expect(summary(captures)).toEqual([{ sources: ['beacon', 'webRequest'], webRequestId: 'beacon', hookId: '0|b1', body: pingBody(1) }])
+  })
+
+  it("joins Firefox's beacon, which its webRequest types 'beacon', and still keeps it off a fetch", () => {
+    const captures = merge([
+      hook('f1', 'fetch', pingBody(1), 0),
+      webRequest('beacon', pingBody(2), 'beacon', 1),
+      hook('b1', 'beacon', pingBody(2), 2),
+      webRequest('fetch', pingBody(1), 'xmlhttprequest', 3),
+    ])
+    expect(summary(captures)).toEqual([
+      { sources: ['fetch', 'webRequest'], webRequestId: 'fetch', hookId: '0|f1', body: pingBody(1) },
+      { sources: ['beacon', 'webRequest'], webRequestId: 'beacon', hookId: '0|b1', body: pingBody(2) },
+    ])
   })
 })

@@ -95,9 +95,11 @@ describe('HAR export', () => {
       { ...base, sources: ['webRequest', 'beacon'], resourceType: 'ping' },
       { ...base, sources: ['webRequest'], resourceType: 'image' },
       { ...base, sources: ['har'] },
+      // Firefox's webRequest types a beacon 'beacon'.
+      { ...base, sources: ['webRequest'], resourceType: 'beacon' },
     ]
     const { har } = toHar({ captures: typed, settings: DEFAULT_SETTINGS, userSettings: DEFAULT_USER_SETTINGS, observedUntil: 0, redact: true })
-    expect(har.log.entries.map((entry) => (entry as unknown as { _resourceType?: string })._resourceType)).toEqual(['fetch', 'xhr', 'ping', 'image', undefined])
+    expect(har.log.entries.map((entry) => (entry as unknown as { _resourceType?: string })._resourceType)).toEqual(['fetch', 'xhr', 'ping', 'image', undefined, 'ping'])
   })
 
   it('keeps "no response seen" apart from "the request failed"', () => {
