@@ -33,6 +33,12 @@ function leavesCore(depth) {
   return `^${toSrc}(/(?!(${PURE_DIRS.join('|')})(/|$)|\\.\\./package\\.json$).*)?$`
 }
 
+const IDB_IMPORT = { group: ['idb', 'idb/*'], message: 'Only the store touches IndexedDB.' }
+const PLATFORM = 'import { browser } from src/platform/browser.ts'
+const POLYFILL_IMPORT = { group: ['webextension-polyfill', 'webextension-polyfill/*'], message: `Only src/platform/ imports the polyfill: ${PLATFORM}.` }
+/** The browsers' own extension globals: Chrome's `chrome` (Firefox has it too) and Firefox's `browser`. */
+const EXTENSION_GLOBALS = ['chrome', 'browser'].map((name) => ({ name, message: `The extension APIs are reached through the platform module: ${PLATFORM}.` }))
+
 /** Globals that read the host: its clock, randomness, timers, network, storage, page or process. */
 const HOST_GLOBALS = [
   'window', 'self', 'globalThis', 'document', 'navigator', 'indexedDB', 'localStorage', 'sessionStorage', 'caches',
@@ -129,12 +135,18 @@ export default defineConfig([
     },
   },
 
+  // A later block's options for a rule replace an earlier one's, so each folder is given its whole list: the store
+  // alone opens IndexedDB, the platform alone holds the polyfill and the browser's globals. The core's blocks below
+  // replace both lists for its files with their own, which forbid all of these too.
+  ...[
+    { files: [`src/**/${TS}`], ignores: ['src/store/**', 'src/platform/**'], imports: [IDB_IMPORT, POLYFILL_IMPORT] },
+    { files: [`src/store/**/${TS}`], imports: [POLYFILL_IMPORT] },
+    { files: [`src/platform/**/${TS}`], imports: [IDB_IMPORT] },
+  ].map(({ imports, ...block }) => ({ ...block, rules: { 'no-restricted-imports': ['error', { patterns: imports }] } })),
   {
     files: [`src/**/${TS}`],
-    ignores: [`src/store/**`],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['idb', 'idb/*'], message: 'Only the store touches IndexedDB.' }] }],
-    },
+    ignores: ['src/platform/**'],
+    rules: { 'no-restricted-globals': ['error', ...EXTENSION_GLOBALS] },
   },
 
   // One block per depth below src/, since a later block's options replace an earlier one's. A file deeper than

@@ -82,7 +82,7 @@ export default defineConfig(({ mode }): UserConfig => {
             name: 'unit',
             include: ['test/unit/**/*.test.ts?(x)', 'src/**/*.test.ts?(x)'],
             environment: 'node',
-            setupFiles: ['fake-indexeddb/auto'],
+            setupFiles: ['fake-indexeddb/auto', 'test/unit/setup/browser-polyfill.ts'],
             // The fuzz properties and 50,000-event views take a few seconds each; a shared CI machine can take
             // several times that. Hangs are caught by the fuzz suite's own per-input budget.
             testTimeout: 30_000,

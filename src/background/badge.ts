@@ -1,8 +1,10 @@
 /** The toolbar badge shows the tab's error count. */
+import { browser } from '../platform/browser'
+
 const ERROR_RED = '#d93025'
 /**
  * A tab's badge is painted at most once per this interval. Every store write reports its scopes (one every 25 ms
- * while a player pings), and each chrome.action call is a round trip to the browser that costs the worker more
+ * while a player pings), and each action API call is a round trip to the browser that costs the worker more
  * than the write it follows; the last count of an interval is painted when it ends, so the badge ends up right.
  */
 export const BADGE_INTERVAL_MS = 500
@@ -29,6 +31,6 @@ export function showErrorCount(tabId: number, errors: number): void {
 function paint(tabId: number, errors: number): void {
   const text = errors === 0 ? '' : errors > 999 ? '999+' : String(errors)
   // The tab may be gone by now; a badge for a closed tab is not worth an error.
-  void chrome.action.setBadgeText({ tabId, text }).catch(() => {})
-  if (errors > 0) void chrome.action.setBadgeBackgroundColor({ tabId, color: ERROR_RED }).catch(() => {})
+  void browser.action.setBadgeText({ tabId, text }).catch(() => {})
+  if (errors > 0) void browser.action.setBadgeBackgroundColor({ tabId, color: ERROR_RED }).catch(() => {})
 }

@@ -6,6 +6,7 @@ import type { CapturedBody, HttpHeader } from '../protocols/captured-request'
 import type { HookRequest, HookResponse, HookSocketFrame, HookSocketOpen } from '../shared/hook-messages'
 import { bodyFromBytes, bodyFromText } from '../shared/capture-body'
 import { MAX_BODY_CHARS } from '../shared/hook-messages'
+import type { WebRequest } from '../platform/browser'
 
 export type CaptureUpdate =
   | {
@@ -30,13 +31,17 @@ export type CaptureUpdate =
 
 // webRequest's updates carry `origin` for requests of no tab (tabId -1): the origin that initiated them.
 
-export type WebRequestBody = chrome.webRequest.OnBeforeRequestDetails['requestBody']
+/**
+ * webRequest's `requestBody`. Both browsers give each form field a list of values, where the polyfill's types say a
+ * string; the raw parts' bytes are ArrayBuffers.
+ */
+export type WebRequestBody = Omit<WebRequest.OnBeforeRequestDetailsTypeRequestBodyType, 'formData'> & { formData?: Record<string, unknown> }
 
 /** webRequest's `requestBody` as text: raw bytes as UTF-8 (base64 when they are not), form data url-encoded. */
 export function bodyFromWebRequest(requestBody: WebRequestBody | null): CapturedBody | null {
   if (!requestBody || requestBody.error) return null
   if (requestBody.raw && requestBody.raw.length > 0) {
-    const parts = requestBody.raw.flatMap((part: chrome.webRequest.UploadData) => (part.bytes ? [new Uint8Array(part.bytes)] : []))
+    const parts = requestBody.raw.flatMap((part) => (part.bytes ? [new Uint8Array(part.bytes as ArrayBuffer)] : []))
     if (parts.length === 0) return null
     const bytes = new Uint8Array(parts.reduce((sum: number, part: Uint8Array) => sum + part.length, 0))
     let offset = 0
@@ -49,13 +54,13 @@ export function bodyFromWebRequest(requestBody: WebRequestBody | null): Captured
   }
   if (requestBody.formData) {
     const form = new URLSearchParams()
-    for (const [key, values] of Object.entries(requestBody.formData)) for (const value of values as unknown[]) form.append(key, String(value))
+    for (const [key, values] of Object.entries(requestBody.formData)) for (const value of [values].flat()) form.append(key, String(value))
     return { ...bodyFromText(form.toString()), mimeType: 'application/x-www-form-urlencoded' }
   }
   return null
 }
 
-export function headersFromWebRequest(headers: chrome.webRequest.HttpHeader[] | undefined): HttpHeader[] {
+export function headersFromWebRequest(headers: WebRequest.HttpHeaders | undefined): HttpHeader[] {
   return (headers ?? []).map((header) => ({ name: header.name, value: header.value ?? '' }))
 }
 

@@ -2,11 +2,13 @@
  * Every browser event the worker listens to. Registered synchronously at the top level of the worker, so
  * events that wake a stopped worker are delivered to it.
  */
+import type { Runtime } from '../platform/browser'
+import { browser, extensionPagesUrl } from '../platform/browser'
 import type { Command } from '../shared/commands'
 import type { HookMessage } from '../shared/hook-messages'
 import { parseRelayBatch, parseRelayMessage } from '../shared/hook-messages'
 import type { CaptureUpdate } from './capture-update'
-import { EXPIRY_ALARM } from './chrome-platform'
+import { EXPIRY_ALARM } from './extension-platform'
 import type { HookSource } from './message-senders'
 import { hookSource, isFromExtensionPage } from './message-senders'
 import type { Pipeline } from './pipeline'
@@ -18,25 +20,26 @@ export function listen(pipeline: Pipeline, scopeOfTab: (tabId: number) => Promis
   const uploads = new UploadParts()
   listenToVendorRequests(submit)
 
-  const self = { id: chrome.runtime.id, pagesOrigin: chrome.runtime.getURL('') }
-  chrome.runtime.onMessage.addListener((message: unknown, sender, respond) => {
-    if (sender.id !== chrome.runtime.id) return false
+  // A promise answers the message; nothing else returned, nothing answers it (the relay waits for no answer).
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    const self = { id: browser.runtime.id, pagesUrl: extensionPagesUrl() }
+    if (sender.id !== self.id) return
     if (isHookEnvelope(message)) {
       // Tab and frame come from the browser, never from what the page wrote.
       const source = hookSource(sender, self)
-      if (!source) return false
+      if (!source) return
       // Validated again here, each report on its own: the relay is the only sender we trust, and only for its shape checks.
       for (const report of relayedReports(message)) submit(hookUpdate(report, source))
-      return false
+      return
     }
-    if (!isFromExtensionPage(sender, self)) return false
-    void answer(message as Command).then(respond, (error: unknown) => respond({ error: error instanceof Error ? error.message : String(error) }))
-    return true
+    if (!isFromExtensionPage(sender, self)) return
+    // A failure is answered as `{ error }`, not as a rejection, which each browser would pass on in its own way.
+    return answer(message as Command).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }))
   })
 
-  chrome.tabs.onRemoved.addListener((tabId) => void pipeline.forgetTab(tabId).catch(log))
+  browser.tabs.onRemoved.addListener((tabId) => void pipeline.forgetTab(tabId).catch(log))
 
-  chrome.alarms.onAlarm.addListener((alarm) => {
+  browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === EXPIRY_ALARM) pipeline.expire(Date.now()).catch(log)
   })
 

@@ -3,14 +3,15 @@
  * browser fills in `sender`, so tab and frame are taken from it and nothing in the message can name another
  * tab. Commands (clear, import…) come only from the extension's own pages.
  */
+import type { Runtime } from '../platform/browser'
 
 /**
- * This extension as senders show it: its id, and the origin of its pages (`runtime.getURL('')`), which Chrome
- * builds from the id and Firefox from a per-install UUID that is not the id.
+ * This extension as its senders show it: its id, and the address its pages start with (in Firefox a per-install
+ * uuid, not the id).
  */
 export interface OwnExtension {
   id: string
-  pagesOrigin: string
+  pagesUrl: string
 }
 
 /** Where a relayed hook message really came from. */
@@ -23,7 +24,7 @@ export interface HookSource {
  * The tab and frame of a relay message's sender, or null when the sender is not our content script in a tab:
  * another extension, an extension page, the worker itself, or a sender without a tab (TAB_ID_NONE is -1).
  */
-export function hookSource(sender: chrome.runtime.MessageSender, self: OwnExtension): HookSource | null {
+export function hookSource(sender: Runtime.MessageSender, self: OwnExtension): HookSource | null {
   if (sender.id !== self.id || isFromExtensionPage(sender, self)) return null
   const tabId = sender.tab?.id
   const { frameId } = sender
@@ -32,6 +33,6 @@ export function hookSource(sender: chrome.runtime.MessageSender, self: OwnExtens
 }
 
 /** A page of this extension (panel, popup, options, rule page), not a content script in someone's page. */
-export function isFromExtensionPage(sender: chrome.runtime.MessageSender, self: OwnExtension): boolean {
-  return sender.id === self.id && typeof sender.url === 'string' && sender.url.startsWith(self.pagesOrigin)
+export function isFromExtensionPage(sender: Runtime.MessageSender, self: OwnExtension): boolean {
+  return sender.id === self.id && typeof sender.url === 'string' && sender.url.startsWith(self.pagesUrl)
 }

@@ -7,6 +7,7 @@ import type { RetentionSettings } from '../session/user-settings'
 import { retentionOf } from '../session/user-settings'
 import type { RetentionReport } from '../shared/retention-report'
 import { saveRetentionReport } from '../shared/retention-report'
+import { browser } from '../platform/browser'
 import { loadUserSettings } from '../shared/settings-storage'
 import { captureCount, listScopes } from '../store/queries'
 import type { Scope } from '../store/records'
@@ -45,11 +46,11 @@ export function createPruner(pipeline: Pipeline, facts: RetentionFacts): (now: n
   return (now) => run(() => prune(pipeline, facts, now))
 }
 
-export function chromeRetentionFacts(scopeOfTab: (tabId: number) => Promise<Scope>): RetentionFacts {
+export function browserRetentionFacts(scopeOfTab: (tabId: number) => Promise<Scope>): RetentionFacts {
   return {
     settings: async () => retentionOf(await loadUserSettings()),
     async openScopes() {
-      const tabs = await chrome.tabs.query({})
+      const tabs = await browser.tabs.query({})
       return new Set(await Promise.all(tabs.flatMap((tab) => (tab.id === undefined ? [] : [scopeOfTab(tab.id)]))))
     },
     record: saveRetentionReport,
@@ -58,6 +59,6 @@ export function chromeRetentionFacts(scopeOfTab: (tabId: number) => Promise<Scop
 
 /** Wakes the worker hourly to prune; an existing alarm keeps its schedule when the worker starts again. */
 export async function scheduleRetention(): Promise<void> {
-  if (await chrome.alarms.get(RETENTION_ALARM)) return
-  await chrome.alarms.create(RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MINUTES, delayInMinutes: RETENTION_PERIOD_MINUTES })
+  if (await browser.alarms.get(RETENTION_ALARM)) return
+  await browser.alarms.create(RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MINUTES, delayInMinutes: RETENTION_PERIOD_MINUTES })
 }

@@ -6,7 +6,7 @@ import { database } from '../store/db'
 import { joinFrames } from '../store/frames'
 import { scopeRange } from '../store/key-ranges'
 import type { Pipeline } from './pipeline'
-import { chromePlatform } from './chrome-platform'
+import { extensionPlatform } from './extension-platform'
 
 export function exposeTestApi(pipeline: Pipeline, prune: (now: number) => Promise<unknown>): void {
   Object.assign(globalThis, {
@@ -15,7 +15,7 @@ export function exposeTestApi(pipeline: Pipeline, prune: (now: number) => Promis
       expire: (now: number) => pipeline.expire(now),
       /** Runs the retention clean-up as if it were `now`; resolves with what it deleted. */
       prune: (now: number) => prune(now),
-      scopeOfTab: (tabId: number) => chromePlatform.scopeOfTab(tabId),
+      scopeOfTab: (tabId: number) => extensionPlatform.scopeOfTab(tabId),
       /** What is stored of one scope right now, without waiting for pending writes (load tests poll it). */
       async stats(scope: string) {
         const db = await database()

@@ -3,6 +3,8 @@
  * event that wakes a stopped worker reaches it); hosts the user configured are added once the settings are
  * read, and replaced when they change. A request is reported by one set of listeners only.
  */
+import type { WebRequest } from '../platform/browser'
+import { browser, knowsExtraHeaders } from '../platform/browser'
 import type { HostSettings } from '../protocols'
 import { adapterForUrl, webRequestPatterns } from '../protocols'
 import type { CaptureUpdate } from './capture-update'
@@ -11,15 +13,15 @@ import { bodyFromWebRequest, headersFromWebRequest, initiatingOrigin } from './c
 type Submit = (update: CaptureUpdate) => void
 
 interface Registered {
-  onBeforeRequest: Parameters<typeof chrome.webRequest.onBeforeRequest.addListener>[0]
-  onBeforeSendHeaders: Parameters<typeof chrome.webRequest.onBeforeSendHeaders.addListener>[0]
-  onHeadersReceived: Parameters<typeof chrome.webRequest.onHeadersReceived.addListener>[0]
-  onErrorOccurred: Parameters<typeof chrome.webRequest.onErrorOccurred.addListener>[0]
+  onBeforeRequest: (details: WebRequest.OnBeforeRequestDetailsType) => void
+  onBeforeSendHeaders: (details: WebRequest.OnBeforeSendHeadersDetailsType) => void
+  onHeadersReceived: (details: WebRequest.OnHeadersReceivedDetailsType) => void
+  onErrorOccurred: (details: WebRequest.OnErrorOccurredDetailsType) => void
 }
 
 /** Listens for requests matching `patterns` whose URL `claims` accepts. Returns the function that stops. */
 export function listenToRequests(patterns: string[], claims: (url: string) => boolean, submit: Submit): () => void {
-  const filter: chrome.webRequest.RequestFilter = { urls: patterns }
+  const filter: WebRequest.RequestFilter = { urls: patterns }
   const listeners: Registered = {
     onBeforeRequest: (details) => {
       if (claims(details.url)) {
@@ -28,11 +30,9 @@ export function listenToRequests(patterns: string[], claims: (url: string) => bo
           method: details.method, body: bodyFromWebRequest(details.requestBody ?? null), time: details.timeStamp, resourceType: details.type, ...origin(details),
         })
       }
-      return undefined
     },
     onBeforeSendHeaders: (details) => {
       if (claims(details.url)) submit({ kind: 'request-headers', tabId: details.tabId, requestId: details.requestId, headers: headersFromWebRequest(details.requestHeaders), ...origin(details) })
-      return undefined
     },
     onHeadersReceived: (details) => {
       if (claims(details.url)) {
@@ -41,24 +41,22 @@ export function listenToRequests(patterns: string[], claims: (url: string) => bo
           statusText: statusText(details.statusLine), headers: headersFromWebRequest(details.responseHeaders), ...origin(details),
         })
       }
-      return undefined
     },
     onErrorOccurred: (details) => {
       if (claims(details.url)) submit({ kind: 'failed', tabId: details.tabId, requestId: details.requestId, error: details.error, ...origin(details) })
     },
   }
-  // Chrome hides some headers (Cookie, Referer, …) without 'extraHeaders'; Firefox shows them all and rejects the
-  // option it does not know, so it is asked for only where the browser declares it.
-  const extra = chrome.webRequest.OnBeforeSendHeadersOptions?.EXTRA_HEADERS === undefined ? [] : ['extraHeaders' as const]
-  chrome.webRequest.onBeforeRequest.addListener(listeners.onBeforeRequest, filter, ['requestBody'])
-  chrome.webRequest.onBeforeSendHeaders.addListener(listeners.onBeforeSendHeaders, filter, ['requestHeaders', ...extra])
-  chrome.webRequest.onHeadersReceived.addListener(listeners.onHeadersReceived, filter, ['responseHeaders', ...extra])
-  chrome.webRequest.onErrorOccurred.addListener(listeners.onErrorOccurred, filter)
+  // Cookie, Referer and the like, where the browser hides them without being asked.
+  const extra = knowsExtraHeaders() ? ['extraHeaders' as const] : []
+  browser.webRequest.onBeforeRequest.addListener(listeners.onBeforeRequest, filter, ['requestBody'])
+  browser.webRequest.onBeforeSendHeaders.addListener(listeners.onBeforeSendHeaders, filter, ['requestHeaders', ...extra])
+  browser.webRequest.onHeadersReceived.addListener(listeners.onHeadersReceived, filter, ['responseHeaders', ...extra])
+  browser.webRequest.onErrorOccurred.addListener(listeners.onErrorOccurred, filter)
   return () => {
-    chrome.webRequest.onBeforeRequest.removeListener(listeners.onBeforeRequest)
-    chrome.webRequest.onBeforeSendHeaders.removeListener(listeners.onBeforeSendHeaders)
-    chrome.webRequest.onHeadersReceived.removeListener(listeners.onHeadersReceived)
-    chrome.webRequest.onErrorOccurred.removeListener(listeners.onErrorOccurred)
+    browser.webRequest.onBeforeRequest.removeListener(listeners.onBeforeRequest)
+    browser.webRequest.onBeforeSendHeaders.removeListener(listeners.onBeforeSendHeaders)
+    browser.webRequest.onHeadersReceived.removeListener(listeners.onHeadersReceived)
+    browser.webRequest.onErrorOccurred.removeListener(listeners.onErrorOccurred)
   }
 }
 

@@ -7,6 +7,7 @@
  * Reports are sent in batches, one runtime message per short window: every runtime message crosses the browser
  * process to reach the worker, and a page may fire a thousand tracking requests a second.
  */
+import { browser } from '../platform/browser'
 import type { HookMessage, RelayBatch } from '../shared/hook-messages'
 import { HOOK_READY_EVENT, MAX_BATCH_MESSAGES, parseHookMessage, RELAY_PORT_EVENT } from '../shared/hook-messages'
 import { answerTrackingQueries, messageFromReport } from './hook-reports'
@@ -84,7 +85,7 @@ function send(): void {
   batch = []
   batchChars = 0
   try {
-    chrome.runtime.sendMessage({ type: 'hook-batch', messages } satisfies RelayBatch).catch(() => {})
+    browser.runtime.sendMessage({ type: 'hook-batch', messages } satisfies RelayBatch).catch(() => {})
   } catch {
     // The extension was reloaded or removed: this page's relay is orphaned.
   }

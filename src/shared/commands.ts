@@ -3,6 +3,7 @@
  * data back (views read the store); an import carries the file, the one thing only the page has, and the worker
  * hands back captures as sent, the one thing only its memory has.
  */
+import { browser } from '../platform/browser'
 import type { CaptureRecord } from '../store/records'
 
 export type Command =
@@ -23,7 +24,7 @@ export interface CommandAnswers {
 }
 
 export async function sendCommand<C extends Command>(command: C): Promise<CommandAnswers[C['type']]> {
-  const answer: unknown = await chrome.runtime.sendMessage(command)
+  const answer: unknown = await browser.runtime.sendMessage(command)
   if (answer && typeof answer === 'object' && 'error' in answer) throw new Error(String(answer.error))
   return answer as CommandAnswers[C['type']]
 }

@@ -1,5 +1,5 @@
 /**
- * What the worker's last retention clean-up removed, kept in chrome.storage.local (the scopes it deleted are
+ * What the worker's last retention clean-up removed, kept in the browser's local storage (the scopes it deleted are
  * gone from IndexedDB, so nothing there could say it), for the options page, panel and popup to show.
  */
 import { storedValue } from './settings-storage'

@@ -1,8 +1,10 @@
-/** The user's settings in chrome.storage.local: the options page writes them, the worker reads and follows them. */
+/** The user's settings in the browser's local storage: the options page writes them, the worker reads and follows them. */
+import type { Storage } from '../platform/browser'
+import { browser } from '../platform/browser'
 import type { UserSettings } from '../session/user-settings'
 import { readUserSettings } from '../session/user-settings'
 
-/** One key of chrome.storage.local, read through `read` so a bad stored value never reaches the caller. */
+/** One key of the browser's local storage, read through `read` so a bad stored value never reaches the caller. */
 export interface StoredValue<T> {
   load(): Promise<T>
   save(value: T): Promise<void>
@@ -13,18 +15,18 @@ export interface StoredValue<T> {
 export function storedValue<T>(key: string, read: (raw: unknown) => T): StoredValue<T> {
   return {
     async load() {
-      const stored = await chrome.storage.local.get<Record<string, unknown>>(key)
+      const stored = await browser.storage.local.get(key)
       return read(stored[key])
     },
     async save(value) {
-      await chrome.storage.local.set({ [key]: value })
+      await browser.storage.local.set({ [key]: value })
     },
     onChanged(listener) {
-      const handler = (changes: Record<string, chrome.storage.StorageChange>, area: string): void => {
+      const handler = (changes: Record<string, Storage.StorageChange>, area: string): void => {
         if (area === 'local' && key in changes) listener()
       }
-      chrome.storage.onChanged.addListener(handler)
-      return () => chrome.storage.onChanged.removeListener(handler)
+      browser.storage.onChanged.addListener(handler)
+      return () => browser.storage.onChanged.removeListener(handler)
     },
   }
 }

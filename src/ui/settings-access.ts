@@ -1,7 +1,7 @@
 /**
  * What the panel and popup need from the options page: the user's redaction choices, what the last retention
- * clean-up removed, and a way to open the page. The mount points hand in chrome's (chrome-settings-access.ts),
- * tests their own, so the views themselves never touch chrome.*.
+ * clean-up removed, and a way to open the page. The mount points hand in the browser's (browser-settings-access.ts),
+ * tests their own, so the views themselves never touch the extension APIs.
  */
 import type { RedactionSettings } from '../session/user-settings'
 import { DEFAULT_USER_SETTINGS, REDACTION_DEFAULTS } from '../session/user-settings'

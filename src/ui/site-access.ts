@@ -45,7 +45,7 @@ export function siteOf(url: string): Site | null {
 
 /**
  * What Sessionscope may see of the page at `url` (undefined when the browser hides it), given `holds`, which
- * says whether the extension holds all the host permissions it is given (chrome.permissions.contains).
+ * says whether the extension holds all the host permissions it is given (the browser's permissions.contains).
  */
 export async function siteAccessOf(url: string | undefined, holds: (patterns: string[]) => Promise<boolean>): Promise<SiteAccess> {
   if (!url) return (await holds([ALL_SITES])) ? { kind: 'out-of-reach' } : { kind: 'withheld', site: null }
@@ -57,7 +57,7 @@ export async function siteAccessOf(url: string | undefined, holds: (patterns: st
 /** The browser whose settings the steps name. */
 export type SettingsBrowser = 'chrome' | 'firefox'
 
-/** What a view needs to tell the user about site access and to change it; chrome's in chrome-site-access.ts. */
+/** What a view needs to tell the user about site access and to change it; the browser's in browser-site-access.ts. */
 export interface SiteAccessControl extends Followed<SiteAccess> {
   browser: SettingsBrowser
   /** Asks the browser for access to `pattern` (its dialog needs the user's click); resolves with the answer. */

@@ -11,7 +11,7 @@ import { useFollowed } from './use-followed'
 
 export type SettingsStorage = Followed<UserSettings>
 
-const chromeStorage: SettingsStorage = { load: loadUserSettings, onChanged: onUserSettingsChanged }
+const browserStorage: SettingsStorage = { load: loadUserSettings, onChanged: onUserSettingsChanged }
 
 /** Stored settings with every default filled in. */
 export interface ResolvedUserSettings {
@@ -21,7 +21,7 @@ export interface ResolvedUserSettings {
 }
 
 /** null until the first read; then the stored settings, re-read whenever they change. */
-export function useUserSettings(storage: SettingsStorage = chromeStorage): ResolvedUserSettings | null {
+export function useUserSettings(storage: SettingsStorage = browserStorage): ResolvedUserSettings | null {
   // Unreadable storage leaves the view on its previous settings (or its built-in defaults).
   const settings = useFollowed(storage)
   return useMemo(() => (settings === undefined ? null : { settings, retention: retentionOf(settings), redaction: redactionOf(settings) }), [settings])

@@ -1,9 +1,10 @@
 /**
  * What the source's layout promises beyond the lint rules (eslint.config.js keeps the pure core's boundaries):
- * every rule and protocol adapter is registered, documented and tested.
+ * every rule and protocol adapter is registered, documented and tested, and only the platform module speaks of the
+ * browser's extension APIs.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { adapters, PROTOCOL_IDS } from '../../src/protocols'
 import { rules } from '../../src/session/rules'
@@ -80,3 +81,33 @@ describe('protocol adapters', () => {
     expect([...PROTOCOL_IDS]).toEqual(adapters.map((adapter) => adapter.id))
   })
 })
+
+describe('the platform module', () => {
+  const PLATFORM = join(SRC, 'platform')
+
+  // Comments and strings too: the lint rule sees only code, and a stray `chrome.` in a comment tells the next
+  // reader to reach for the global.
+  it('is the only place in src/ that writes `chrome.`', () => {
+    const naming = filesUnder(SRC, /./).filter((file) => !file.startsWith(`${PLATFORM}/`) && readFileSync(file, 'utf8').includes('chrome.'))
+    expect(naming.map((file) => relative(ROOT, file))).toEqual([])
+  })
+
+  // The page hook runs in the page's own world, where there is no extension API for the polyfill to wrap.
+  it("is out of the page hook's reach, however indirectly", () => {
+    const reached = importsOf(join(SRC, 'content', 'page-hook.ts'))
+    expect(reached.size).toBeGreaterThan(3)
+    expect([...reached].filter((file) => file.startsWith(`${PLATFORM}/`)).map((file) => relative(ROOT, file))).toEqual([])
+  })
+})
+
+/** Every source file `entry` imports, directly or not (relative specifiers: what is in src/). */
+function importsOf(entry: string, seen = new Set<string>()): Set<string> {
+  for (const [, specifier] of readFileSync(entry, 'utf8').matchAll(/\b(?:from|import)\s*['"](\.{1,2}\/[^'"]*)['"]/g)) {
+    const base = resolve(dirname(entry), specifier!)
+    const file = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), base].find((candidate) => existsSync(candidate) && statSync(candidate).isFile())
+    if (file === undefined || seen.has(file)) continue
+    seen.add(file)
+    importsOf(file, seen)
+  }
+  return seen
+}

@@ -72,8 +72,9 @@ describe('the pure core may not reach its host (lint)', () => {
     expect(await ruleIds(code, 'src/session/lint-probe.ts')).toEqual([])
   })
 
-  it('outside the core, the host is allowed', async () => {
-    expect(await ruleIds('export const t = Date.now()\nexport const i = chrome.runtime.id', 'src/background/lint-probe.ts')).toEqual([])
+  it('outside the core, the host is allowed (the browser through the platform module)', async () => {
+    expect(await ruleIds('export const t = Date.now()\nexport const w = window.location.href', 'src/background/lint-probe.ts')).toEqual([])
+    expect(await ruleIds('export const i = chrome.runtime.id', 'src/platform/lint-probe.ts')).toEqual([])
   })
 
   it('counts `..` from the file: one folder down, the core is two levels up', async () => {
@@ -106,6 +107,36 @@ describe('only the store touches IndexedDB (lint)', () => {
   })
   it('the store may', async () => {
     expect(await ruleIds(code, 'src/store/lint-probe.ts')).toEqual([])
+  })
+})
+
+describe('only the platform module reaches the browser (lint)', () => {
+  const REACHING: Array<[string, string]> = [
+    ['export const tabs = chrome.tabs.query({})', 'no-restricted-globals'],
+    ['export const id = browser.runtime.id', 'no-restricted-globals'],
+    ['import browser from "webextension-polyfill"\nexport const b = browser', 'no-restricted-imports'],
+    ['import type { Tabs } from "webextension-polyfill"\nexport type T = Tabs.Tab', 'no-restricted-imports'],
+  ]
+  for (const file of ['src/popup/lint-probe.ts', 'src/background/lint-probe.ts', 'src/content/lint-probe.ts', 'src/store/lint-probe.ts', 'src/ui/lint-probe.tsx']) {
+    it.each(REACHING)(`${file}: %s is an error`, async (code, rule) => {
+      expect(await ruleIds(code, file)).toContain(rule)
+    })
+  }
+
+  it('says where to go instead', async () => {
+    const [result] = await eslint.lintText('export const tabs = chrome.tabs.query({})', { filePath: join(ROOT, 'src/popup/lint-probe.ts') })
+    expect(result!.messages.map((message) => message.message)).toEqual([expect.stringContaining('src/platform/browser.ts')])
+  })
+
+  it.each(REACHING)('src/platform/lint-probe.ts: %s is fine', async (code) => {
+    expect(await ruleIds(code, 'src/platform/lint-probe.ts')).toEqual([])
+  })
+
+  it('the platform and the store keep the IndexedDB rule beside it, and the views both', async () => {
+    const idb = 'import { openDB } from "idb"\nexport const o = openDB'
+    expect(await ruleIds(idb, 'src/platform/lint-probe.ts')).toContain('no-restricted-imports')
+    expect(await ruleIds(idb, 'src/popup/lint-probe.ts')).toContain('no-restricted-imports')
+    expect(await ruleIds(idb, 'src/store/lint-probe.ts')).toEqual([])
   })
 })
 

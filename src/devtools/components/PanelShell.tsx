@@ -22,7 +22,7 @@ interface Props {
   dataSource: DataSource
   /** The inspected tab's scope. */
   home: Scope
-  /** The options page's settings, last clean-up and the page itself (chrome's in the extension). */
+  /** The options page's settings, last clean-up and the page itself (the browser's in the extension). */
   settings?: SettingsAccess
   /** Whether the browser lets Sessionscope see the inspected tab's site; absent for a view of a named scope. */
   siteAccess?: SiteAccessControl

@@ -19,7 +19,7 @@ import './Popup.css'
 interface Props {
   dataSource: DataSource
   scope: Scope
-  /** The options page's settings, last clean-up and the page itself (chrome's in the extension). */
+  /** The options page's settings, last clean-up and the page itself (the browser's in the extension). */
   settings?: SettingsAccess
   /** Whether the browser lets Sessionscope see the tab's site; absent where there is no tab (an import). */
   siteAccess?: SiteAccessControl

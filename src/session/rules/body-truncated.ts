@@ -13,7 +13,7 @@ const rule: Rule = {
     'Keep tracking payloads small (a media event is a few kilobytes). To check a larger one anyway, export ' +
     'the capture from DevTools (Network → Save all as HAR) and lint the file with the CLI, which has no ' +
     'size limit. The README section "Capture limits" lists every limit.',
-  docs: 'https://developer.chrome.com/docs/extensions/reference/api/webRequest',
+  docs: 'https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/webRequest',
   onProblem(problem) {
     if (problem.kind !== 'truncated') return null
     return { message: `Only part of this request was captured: ${problem.reason}.` }

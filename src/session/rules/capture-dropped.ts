@@ -12,7 +12,7 @@ const rule: Rule = {
     'Nothing in the player is necessarily wrong: this is a limit of the capture. Capture fewer tabs at once, ' +
     'or record the traffic as a HAR file (DevTools → Network → Save all as HAR) and lint it with the CLI. ' +
     'The README section "Capture limits" lists every limit.',
-  docs: 'https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle',
+  docs: 'https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/Background_scripts',
   onProblem(problem) {
     if (problem.kind !== 'dropped') return null
     return { message: `This capture is incomplete: ${problem.reason}.` }

@@ -1,17 +1,19 @@
 /**
  * Who may feed the worker: hook messages only from our content script in a real tab's frame, with tab and
  * frame from the browser's `sender`; commands only from our extension pages. Checked on the pure sender rule
- * and on the worker's real onMessage listener, with a fake `chrome` and pipeline.
+ * and on the worker's real onMessage listener, with a fake browser and pipeline.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CaptureUpdate } from '../../../src/background/capture-update'
 import { hookSource, isFromExtensionPage } from '../../../src/background/message-senders'
 import type { Pipeline } from '../../../src/background/pipeline'
+import type { Runtime, Tabs } from '../../../src/platform/browser'
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop'
-const SELF = { id: ID, pagesOrigin: `chrome-extension://${ID}/` }
-type Sender = chrome.runtime.MessageSender
-const contentScript: Sender = { id: ID, tab: { id: 12 } as chrome.tabs.Tab, frameId: 3, url: 'https://player.example.test/watch', origin: 'https://player.example.test' }
+const SELF = { id: ID, pagesUrl: `chrome-extension://${ID}/` }
+/** Chrome's senders also carry the origin, which the polyfill's types leave out. */
+type Sender = Runtime.MessageSender & { origin?: string }
+const contentScript: Sender = { id: ID, tab: { id: 12 } as Tabs.Tab, frameId: 3, url: 'https://player.example.test/watch', origin: 'https://player.example.test' }
 const panel: Sender = { id: ID, url: `chrome-extension://${ID}/src/devtools/panel.html?tabId=12`, origin: `chrome-extension://${ID}` }
 
 describe('hookSource', () => {
@@ -27,15 +29,15 @@ describe('hookSource', () => {
 
   it('rejects senders without a tab, with no tab (-1), or without a frame', () => {
     expect(hookSource({ ...contentScript, tab: undefined }, SELF)).toBeNull()
-    expect(hookSource({ ...contentScript, tab: { id: undefined } as unknown as chrome.tabs.Tab }, SELF)).toBeNull()
-    expect(hookSource({ ...contentScript, tab: { id: -1 } as chrome.tabs.Tab }, SELF)).toBeNull()
+    expect(hookSource({ ...contentScript, tab: { id: undefined } as unknown as Tabs.Tab }, SELF)).toBeNull()
+    expect(hookSource({ ...contentScript, tab: { id: -1 } as Tabs.Tab }, SELF)).toBeNull()
     expect(hookSource({ ...contentScript, frameId: undefined }, SELF)).toBeNull()
     expect(hookSource({ ...contentScript, frameId: -1 }, SELF)).toBeNull()
   })
 
   it('rejects our own extension pages, even one open in a tab', () => {
     expect(hookSource(panel, SELF)).toBeNull()
-    expect(hookSource({ ...panel, tab: { id: 12 } as chrome.tabs.Tab, frameId: 0 }, SELF)).toBeNull()
+    expect(hookSource({ ...panel, tab: { id: 12 } as Tabs.Tab, frameId: 0 }, SELF)).toBeNull()
   })
 })
 
@@ -47,19 +49,25 @@ describe('isFromExtensionPage', () => {
     expect(isFromExtensionPage({ ...panel, id: 'otherextensionotherextensionabcd' }, SELF)).toBe(false)
   })
 
-  it("knows Firefox's pages by their per-install origin, which is not the add-on's id", () => {
-    const firefox = { id: 'sessionscope@sessionscope.dev', pagesOrigin: 'moz-extension://2d0c4f6e-8a1b-4c3d-9e5f-7a6b5c4d3e2f/' }
-    const page = { id: firefox.id, url: `${firefox.pagesOrigin}src/devtools/panel.html?tabId=4` }
-    expect(isFromExtensionPage(page, firefox)).toBe(true)
-    expect(hookSource({ ...page, tab: { id: 4 } as chrome.tabs.Tab, frameId: 0 }, firefox)).toBeNull()
-    expect(isFromExtensionPage({ ...page, url: 'moz-extension://00000000-8a1b-4c3d-9e5f-7a6b5c4d3e2f/x.html' }, firefox)).toBe(false)
-    expect(hookSource({ id: firefox.id, tab: { id: 4 } as chrome.tabs.Tab, frameId: 0, url: 'https://player.example.test/' }, firefox)).toEqual({ tabId: 4, frameId: 0 })
+  it('in Firefox, knows our pages by their per-install address, which is not the id', () => {
+    const firefox = { id: 'sessionscope@sessionscope.dev', pagesUrl: 'moz-extension://6f1c1a3e-0a4b-4c6f-9d2e-1b7a5c3d9e0f/' }
+    const popup: Sender = { id: firefox.id, url: `${firefox.pagesUrl}src/popup/popup.html` }
+    expect(isFromExtensionPage(popup, firefox)).toBe(true)
+    expect(isFromExtensionPage({ ...popup, url: 'moz-extension://0d7e4b2a-5c1f-4e3a-8b6d-2f9c0a1e7b3d/src/popup/popup.html' }, firefox)).toBe(false)
   })
 })
 
 describe("the worker's onMessage listener", () => {
   type Listener = (message: unknown, sender: Sender, respond: (answer: unknown) => void) => boolean
+  type PolyfilledListener = (message: unknown, sender: Sender) => Promise<unknown> | undefined
   let onMessage: Listener
+  /** The listener as Chrome calls it through webextension-polyfill: a promise is an answer to come, anything else none. */
+  const asChromeCallsIt = (listener: PolyfilledListener): Listener => (message, sender, respond) => {
+    const answer = listener(message, sender)
+    if (!(answer instanceof Promise)) return false
+    void answer.then(respond)
+    return true
+  }
   let submitted: CaptureUpdate[]
   let cleared: string[]
   const request = { kind: 'request', id: 'd-1', via: 'fetch', url: 'https://edge.example.test/ee/va/v1/play', method: 'POST', body: null, time: 1_700_000_000_000 }
@@ -68,7 +76,7 @@ describe("the worker's onMessage listener", () => {
     vi.resetModules()
     const noop = { addListener: () => {} }
     vi.stubGlobal('chrome', {
-      runtime: { id: ID, getURL: (path: string) => `chrome-extension://${ID}/${path}`, onMessage: { addListener: (listener: Listener) => void (onMessage = listener) } },
+      runtime: { id: ID, getURL: (path: string) => `chrome-extension://${ID}/${path}`, onMessage: { addListener: (listener: PolyfilledListener) => void (onMessage = asChromeCallsIt(listener)) } },
       webRequest: { onBeforeRequest: noop, onBeforeSendHeaders: noop, onHeadersReceived: noop, onErrorOccurred: noop },
       alarms: { onAlarm: noop },
       tabs: { onRemoved: noop },

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CaptureUpdate } from '../../../src/background/capture-update'
 import { initiatingOrigin } from '../../../src/background/capture-update'
-import { chromePlatform } from '../../../src/background/chrome-platform'
+import { extensionPlatform } from '../../../src/background/extension-platform'
 import { createPipeline } from '../../../src/background/pipeline'
 import { listenToRequests } from '../../../src/background/web-request-listeners'
 import { closeDatabase } from '../../../src/store/db'
@@ -61,11 +61,11 @@ describe('the initiating origin', () => {
 describe('scopes of requests of no tab', () => {
   it('are one per origin in the browser’s scopes, titled by the origin', async () => {
     vi.stubGlobal('chrome', { storage: { session: { get: async () => ({ browserSession: SESSION }), set: async () => {} } } })
-    expect(await chromePlatform.scopeOfTab(-1, 'https://a.example')).toBe(noTabScope('https://a.example', SESSION))
-    expect(await chromePlatform.scopeOfTab(-1, 'https://b.example')).toBe('tab:-1:https://b.example@test')
-    expect(await chromePlatform.scopeOfTab(3, 'https://a.example')).toBe(tabScope(3, SESSION))
-    expect(await chromePlatform.tabInfo(-1, 'https://a.example')).toEqual({ title: 'https://a.example', url: 'https://a.example' })
-    expect(await chromePlatform.tabInfo(-1, '')).toEqual({ title: 'No origin', url: '' })
+    expect(await extensionPlatform.scopeOfTab(-1, 'https://a.example')).toBe(noTabScope('https://a.example', SESSION))
+    expect(await extensionPlatform.scopeOfTab(-1, 'https://b.example')).toBe('tab:-1:https://b.example@test')
+    expect(await extensionPlatform.scopeOfTab(3, 'https://a.example')).toBe(tabScope(3, SESSION))
+    expect(await extensionPlatform.tabInfo(-1, 'https://a.example')).toEqual({ title: 'https://a.example', url: 'https://a.example' })
+    expect(await extensionPlatform.tabInfo(-1, '')).toEqual({ title: 'No origin', url: '' })
   })
 
   it('never put two sites’ service-worker sessions together, however their requests interleave', async () => {

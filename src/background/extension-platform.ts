@@ -1,4 +1,5 @@
 /** The pipeline's view of the browser. */
+import { browser } from '../platform/browser'
 import { engineSettings, redactionOf } from '../session/user-settings'
 import { announceChanges } from '../shared/changes'
 import { loadUserSettings } from '../shared/settings-storage'
@@ -11,7 +12,7 @@ export const EXPIRY_ALARM = 'sessionscope-expiry'
 /** Chrome does not fire alarms sooner than this after they are set. */
 const MIN_ALARM_DELAY_MS = 30_000
 
-export const chromePlatform: Platform = {
+export const extensionPlatform: Platform = {
   settings: async () => engineSettings(await loadUserSettings()),
   async secretsAtRest() {
     const { keepSecretsOnDisk, extraSecretNames } = redactionOf(await loadUserSettings())
@@ -21,7 +22,7 @@ export const chromePlatform: Platform = {
   async tabInfo(tabId, origin) {
     // Requests of no tab are titled by the site that made them (its service worker, a prefetch).
     if (tabId < 0) return { title: origin || 'No origin', url: origin ?? '' }
-    const tab = await chrome.tabs.get(tabId)
+    const tab = await browser.tabs.get(tabId)
     return { title: tab.title ?? '', url: tab.url ?? tab.pendingUrl ?? '' }
   },
   async scopeOfTab(tabId, origin) {
@@ -37,8 +38,8 @@ export const chromePlatform: Platform = {
   },
   newId: () => crypto.randomUUID(),
   scheduleExpiry(at) {
-    if (at === null) void chrome.alarms.clear(EXPIRY_ALARM)
-    else void chrome.alarms.create(EXPIRY_ALARM, { when: Math.max(at, Date.now() + MIN_ALARM_DELAY_MS) })
+    if (at === null) void browser.alarms.clear(EXPIRY_ALARM)
+    else void browser.alarms.create(EXPIRY_ALARM, { when: Math.max(at, Date.now() + MIN_ALARM_DELAY_MS) })
   },
   log(error) {
     console.error('[sessionscope]', error)

@@ -1,6 +1,7 @@
 /** The popup's site access over the browser's APIs, with a stand-in `chrome` global. */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { chromeSiteAccess } from '../../../src/ui/chrome-site-access'
+import type { Tabs } from '../../../src/platform/browser'
+import { browserSiteAccess } from '../../../src/ui/browser-site-access'
 
 type Listener = (...args: unknown[]) => void
 function event() {
@@ -13,7 +14,7 @@ function event() {
   }
 }
 
-function fakeChrome({ tab, held = [], base = 'chrome-extension://abc/' }: { tab: Partial<chrome.tabs.Tab> | Error; held?: string[]; base?: string }) {
+function fakeChrome({ tab, held = [], base = 'chrome-extension://abc/' }: { tab: Partial<Tabs.Tab> | Error; held?: string[]; base?: string }) {
   const fake = {
     runtime: { id: 'abc', getURL: (path: string) => `${base}${path}` },
     tabs: {
@@ -38,23 +39,23 @@ function fakeChrome({ tab, held = [], base = 'chrome-extension://abc/' }: { tab:
 
 afterEach(() => vi.unstubAllGlobals())
 
-describe('chromeSiteAccess', () => {
+describe('browserSiteAccess', () => {
   it('reads the tab, its pending address while it loads, and the host permission that covers it', async () => {
     const fake = fakeChrome({ tab: { pendingUrl: 'https://player.example/watch' }, held: ['https://player.example/*'] })
-    expect(await chromeSiteAccess(7).load()).toMatchObject({ kind: 'allowed', site: { host: 'player.example' } })
+    expect(await browserSiteAccess(7).load()).toMatchObject({ kind: 'allowed', site: { host: 'player.example' } })
     expect(fake.tabs.get).toHaveBeenCalledWith(7)
     expect(fake.permissions.contains).toHaveBeenCalledWith({ origins: ['https://player.example/*'] })
   })
 
   it('knows nothing of a tab that is gone', async () => {
     fakeChrome({ tab: new Error('No tab with id: 7.') })
-    expect(await chromeSiteAccess(7).load()).toEqual({ kind: 'unknown' })
+    expect(await browserSiteAccess(7).load()).toEqual({ kind: 'unknown' })
   })
 
   it('re-reads on permission changes and on updates of its own tab only, until stopped', async () => {
     const fake = fakeChrome({ tab: {} })
     const listener = vi.fn()
-    const stop = chromeSiteAccess(7).onChanged(listener)
+    const stop = browserSiteAccess(7).onChanged(listener)
     fake.permissions.onAdded.fire({ origins: ['https://player.example/*'] })
     fake.permissions.onRemoved.fire({ origins: ['https://player.example/*'] })
     fake.tabs.onUpdated.fire(8, {})
@@ -66,7 +67,7 @@ describe('chromeSiteAccess', () => {
 
   it("asks for the site, reloads the tab, and opens the extension's entry in chrome://extensions", async () => {
     const fake = fakeChrome({ tab: {} })
-    const access = chromeSiteAccess(7)
+    const access = browserSiteAccess(7)
     expect(await access.request('https://player.example/*')).toBe(true)
     expect(fake.permissions.request).toHaveBeenCalledWith({ origins: ['https://player.example/*'] })
     await access.reloadTab()
@@ -78,7 +79,7 @@ describe('chromeSiteAccess', () => {
 
   it('in Firefox, names Firefox and opens no Chrome page', () => {
     fakeChrome({ tab: {}, base: 'moz-extension://abc/' })
-    const access = chromeSiteAccess(7)
+    const access = browserSiteAccess(7)
     expect(access.browser).toBe('firefox')
     expect(access.openSiteSettings).toBeUndefined()
   })
