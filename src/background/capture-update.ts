@@ -24,6 +24,8 @@ export type CaptureUpdate =
   | { kind: 'request-headers'; tabId: number; requestId: string; headers: HttpHeader[]; origin?: string }
   | { kind: 'response'; tabId: number; requestId: string; status: number; statusText: string; headers: HttpHeader[]; origin?: string }
   | { kind: 'failed'; tabId: number; requestId: string; error: string; origin?: string }
+  /** A response body webRequest read itself (Firefox's filterResponseData). */
+  | { kind: 'response-body'; tabId: number; requestId: string; body: CapturedBody; origin?: string }
   | { kind: 'hook-request'; tabId: number; frameId: number; message: HookRequest }
   | { kind: 'hook-response'; tabId: number; frameId: number; message: HookResponse }
   | { kind: 'socket-open'; tabId: number; frameId: number; message: HookSocketOpen }

@@ -34,12 +34,17 @@ export interface RecentCaptures {
   joining: Map<number, CaptureRecord>
   /** No capture in `joining` settles before this time (a lower bound: it may be earlier than the true one). */
   joiningUntil: number
+  /**
+   * Response bodies webRequest read before it reported the response's headers, by request id: Firefox delivers a
+   * response filter's data apart from its webRequest events, and a short answer can overtake them.
+   */
+  earlyBodies: Map<string, CapturedBody>
 }
 
 export function emptyRecent(): RecentCaptures {
   return {
     bySeq: new Map(), byRequestId: new Map(), byHookId: new Map(), latest: Number.NEGATIVE_INFINITY,
-    settled: new Map(), joining: new Map(), joiningUntil: Number.POSITIVE_INFINITY,
+    settled: new Map(), joining: new Map(), joiningUntil: Number.POSITIVE_INFINITY, earlyBodies: new Map(),
   }
 }
 
@@ -141,6 +146,7 @@ export function mergeUpdate(recent: RecentCaptures, scope: Scope, update: Captur
     case 'response':
       return withResponse(recent, update)
     case 'failed': {
+      recent.earlyBodies.delete(update.requestId)
       const capture = byRequestId(recent, update.requestId)
       if (!capture || capture.response !== null) return null
       return { ...capture, response: { status: 0, statusText: update.error, headers: [], body: null } }
@@ -151,6 +157,17 @@ export function mergeUpdate(recent: RecentCaptures, scope: Scope, update: Captur
       return appendFrame(recent, update)
     case 'hook-response':
       return withHookResponse(recent, update)
+    case 'response-body': {
+      const capture = byRequestId(recent, update.requestId)
+      if (!capture) return null
+      if (!capture.response) {
+        recent.earlyBodies.set(update.requestId, update.body)
+        return null
+      }
+      // The page hook's body, when it came first, is the same answer.
+      if (capture.response.body !== null) return null
+      return { ...capture, response: { ...capture.response, body: update.body } }
+    }
   }
 }
 
@@ -194,7 +211,9 @@ function joinHookRequest(recent: RecentCaptures, scope: Scope, update: UpdateOf<
 function withResponse(recent: RecentCaptures, update: UpdateOf<'response'>): CaptureRecord | null {
   const capture = byRequestId(recent, update.requestId)
   if (!capture) return null
-  return { ...capture, response: { status: update.status, statusText: update.statusText, headers: update.headers, body: capture.response?.body ?? null } }
+  const early = recent.earlyBodies.get(update.requestId)
+  recent.earlyBodies.delete(update.requestId)
+  return { ...capture, response: { status: update.status, statusText: update.statusText, headers: update.headers, body: capture.response?.body ?? early ?? null } }
 }
 
 function openSocket(scope: Scope, update: UpdateOf<'socket-open'>, nextSeq: () => number): CaptureRecord {

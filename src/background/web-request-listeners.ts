@@ -4,9 +4,11 @@
  * read, and replaced when they change. A request is reported by one set of listeners only.
  */
 import type { WebRequest } from '../platform/browser'
-import { browser, knowsExtraHeaders } from '../platform/browser'
+import { browser, knowsExtraHeaders, readsResponseBodies } from '../platform/browser'
 import type { HostSettings } from '../protocols'
-import { adapterForUrl, webRequestPatterns } from '../protocols'
+import { adapterForUrl, responseBodyPatterns, webRequestPatterns } from '../protocols'
+import { bodyFromBytes } from '../shared/capture-body'
+import { MAX_BODY_CHARS } from '../shared/hook-messages'
 import type { CaptureUpdate } from './capture-update'
 import { bodyFromWebRequest, headersFromWebRequest, initiatingOrigin } from './capture-update'
 
@@ -60,9 +62,54 @@ export function listenToRequests(patterns: string[], claims: (url: string) => bo
   }
 }
 
-/** The vendors' own URLs. */
+/** The vendors' own URLs, and where the browser allows it, the answers sessions need. */
 export function listenToVendorRequests(submit: Submit): void {
   listenToRequests(webRequestPatterns(), (url) => adapterForUrl(url) !== undefined, submit)
+  if (readsResponseBodies()) listenToResponseBodies(responseBodyPatterns(), submit)
+}
+
+/**
+ * Reads the answers a session needs (the adapters' responseBodyPatterns, such as a Media Edge sessionStart's, which
+ * carries the session ID) through Firefox's filterResponseData. The page hook reads them too, but only in pages: a
+ * web or service worker's requests, and those of a page opened before the extension, are seen by webRequest alone.
+ * Each chunk is passed on to the page as it comes, and the page hook's body wins when both read one (merge.ts).
+ * The listener must be blocking to attach a filter, which holds each such request a moment: it is asked only for
+ * these few URLs, about one per session.
+ */
+function listenToResponseBodies(patterns: string[], submit: Submit): void {
+  if (patterns.length === 0) return
+  browser.webRequest.onBeforeRequest.addListener(
+    (details) => {
+      if (adapterForUrl(details.url) === undefined) return {}
+      const filter = browser.webRequest.filterResponseData(details.requestId)
+      const chunks: Uint8Array[] = []
+      let kept = 0
+      let total = 0
+      filter.ondata = ({ data }) => {
+        filter.write(data)
+        total += data.byteLength
+        if (kept >= MAX_BODY_CHARS) return
+        const chunk = new Uint8Array(data, 0, Math.min(data.byteLength, MAX_BODY_CHARS - kept))
+        chunks.push(chunk.slice())
+        kept += chunk.length
+      }
+      filter.onstop = () => {
+        filter.close()
+        const bytes = new Uint8Array(kept)
+        let offset = 0
+        for (const chunk of chunks) {
+          bytes.set(chunk, offset)
+          offset += chunk.length
+        }
+        submit({ kind: 'response-body', tabId: details.tabId, requestId: details.requestId, body: bodyFromBytes(bytes, total), ...origin(details) })
+      }
+      // A failed or cancelled request has no answer to read; webRequest reports the failure itself.
+      filter.onerror = () => {}
+      return {}
+    },
+    { urls: patterns },
+    ['blocking'],
+  )
 }
 
 let stopExtra: (() => void) | null = null

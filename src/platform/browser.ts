@@ -48,3 +48,11 @@ export function knowsExtraHeaders(): boolean {
 export function devtools(): Devtools.Static | undefined {
   return (browser as Partial<Browser>).devtools
 }
+
+/**
+ * Whether webRequest can read a response body itself (Firefox's filterResponseData, with the webRequestBlocking
+ * permission only Firefox's add-on asks for). Chrome offers no way to.
+ */
+export function readsResponseBodies(): boolean {
+  return typeof (browser.webRequest as Partial<WebRequest.Static>).filterResponseData === 'function'
+}

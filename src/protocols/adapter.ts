@@ -75,6 +75,14 @@ export interface ProtocolAdapter<Id extends string = ProtocolId, Event extends {
   /** webRequest match patterns covering every URL `matchesUrl` accepts by default, so the worker wakes only for these. */
   readonly webRequestPatterns: readonly string[]
   /**
+   * webRequest match patterns of the requests whose response body carries what a session needs (Media Edge: the
+   * session ID in sessionStart's answer). Where the browser lets an extension read response bodies itself
+   * (Firefox), the worker reads these, so a request the page hook cannot see (from a web or service worker, a
+   * page opened before the extension) still gives its session an ID. Every read holds the request up a little,
+   * so only these few. Absent: none.
+   */
+  readonly responseBodyPatterns?: readonly string[]
+  /**
    * Never throws. Zero events and zero problems means "not a tracking request after all". `url` is the capture's
    * URL when the caller has parsed it already (decodeCapture shares the parse that chose the adapter).
    */

@@ -122,3 +122,8 @@ export function protocolLabel(id: ProtocolId): string {
 export function webRequestPatterns(): string[] {
   return [...new Set(adapters.flatMap((adapter) => adapter.webRequestPatterns))]
 }
+
+/** Every adapter's patterns of requests whose response body a session needs. */
+export function responseBodyPatterns(): string[] {
+  return [...new Set(adapters.flatMap((adapter) => adapter.responseBodyPatterns ?? []))]
+}

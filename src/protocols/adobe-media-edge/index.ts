@@ -107,6 +107,8 @@ export const adobeMediaEdge: ProtocolAdapter<'adobe-media-edge', EdgeEvent> = {
   unknownTypes: 'rejected',
   repeatsHeldStateAsPing: false,
   webRequestPatterns: ['*://*/*/va/v1/*', '*://*/*/v1/interact*', '*://*/*/v1/collect*'],
+  // The session ID is only in the answer to a sessionStart, sent to its own endpoint or, by the Web SDK, to interact.
+  responseBodyPatterns: ['*://*/*/va/v1/sessionStart*', '*://*/*/v1/interact*'],
 
   matchesUrl(url) {
     const media = MEDIA_PATH.exec(url.pathname)

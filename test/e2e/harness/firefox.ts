@@ -71,6 +71,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    dumpio: process.env.FIREFOX_DUMPIO === '1',
     // BiDi refuses to navigate a tab to moz-extension:// pages without it.
     args: ['--remote-allow-system-access'],
     // The stand-in Edge presents a self-signed certificate for its host.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import manifest from '../../../manifest.json' with { type: 'json' }
-import { FIREFOX_MIN_VERSION, GECKO_ID, firefoxManifest } from '../../../scripts/package/firefox-manifest'
+import { FIREFOX_MIN_VERSION, FIREFOX_ONLY_PERMISSIONS, GECKO_ID, firefoxManifest } from '../../../scripts/package/firefox-manifest'
 
 describe('firefoxManifest', () => {
   const firefox = firefoxManifest(manifest)
@@ -22,8 +22,14 @@ describe('firefoxManifest', () => {
 
   it('drops the Chrome-only key and keeps everything else as Chrome has it', () => {
     expect(firefox).not.toHaveProperty('minimum_chrome_version')
-    const { background: _chromeBackground, minimum_chrome_version: _chromeOnly, ...shared } = manifest
+    const { background: _chromeBackground, minimum_chrome_version: _chromeOnly, permissions: _permissions, ...shared } = manifest
     expect(firefox).toMatchObject(shared)
+  })
+
+  it("asks for Chrome's permissions and webRequestBlocking with webRequestFilterResponse, which only Firefox's MV3 offers (to read answers with filterResponseData)", () => {
+    expect(firefox.permissions).toEqual([...manifest.permissions, 'webRequestBlocking', 'webRequestFilterResponse'])
+    expect(FIREFOX_ONLY_PERMISSIONS).toEqual(['webRequestBlocking', 'webRequestFilterResponse'])
+    expect(manifest.permissions).not.toContain('webRequestBlocking')
   })
 
   it('leaves the Chrome manifest untouched', () => {
