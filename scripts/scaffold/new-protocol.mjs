@@ -56,6 +56,8 @@ export const ${name}: ProtocolAdapter<'${id}', ${type}> = {
   // Match on the path where the vendor allows first-party hosts; webRequestPatterns must cover every URL matched.
   matchesUrl: () => false,
   webRequestPatterns: [],
+  // Requests whose answer carries what a session needs (an issued session ID); Firefox reads these bodies itself.
+  responseBodyPatterns: [],
   // Build events with trackingEvent({ protocol: '${id}', … }); bad input is a CaptureProblem, never an exception.
   decode: () => NOTHING,
   // What the vendor's backend does with an idle session, and whether it reorders events by client timestamp.
