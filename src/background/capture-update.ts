@@ -4,7 +4,7 @@
  */
 import type { CapturedBody, HttpHeader } from '../protocols/captured-request'
 import type { HookRequest, HookResponse, HookSocketFrame, HookSocketOpen } from '../shared/hook-messages'
-import { bodyFromBytes, bodyFromText } from '../shared/capture-body'
+import { bodyFromBytes, bodyFromText, joinBytes } from '../shared/capture-body'
 import { MAX_BODY_CHARS } from '../shared/hook-messages'
 import type { WebRequest } from '../platform/browser'
 
@@ -45,12 +45,7 @@ export function bodyFromWebRequest(requestBody: WebRequestBody | null): Captured
   if (requestBody.raw && requestBody.raw.length > 0) {
     const parts = requestBody.raw.flatMap((part) => (part.bytes ? [new Uint8Array(part.bytes as ArrayBuffer)] : []))
     if (parts.length === 0) return null
-    const bytes = new Uint8Array(parts.reduce((sum: number, part: Uint8Array) => sum + part.length, 0))
-    let offset = 0
-    for (const part of parts) {
-      bytes.set(part, offset)
-      offset += part.length
-    }
+    const bytes = joinBytes(parts)
     // The same cap as the page hook's, in bytes.
     return bodyFromBytes(bytes.subarray(0, MAX_BODY_CHARS), bytes.length)
   }

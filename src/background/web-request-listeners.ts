@@ -7,7 +7,8 @@ import type { WebRequest } from '../platform/browser'
 import { browser, knowsExtraHeaders, readsResponseBodies } from '../platform/browser'
 import type { HostSettings } from '../protocols'
 import { adapterForUrl, responseBodyPatterns, webRequestPatterns } from '../protocols'
-import { bodyFromBytes } from '../shared/capture-body'
+import { bodyFromBytes, joinBytes } from '../shared/capture-body'
+import type { CapturedBody } from '../protocols/captured-request'
 import { MAX_BODY_CHARS } from '../shared/hook-messages'
 import type { CaptureUpdate } from './capture-update'
 import { bodyFromWebRequest, headersFromWebRequest, initiatingOrigin } from './capture-update'
@@ -81,35 +82,35 @@ function listenToResponseBodies(patterns: string[], submit: Submit): void {
   browser.webRequest.onBeforeRequest.addListener(
     (details) => {
       if (adapterForUrl(details.url) === undefined) return {}
-      const filter = browser.webRequest.filterResponseData(details.requestId)
-      const chunks: Uint8Array[] = []
-      let kept = 0
-      let total = 0
-      filter.ondata = ({ data }) => {
-        filter.write(data)
-        total += data.byteLength
-        if (kept >= MAX_BODY_CHARS) return
-        const chunk = new Uint8Array(data, 0, Math.min(data.byteLength, MAX_BODY_CHARS - kept))
-        chunks.push(chunk.slice())
-        kept += chunk.length
-      }
-      filter.onstop = () => {
-        filter.close()
-        const bytes = new Uint8Array(kept)
-        let offset = 0
-        for (const chunk of chunks) {
-          bytes.set(chunk, offset)
-          offset += chunk.length
-        }
-        submit({ kind: 'response-body', tabId: details.tabId, requestId: details.requestId, body: bodyFromBytes(bytes, total), ...origin(details) })
-      }
-      // A failed or cancelled request has no answer to read; webRequest reports the failure itself.
-      filter.onerror = () => {}
+      readAnswer(browser.webRequest.filterResponseData(details.requestId), (body) => {
+        submit({ kind: 'response-body', tabId: details.tabId, requestId: details.requestId, body, ...origin(details) })
+      })
       return {}
     },
     { urls: patterns },
     ['blocking'],
   )
+}
+
+/** Passes each chunk of an answer on as it comes, keeps up to the capture limit, and hands the body over at its end. */
+function readAnswer(filter: WebRequest.StreamFilter, done: (body: CapturedBody) => void): void {
+  const chunks: Uint8Array[] = []
+  let kept = 0
+  let total = 0
+  filter.ondata = ({ data }) => {
+    filter.write(data)
+    total += data.byteLength
+    if (kept >= MAX_BODY_CHARS) return
+    const chunk = new Uint8Array(data, 0, Math.min(data.byteLength, MAX_BODY_CHARS - kept))
+    chunks.push(chunk.slice())
+    kept += chunk.length
+  }
+  filter.onstop = () => {
+    filter.close()
+    done(bodyFromBytes(joinBytes(chunks), total))
+  }
+  // A failed or cancelled request has no answer to read; webRequest reports the failure itself.
+  filter.onerror = () => {}
 }
 
 let stopExtra: (() => void) | null = null

@@ -23,6 +23,17 @@ export function bodyFromBytes(bytes: Uint8Array, total: number): HookBody {
   return { text: base64(bytes), encoding: 'base64', ...truncated }
 }
 
+/** The parts one after another, in one array. */
+export function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
+  let offset = 0
+  for (const part of parts) {
+    bytes.set(part, offset)
+    offset += part.length
+  }
+  return bytes
+}
+
 function utf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
